@@ -1,0 +1,57 @@
+using JasperFx.Events;
+using Marten.Events.Projections;
+using Platform.Contracts.Communities;
+
+namespace Platform.Projections.Communities;
+
+/// <summary>A community as discovery (LAND) and its detail page show it.</summary>
+public sealed class CommunityCard
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string Description { get; set; } = "";
+    public CommunityVisibility Visibility { get; set; }
+    public JoinPolicy JoinPolicy { get; set; }
+    public int FeePercent { get; set; }
+    public Guid? ParentId { get; set; }
+    public Guid CreatorId { get; set; }
+    public int MemberCount { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Global event sequence of the creation, a stable key for cursor pagination.</summary>
+    public long Sequence { get; set; }
+
+    public static CommunityCard From(CommunityCreated e, int memberCount) => new()
+    {
+        Id = e.CommunityId,
+        Name = e.Name,
+        Slug = e.Slug,
+        Description = e.Description,
+        Visibility = e.Visibility,
+        JoinPolicy = e.JoinPolicy,
+        FeePercent = e.FeePercent,
+        ParentId = e.ParentId,
+        CreatorId = e.CreatedBy,
+        MemberCount = memberCount,
+        CreatedAt = e.CreatedAt,
+    };
+}
+
+public sealed partial class CommunityCardProjection : MultiStreamProjection<CommunityCard, Guid>
+{
+    public CommunityCardProjection()
+    {
+        Identity<CommunityCreated>(e => e.CommunityId);
+        Identity<MemberJoined>(e => e.CommunityId);
+    }
+
+    // The creator's own MemberJoined follows in the same commit and counts them.
+    public static CommunityCard Create(IEvent<CommunityCreated> e)
+    {
+        var card = CommunityCard.From(e.Data, memberCount: 0);
+        card.Sequence = e.Sequence;
+        return card;
+    }
+
+    public static void Apply(MemberJoined e, CommunityCard card) => card.MemberCount++;
+}

@@ -1,0 +1,118 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Authentication;
+using Platform.Api.Communities;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Identity;
+using Platform.Api.Infrastructure;
+
+namespace Platform.Api.GraphQL;
+
+/// <summary>The <c>GraphQL</c> configuration section: protection limits, on by default.</summary>
+public sealed class GraphQLLimits
+{
+    public int MaxDepth { get; set; } = 12;
+    public int MaxComplexity { get; set; } = 5000;
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>Introspection is off in Production unless turned on here.</summary>
+    public bool? Introspection { get; set; }
+}
+
+public static class GraphQLConfiguration
+{
+    public const string Path = "/graphql";
+
+    public static WebApplicationBuilder AddPlatformGraphQL(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("GraphQL").Get<GraphQLLimits>() ?? new GraphQLLimits();
+        var introspection = limits.Introspection ?? !builder.Environment.IsProduction();
+        builder.Services.AddSingleton<GraphQLRunner>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("GraphQL:WebSocket").Get<GraphQLWebSocketOptions>() ?? new GraphQLWebSocketOptions());
+        builder.Services.AddGraphQL(graph =>
+        {
+            graph.AddSchema<PlatformSchema>()
+                .AddGraphTypes(typeof(PlatformSchema).Assembly)
+                .AddSystemTextJson()
+                // A Marten query session is not thread-safe: resolve query fields one at a time.
+                .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+                .AddComplexityAnalyzer(complexity =>
+                {
+                    complexity.MaxDepth = limits.MaxDepth;
+                    complexity.MaxComplexity = limits.MaxComplexity;
+                })
+                .WithTimeout(limits.Timeout)
+                .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = false)
+                .AddUnhandledExceptionHandler(MapException);
+            if (!introspection) graph.AddValidationRule<NoIntrospectionValidationRule>();
+        });
+        return builder;
+    }
+
+    /// <summary>Domain and concurrency failures keep a precise code; anything else is masked and logged.</summary>
+    private static void MapException(UnhandledExceptionContext context)
+    {
+        var error = context.OriginalException switch
+        {
+            DomainException e => new ExecutionError(e.Message) { Code = e.Code },
+            DocumentAlreadyExistsException => new ExecutionError("That already exists.") { Code = ErrorCodes.Conflict },
+            JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or ConcurrencyException =>
+                new ExecutionError("Someone else changed this at the same time; try again.") { Code = ErrorCodes.Conflict },
+            _ => null,
+        };
+        if (error is not null)
+        {
+            context.Exception = error;
+            return;
+        }
+        var logger = context.ExecutionOptions.RequestServices?.GetService<ILogger<GraphQLRunner>>();
+        logger?.LogError(context.OriginalException, "Unhandled error in GraphQL field {Field}", context.FieldContext?.FieldDefinition.Name);
+        context.Exception = new ExecutionError("An internal error occurred.") { Code = ErrorCodes.Internal };
+    }
+
+    /// <summary>Both transports on one path: WebSocket upgrades speak graphql-transport-ws, everything else is GraphQL over HTTP.</summary>
+    public static WebApplication MapPlatformGraphQL(this WebApplication app)
+    {
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.Map(Path, async (HttpContext http, GraphQLRunner runner, IGraphQLTextSerializer serializer) =>
+        {
+            if (http.WebSockets.IsWebSocketRequest)
+            {
+                await AcceptWebSocket(http, runner, serializer);
+                return;
+            }
+            // A bad token is an error, not a silent downgrade to anonymous.
+            var authentication = await http.AuthenticateAsync();
+            if (authentication.Failure is not null)
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message = "The bearer token is not valid.", extensions = new { code = ErrorCodes.Unauthenticated } } } });
+                return;
+            }
+            if (authentication.Principal is not null) http.User = authentication.Principal;
+            await GraphQLHttpEndpoint.HandleAsync(http, runner, serializer);
+        });
+        return app;
+    }
+
+    private static async Task AcceptWebSocket(HttpContext http, GraphQLRunner runner, IGraphQLTextSerializer serializer)
+    {
+        var services = http.RequestServices;
+        var supported = http.WebSockets.WebSocketRequestedProtocols.Contains(GraphQLWebSocketSession.SubProtocol);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(supported ? GraphQLWebSocketSession.SubProtocol : null);
+        if (!supported)
+        {
+            await socket.CloseOutputAsync((System.Net.WebSockets.WebSocketCloseStatus)4406, "Subprotocol not acceptable", CancellationToken.None);
+            return;
+        }
+        var session = new GraphQLWebSocketSession(socket, services.GetRequiredService<IServiceScopeFactory>(), runner, serializer,
+            services.GetRequiredService<TokenValidator>(), services.GetRequiredService<GraphQLWebSocketOptions>(),
+            services.GetRequiredService<ILogger<GraphQLWebSocketSession>>());
+        await session.RunAsync(http.RequestAborted);
+    }
+}

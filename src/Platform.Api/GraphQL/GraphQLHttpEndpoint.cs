@@ -1,0 +1,142 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQLParser.AST;
+using Microsoft.Net.Http.Headers;
+
+namespace Platform.Api.GraphQL;
+
+/// <summary>GraphQL over HTTP (the GraphQL-over-HTTP specification): POST and GET on one path.</summary>
+public static class GraphQLHttpEndpoint
+{
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+    private const string Json = "application/json";
+
+    public static async Task HandleAsync(HttpContext http, GraphQLRunner runner, IGraphQLTextSerializer serializer)
+    {
+        var request = http.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteRequestError(http, StatusCodes.Status405MethodNotAllowed, Json, "Use GET or POST.");
+            return;
+        }
+
+        var mediaType = NegotiateMediaType(request);
+        if (mediaType is null)
+        {
+            await WriteRequestError(http, StatusCodes.Status406NotAcceptable, Json,
+                $"Accept must allow {GraphQLResponseJson} or {Json}.");
+            return;
+        }
+
+        GraphQLOperation operation;
+        try
+        {
+            operation = isGet
+                ? GraphQLRequestParser.FromQueryString(request.Query, serializer)
+                : await ReadPostBody(request, serializer);
+        }
+        catch (UnsupportedMediaTypeException e)
+        {
+            await WriteRequestError(http, StatusCodes.Status415UnsupportedMediaType, mediaType, e.Message);
+            return;
+        }
+        catch (GraphQLRequestException e)
+        {
+            await WriteRequestError(http, StatusCodes.Status400BadRequest, mediaType, e.Message);
+            return;
+        }
+
+        var document = GraphQLRunner.ParseOrNull(operation.Query);
+        var operationType = document is null ? null : GraphQLRequestParser.OperationTypeOf(document, operation.OperationName);
+        if (isGet && operationType is OperationType.Mutation)
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteRequestError(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must use POST.");
+            return;
+        }
+        if (operationType is OperationType.Subscription)
+        {
+            await WriteRequestError(http, StatusCodes.Status400BadRequest, mediaType,
+                "Subscriptions use the graphql-transport-ws WebSocket protocol on this path.");
+            return;
+        }
+
+        var result = await runner.ExecuteAsync(operation, document, http.User, http.RequestServices, http.RequestAborted);
+        // With application/json a well-formed request always gets 200; the newer media type tells request errors by status.
+        http.Response.StatusCode = mediaType == GraphQLResponseJson && !result.Executed
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>The response media type the client accepts best, honouring q-values; no Accept header means application/json.</summary>
+    public static string? NegotiateMediaType(HttpRequest request)
+    {
+        var accept = request.Headers.Accept;
+        if (accept.Count == 0 || accept.All(string.IsNullOrWhiteSpace)) return Json;
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var ranges)) return null;
+        string? best = null;
+        double bestQuality = 0;
+        foreach (var range in ranges)
+        {
+            var quality = range.Quality ?? 1.0;
+            var candidate = Matching(range);
+            if (candidate is null || quality <= 0) continue;
+            if (quality > bestQuality)
+            {
+                best = candidate;
+                bestQuality = quality;
+            }
+        }
+        return best;
+    }
+
+    private static string? Matching(MediaTypeHeaderValue range)
+    {
+        if (range.MatchesAllTypes || (range.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && range.MatchesAllSubTypes))
+            return GraphQLResponseJson;
+        var media = range.MediaType.Value;
+        if (string.Equals(media, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)) return GraphQLResponseJson;
+        if (string.Equals(media, Json, StringComparison.OrdinalIgnoreCase)) return Json;
+        return null;
+    }
+
+    private static async Task<GraphQLOperation> ReadPostBody(HttpRequest request, IGraphQLTextSerializer serializer)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase))
+            throw new UnsupportedMediaTypeException($"Content-Type must be {Json}.");
+        var charset = contentType.Charset.Value;
+        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            throw new UnsupportedMediaTypeException("Only the utf-8 charset is supported.");
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            return GraphQLRequestParser.FromJson(body.RootElement, serializer);
+        }
+        catch (JsonException)
+        {
+            throw new GraphQLRequestException("The request body is not valid JSON.");
+        }
+    }
+
+    private static async Task WriteRequestError(HttpContext http, int status, string mediaType, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        var code = status switch
+        {
+            StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
+            StatusCodes.Status406NotAcceptable => "NOT_ACCEPTABLE",
+            StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+            _ => "BAD_REQUEST",
+        };
+        await JsonSerializer.SerializeAsync(http.Response.Body,
+            new { errors = new[] { new { message, extensions = new { code } } } }, cancellationToken: http.RequestAborted);
+    }
+
+    private sealed class UnsupportedMediaTypeException(string message) : Exception(message);
+}

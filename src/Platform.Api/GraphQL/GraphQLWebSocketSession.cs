@@ -1,0 +1,333 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using GraphQL;
+using Platform.Api.Identity;
+
+namespace Platform.Api.GraphQL;
+
+/// <summary>
+/// One connection speaking the graphql-transport-ws protocol. The receive loop never blocks on execution,
+/// and a single writer sends every frame, since WebSocket.SendAsync must not run concurrently.
+/// </summary>
+public sealed class GraphQLWebSocketSession(
+    WebSocket socket,
+    IServiceScopeFactory scopes,
+    GraphQLRunner runner,
+    IGraphQLTextSerializer serializer,
+    TokenValidator tokens,
+    GraphQLWebSocketOptions options,
+    ILogger logger)
+{
+    public const string SubProtocol = "graphql-transport-ws";
+    private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, IDisposable> operations = new();
+    private readonly CancellationTokenSource closing = new();
+    private ClaimsPrincipal user = new(new ClaimsIdentity());
+    private bool initReceived;
+    private bool acknowledged;
+
+    public async Task RunAsync(CancellationToken aborted)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, closing.Token);
+        var writer = WriteLoop();
+        var initTimeout = CloseIfNotInitialised(linked.Token);
+        try
+        {
+            await ReceiveLoop(linked.Token);
+        }
+        catch (OperationCanceledException) { }
+        catch (WebSocketException e)
+        {
+            logger.LogDebug(e, "WebSocket connection ended abruptly");
+        }
+        finally
+        {
+            foreach (var operation in operations.Values) operation.Dispose();
+            operations.Clear();
+            outbox.Writer.TryComplete();
+            await writer;
+            await closing.CancelAsync();
+            await initTimeout;
+        }
+    }
+
+    private async Task ReceiveLoop(CancellationToken cancellation)
+    {
+        var buffer = new byte[4096];
+        using var message = new MemoryStream();
+        while (socket.State == WebSocketState.Open && !cancellation.IsCancellationRequested)
+        {
+            var frame = await socket.ReceiveAsync(buffer, cancellation);
+            if (frame.MessageType == WebSocketMessageType.Close)
+            {
+                await CloseAsync(WebSocketCloseStatus.NormalClosure, "Normal closure");
+                return;
+            }
+            if (message.Length + frame.Count > options.MaxMessageBytes)
+            {
+                await CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big");
+                return;
+            }
+            message.Write(buffer, 0, frame.Count);
+            if (!frame.EndOfMessage) continue;
+            var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+            message.SetLength(0);
+            if (frame.MessageType != WebSocketMessageType.Text || !await HandleMessage(text)) return;
+        }
+    }
+
+    /// <summary>Handles one protocol message; false when the connection was closed because of it.</summary>
+    private async Task<bool> HandleMessage(string text)
+    {
+        JsonElement message;
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            message = json.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return await CloseInvalid("Invalid message received");
+        }
+        if (message.ValueKind != JsonValueKind.Object
+            || !message.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+            return await CloseInvalid("Invalid message received");
+
+        switch (typeElement.GetString())
+        {
+            case "connection_init":
+                return await Initialise(message);
+            case "ping":
+                Send(new { type = "pong" });
+                return true;
+            case "pong":
+                return true;
+            case "subscribe":
+                return await Subscribe(message);
+            case "complete":
+                if (TryGetId(message) is { } completed && operations.TryRemove(completed, out var operation)) operation.Dispose();
+                return true;
+            default:
+                return await CloseInvalid($"Unexpected message type");
+        }
+    }
+
+    private async Task<bool> Initialise(JsonElement message)
+    {
+        if (initReceived)
+        {
+            await CloseAsync((WebSocketCloseStatus)4429, "Too many initialisation requests");
+            return false;
+        }
+        initReceived = true;
+        var token = message.TryGetProperty("payload", out var payload) ? BearerToken(payload) : null;
+        if (token is not null)
+        {
+            var principal = await tokens.ValidateAsync(token, closing.Token);
+            if (principal is null)
+            {
+                await CloseAsync((WebSocketCloseStatus)4403, "Forbidden");
+                return false;
+            }
+            user = principal;
+        }
+        acknowledged = true;
+        Send(new { type = "connection_ack" });
+        return true;
+    }
+
+    private async Task<bool> Subscribe(JsonElement message)
+    {
+        if (!acknowledged)
+        {
+            await CloseAsync((WebSocketCloseStatus)4401, "Unauthorized");
+            return false;
+        }
+        var id = TryGetId(message);
+        if (id is null || !message.TryGetProperty("payload", out var payload)) return await CloseInvalid("Invalid message received");
+        GraphQLOperation operation;
+        try
+        {
+            operation = GraphQLRequestParser.FromJson(payload, serializer);
+        }
+        catch (GraphQLRequestException)
+        {
+            return await CloseInvalid("Invalid message received");
+        }
+        var pending = new PendingOperation();
+        if (!operations.TryAdd(id, pending))
+        {
+            await CloseAsync((WebSocketCloseStatus)4409, $"Subscriber for {Truncate(id)} already exists");
+            return false;
+        }
+        _ = Task.Run(() => Execute(id, operation, pending));
+        return true;
+    }
+
+    private async Task Execute(string id, GraphQLOperation operation, PendingOperation pending)
+    {
+        // A scope per operation: the socket's own services live as long as the socket.
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var document = GraphQLRunner.ParseOrNull(operation.Query);
+            var result = await runner.ExecuteAsync(operation, document, user, scope.ServiceProvider, pending.Cancellation);
+            if (!result.Executed || (result.Streams is not null && result.Errors is { Count: > 0 }))
+            {
+                SendErrors(id, result);
+            }
+            else if (result.Streams is { Count: > 0 } streams)
+            {
+                pending.Attach(streams.Values.First().Subscribe(new StreamObserver(this, id, serializer)), scope);
+                return;
+            }
+            else
+            {
+                SendRaw(id, "next", serializer.Serialize(result));
+                Complete(id);
+            }
+        }
+        catch (OperationCanceledException) when (pending.Cancellation.IsCancellationRequested) { }
+        catch (Exception e)
+        {
+            logger.LogError(e, "GraphQL WebSocket operation {OperationId} failed", id);
+            await CloseAsync((WebSocketCloseStatus)4500, "Internal server error");
+        }
+        if (!pending.HasSubscription)
+        {
+            operations.TryRemove(id, out _);
+            await scope.DisposeAsync();
+        }
+    }
+
+    private void Complete(string id)
+    {
+        if (operations.TryRemove(id, out var operation)) operation.Dispose();
+        Send(new { id, type = "complete" });
+    }
+
+    private void SendErrors(string id, ExecutionResult result)
+    {
+        if (operations.TryRemove(id, out var operation)) operation.Dispose();
+        using var json = JsonDocument.Parse(serializer.Serialize(result));
+        var errors = json.RootElement.TryGetProperty("errors", out var e) ? e.GetRawText() : "[]";
+        SendRaw(id, "error", errors);
+    }
+
+    private void SendRaw(string id, string type, string payloadJson) =>
+        outbox.Writer.TryWrite($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"{type}\",\"payload\":{payloadJson}}}");
+
+    private void Send(object message) => outbox.Writer.TryWrite(JsonSerializer.Serialize(message));
+
+    private async Task WriteLoop()
+    {
+        await foreach (var text in outbox.Reader.ReadAllAsync())
+        {
+            if (socket.State != WebSocketState.Open) continue;
+            try
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+            }
+            catch (WebSocketException e)
+            {
+                logger.LogDebug(e, "Could not send on a closing WebSocket");
+            }
+        }
+    }
+
+    private async Task CloseIfNotInitialised(CancellationToken cancellation)
+    {
+        try
+        {
+            await Task.Delay(options.ConnectionInitTimeout, cancellation);
+            if (!initReceived) await CloseAsync((WebSocketCloseStatus)4408, "Connection initialisation timeout");
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task<bool> CloseInvalid(string reason)
+    {
+        await CloseAsync((WebSocketCloseStatus)4400, reason);
+        return false;
+    }
+
+    private async Task CloseAsync(WebSocketCloseStatus status, string reason)
+    {
+        outbox.Writer.TryComplete();
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            try
+            {
+                await socket.CloseOutputAsync(status, reason, CancellationToken.None);
+            }
+            catch (WebSocketException e)
+            {
+                logger.LogDebug(e, "Close failed");
+            }
+        }
+        await closing.CancelAsync();
+    }
+
+    private static string? BearerToken(JsonElement payload)
+    {
+        if (payload.ValueKind != JsonValueKind.Object) return null;
+        foreach (var property in payload.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String) continue;
+            var value = property.Value.GetString()!;
+            if (property.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase))
+                return value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value[7..].Trim() : value;
+            if (property.Name.Equals("token", StringComparison.OrdinalIgnoreCase)) return value;
+        }
+        return null;
+    }
+
+    private static string? TryGetId(JsonElement message) =>
+        message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value
+            ? value : null;
+
+    // Close reasons must fit in 123 UTF-8 bytes.
+    private static string Truncate(string id) => id.Length > 64 ? id[..64] : id;
+
+    private sealed class StreamObserver(GraphQLWebSocketSession session, string id, IGraphQLTextSerializer serializer) : IObserver<ExecutionResult>
+    {
+        public void OnNext(ExecutionResult value) => session.SendRaw(id, "next", serializer.Serialize(value));
+        public void OnError(Exception error) =>
+            session.SendErrors(id, new ExecutionResult { Errors = [new ExecutionError("The subscription failed.") { Code = "INTERNAL_SERVER_ERROR" }] });
+        public void OnCompleted() => session.Complete(id);
+    }
+
+    /// <summary>An operation that can be cancelled before it starts streaming and disposed once it does.</summary>
+    private sealed class PendingOperation : IDisposable
+    {
+        private readonly CancellationTokenSource cancellation = new();
+        private IDisposable? subscription;
+        private AsyncServiceScope? scope;
+        public CancellationToken Cancellation => cancellation.Token;
+        public bool HasSubscription => subscription is not null;
+
+        public void Attach(IDisposable stream, AsyncServiceScope owner)
+        {
+            subscription = stream;
+            scope = owner;
+            if (cancellation.IsCancellationRequested) Dispose();
+        }
+
+        public void Dispose()
+        {
+            cancellation.Cancel();
+            subscription?.Dispose();
+            scope?.Dispose();
+        }
+    }
+}
+
+public sealed class GraphQLWebSocketOptions
+{
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public int MaxMessageBytes { get; set; } = 256 * 1024;
+}

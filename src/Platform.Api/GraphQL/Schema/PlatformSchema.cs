@@ -1,0 +1,42 @@
+using GraphQL.Types;
+using Platform.Api.Communities;
+
+namespace Platform.Api.GraphQL.Schema;
+
+public sealed class PlatformSchema : global::GraphQL.Types.Schema
+{
+    public PlatformSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription) : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+        Subscription = subscription;
+    }
+}
+
+/// <summary>Root types: each module adds its own fields.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        this.AddCommunityQueries();
+    }
+}
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        this.AddCommunityMutations();
+    }
+}
+
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        this.AddCommunitySubscriptions();
+    }
+}

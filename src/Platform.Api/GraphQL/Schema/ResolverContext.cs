@@ -1,0 +1,26 @@
+using GraphQL;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Identity;
+using Platform.Api.Infrastructure;
+using Wolverine;
+
+namespace Platform.Api.GraphQL.Schema;
+
+/// <summary>What resolvers take from the request: the caller, the read session and the command bus.</summary>
+public static class ResolverContext
+{
+    public static IQuerySession Reads(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IQuerySession>();
+
+    public static IMessageContext Commands(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IMessageContext>();
+
+    public static Guid? UserId(this IResolveFieldContext context) => CurrentUser.IdOf(context.User);
+
+    public static Guid RequireUserId(this IResolveFieldContext context) =>
+        context.UserId() ?? throw new DomainException(ErrorCodes.Unauthenticated, "Sign in to do this.");
+
+    public static Guid IdArgument(this IResolveFieldContext context, string name) =>
+        Guid.TryParse(context.GetArgument<string>(name), out var id) ? id : throw DomainException.NotFound($"'{name}'");
+}

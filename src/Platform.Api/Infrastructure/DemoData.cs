@@ -1,0 +1,63 @@
+using Marten;
+using Platform.Api.Communities;
+using Platform.Api.Identity;
+using Platform.Contracts;
+using Platform.Contracts.Communities;
+using Wolverine;
+
+namespace Platform.Api.Infrastructure;
+
+/// <summary>Marks that the demo data was loaded, so a restart keeps the data and loads nothing twice.</summary>
+public sealed record DemoDataLoaded(string Id, DateTimeOffset At);
+
+/// <summary>
+/// Demo data for <c>./platform up</c>, loaded once through the same commands a client sends.
+/// Its people are the embedded issuer's subjects, so <c>./platform token --user alice</c> signs in as Alice.
+/// </summary>
+public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, ILogger<DemoData> logger) : IHostedService
+{
+    public static readonly string[] People = ["alice", "bob", "carol", "dave", "erin"];
+
+    public static Guid UserId(string subject) => DeterministicId.From("user", EmbeddedIssuer.Issuer, subject);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var query = store.QuerySession())
+            if (await query.LoadAsync<DemoDataLoaded>("demo", cancellationToken) is not null) return;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        var alice = UserId("alice");
+        var bob = UserId("bob");
+        var communities = new[]
+        {
+            new CreateCommunity(DeterministicId.From("demo", "community", "guitar"), "Guitar Builders", "guitar-builders",
+                "Build your first acoustic guitar, from wood selection to the final setup.", CommunityVisibility.Public, JoinPolicy.Open, alice),
+            new CreateCommunity(DeterministicId.From("demo", "community", "founders"), "Bootstrapped Founders", "bootstrapped-founders",
+                "Founders who grow without outside money share numbers, playbooks and wins.", CommunityVisibility.Public, JoinPolicy.Approval, bob),
+            new CreateCommunity(DeterministicId.From("demo", "community", "inner"), "Inner Circle", "inner-circle",
+                "Alice's private mastermind.", CommunityVisibility.Private, JoinPolicy.Approval, alice),
+        };
+        foreach (var community in communities) await bus.InvokeAsync<Projections.Communities.CommunityCard>(community, cancellationToken);
+        foreach (var person in People.Skip(1))
+            await bus.InvokeAsync<Projections.Communities.MembershipView>(new JoinCommunity(communities[0].CommunityId, UserId(person)), cancellationToken);
+        foreach (var person in new[] { "carol", "dave" })
+            await bus.InvokeAsync<Projections.Communities.MembershipView>(new JoinCommunity(communities[1].CommunityId, UserId(person)), cancellationToken);
+
+        await using var session = store.LightweightSession();
+        session.Store(new DemoDataLoaded("demo", DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Loaded demo data: {Communities} communities and {People} people", communities.Length, People.Length);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class DemoDataConfiguration
+{
+    public static WebApplicationBuilder AddDemoData(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue("Platform:DemoData", false)) builder.Services.AddHostedService<DemoData>();
+        return builder;
+    }
+}

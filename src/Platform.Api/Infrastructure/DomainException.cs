@@ -1,0 +1,21 @@
+namespace Platform.Api.Infrastructure;
+
+/// <summary>A rejected command or query; its code becomes the GraphQL error's <c>extensions.code</c>.</summary>
+public sealed class DomainException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public static DomainException NotFound(string what) => new(ErrorCodes.NotFound, $"{what} was not found.");
+    public static DomainException Invalid(string message) => new(ErrorCodes.Validation, message);
+    public static DomainException Conflict(string message) => new(ErrorCodes.Conflict, message);
+}
+
+public static class ErrorCodes
+{
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string NotFound = "NOT_FOUND";
+    public const string Validation = "VALIDATION";
+    public const string Conflict = "CONFLICT";
+    public const string Internal = "INTERNAL_SERVER_ERROR";
+}

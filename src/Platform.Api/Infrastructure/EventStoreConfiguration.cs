@@ -1,0 +1,58 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Resources;
+using Marten;
+using Marten.Exceptions;
+using Platform.Api.Live;
+using Platform.Projections;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace Platform.Api.Infrastructure;
+
+public static class EventStoreConfiguration
+{
+    /// <summary>Marten (events and documents), its async daemon in HotCold mode, and Wolverine with the Marten outbox.</summary>
+    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
+    {
+        var connectionString = PlatformOptions.ConnectionString(builder.Configuration);
+        builder.Services.AddNpgsqlDataSource(connectionString);
+        builder.Services.AddMarten(options =>
+            {
+                options.DatabaseSchemaName = "platform";
+                options.Events.DatabaseSchemaName = "platform";
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                // Rich appends give inline work real versions and sequences, and let commands append with an expected version.
+                options.Events.AppendMode = EventAppendMode.Rich;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Events.EnableUniqueIndexOnEventId = true;
+                options.Listeners.Add(new LiveEventNotifier());
+                options.Schema.For<Communities.SlugClaim>().Identity(c => c.Id);
+                options.AddPlatformProjections();
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            // Two commands on one stream at once: the loser retries on fresh state before it reports a conflict.
+            options.OnException<ConcurrencyException>().RetryWithCooldown(
+                TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(80), TimeSpan.FromMilliseconds(200));
+            options.Services.AddResourceSetupOnStartup();
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

@@ -1,0 +1,45 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Api.Live;
+
+namespace Platform.Api.Infrastructure;
+
+public static class HealthConfiguration
+{
+    public static WebApplicationBuilder AddPlatformHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: database reachable, schema applied, daemon and live listener running.</summary>
+    public static WebApplication MapPlatformHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    private sealed class ReadinessCheck(IDocumentStore store, IProjectionCoordinator daemon, LiveEventListener live) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                // Counting a projected table proves both the connection and the applied schema.
+                await using var session = store.QuerySession();
+                await session.Query<Projections.Communities.CommunityCard>().Take(1).ToListAsync(cancellationToken);
+            }
+            catch (Exception e)
+            {
+                return HealthCheckResult.Unhealthy("The database is not reachable or its schema is not applied.", e);
+            }
+            if (!live.Listening.IsCompleted) return HealthCheckResult.Unhealthy("The live event listener is not connected yet.");
+            // HotCold: one node leads the projection daemon, the others stand by to take over; both are ready.
+            var leading = daemon.DaemonForMainDatabase().IsRunning;
+            return HealthCheckResult.Healthy(leading ? "Projection daemon: leading." : "Projection daemon: standing by.",
+                new Dictionary<string, object> { ["daemon"] = leading ? "leader" : "standby" });
+        }
+    }
+}

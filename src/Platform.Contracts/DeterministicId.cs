@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Platform.Contracts;
+
+/// <summary>
+/// Name-based ids (RFC 9562 version 5): the same parts always give the same id, so a repeated or
+/// racing command targets the same stream and the event store decides the winner.
+/// </summary>
+public static class DeterministicId
+{
+    private static readonly Guid Namespace = new("6f1c2b52-43a4-4c35-9d67-1f0a3f2f6a10");
+
+    public static Guid From(string kind, params string[] parts)
+    {
+        var name = Encoding.UTF8.GetBytes(kind + "\n" + string.Join('\n', parts));
+        var input = Namespace.ToByteArray(bigEndian: true).Concat(name).ToArray();
+        var hash = SHA1.HashData(input);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
+    public static Guid Membership(Guid communityId, Guid userId) => From("membership", communityId.ToString(), userId.ToString());
+}
