@@ -7,6 +7,12 @@ using Platform.Api.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 if (args.FirstOrDefault() == "token") return TokenCommand.Run(args, builder.Configuration);
+var servesRequests = args.Length == 0 || args[0] == "run" || args[0].StartsWith('-');
+if (servesRequests && await DatabasePreflight.ProblemWith(builder.Configuration) is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return 1;
+}
 
 builder.UsePlatformUrl()
     .AddPlatformLogging()

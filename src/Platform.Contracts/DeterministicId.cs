@@ -13,7 +13,8 @@ public static class DeterministicId
 
     public static Guid From(string kind, params string[] parts)
     {
-        var name = Encoding.UTF8.GetBytes(kind + "\n" + string.Join('\n', parts));
+        // Each part is length-prefixed, so no choice of parts can spell another's name.
+        var name = Encoding.UTF8.GetBytes(string.Concat(parts.Prepend(kind).Select(p => $"{p.Length}:{p}")));
         var input = Namespace.ToByteArray(bigEndian: true).Concat(name).ToArray();
         var hash = SHA1.HashData(input);
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);

@@ -95,6 +95,7 @@ public static class GraphQLConfiguration
                 return;
             }
             if (authentication.Principal is not null) http.User = authentication.Principal;
+            CommandContext.Stamp(http.RequestServices, http.User, http.TraceIdentifier);
             await GraphQLHttpEndpoint.HandleAsync(http, runner, serializer);
         });
         return app;
@@ -110,7 +111,7 @@ public static class GraphQLConfiguration
             await socket.CloseOutputAsync((System.Net.WebSockets.WebSocketCloseStatus)4406, "Subprotocol not acceptable", CancellationToken.None);
             return;
         }
-        var session = new GraphQLWebSocketSession(socket, services.GetRequiredService<IServiceScopeFactory>(), runner, serializer,
+        var session = new GraphQLWebSocketSession(socket, http.TraceIdentifier, services.GetRequiredService<IServiceScopeFactory>(), runner, serializer,
             services.GetRequiredService<TokenValidator>(), services.GetRequiredService<GraphQLWebSocketOptions>(),
             services.GetRequiredService<ILogger<GraphQLWebSocketSession>>());
         await session.RunAsync(http.RequestAborted);

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using GraphQL;
 using Platform.Api.Identity;
+using Platform.Api.Infrastructure;
 
 namespace Platform.Api.GraphQL;
 
@@ -15,6 +16,7 @@ namespace Platform.Api.GraphQL;
 /// </summary>
 public sealed class GraphQLWebSocketSession(
     WebSocket socket,
+    string connectionId,
     IServiceScopeFactory scopes,
     GraphQLRunner runner,
     IGraphQLTextSerializer serializer,
@@ -174,6 +176,7 @@ public sealed class GraphQLWebSocketSession(
         var scope = scopes.CreateAsyncScope();
         try
         {
+            CommandContext.Stamp(scope.ServiceProvider, user, $"{connectionId}.{id}");
             var document = GraphQLRunner.ParseOrNull(operation.Query);
             var result = await runner.ExecuteAsync(operation, document, user, scope.ServiceProvider, pending.Cancellation);
             if (!result.Executed || (result.Streams is not null && result.Errors is { Count: > 0 }))

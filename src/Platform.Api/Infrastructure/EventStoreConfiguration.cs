@@ -47,9 +47,10 @@ public static class EventStoreConfiguration
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
-            // Two commands on one stream at once: the loser retries on fresh state before it reports a conflict.
-            options.OnException<ConcurrencyException>().RetryWithCooldown(
+            // Two commands on one stream at once: the loser decides again on fresh state before it reports a conflict.
+            options.OnException<ConcurrencyException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryWithCooldown(
                 TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(80), TimeSpan.FromMilliseconds(200));
+            options.EnableRelayOfUserName = true; // the caller's user id lands in each event's user_name metadata
             options.Services.AddResourceSetupOnStartup();
         });
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,7 +1,6 @@
 using Serilog;
 using Serilog.Context;
 using Serilog.Formatting.Compact;
-using Wolverine;
 
 namespace Platform.Api.Infrastructure;
 
@@ -30,9 +29,8 @@ public static class LoggingConfiguration
     }
 
     /// <summary>
-    /// One correlation id per request, taken from <c>X-Correlation-Id</c> when the caller sends a sane one:
-    /// echoed in the response, on every log line, and on the Wolverine bus so that commands, their
-    /// events' metadata and their side effects all carry it.
+    /// One correlation id per request (the trace identifier), taken from <c>X-Correlation-Id</c> when the caller
+    /// sends a sane one: echoed in the response, on every log line, and stamped on commands by <see cref="CommandContext"/>.
     /// </summary>
     public static WebApplication UseCorrelationAndRequestLogging(this WebApplication app)
     {
@@ -44,7 +42,6 @@ public static class LoggingConfiguration
                 : Guid.NewGuid().ToString("N");
             http.TraceIdentifier = correlationId;
             http.Response.Headers[CorrelationHeader] = correlationId;
-            http.RequestServices.GetRequiredService<IMessageContext>().CorrelationId = correlationId;
             using (LogContext.PushProperty("CorrelationId", correlationId))
                 await next(http);
         });
