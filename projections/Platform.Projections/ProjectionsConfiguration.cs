@@ -1,14 +1,17 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Platform.Projections.Communities;
+using Platform.Projections.Identity;
 
 namespace Platform.Projections;
 
 public static class ProjectionsConfiguration
 {
-    /// <summary>Registers every read model as an async projection run by the daemon.</summary>
+    /// <summary>Registers every read model: async ones run by the daemon, inline ones where a command's caller must see its effect at once.</summary>
     public static StoreOptions AddPlatformProjections(this StoreOptions options)
     {
+        options.Projections.Add<UserAccountProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<UserAccount>().UniqueIndex(u => u.Handle).Index(u => u.SearchText).Index(u => u.RegisteredAt);
         options.Projections.Add<CommunityCardProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<MembershipViewProjection>(ProjectionLifecycle.Async);
         options.Schema.For<CommunityCard>().UniqueIndex(c => c.Slug).Index(c => c.Sequence);

@@ -3,6 +3,8 @@ using GraphQL.Types;
 using Marten;
 using Marten.Pagination;
 using Platform.Api.GraphQL.Schema;
+using Platform.Api.Identity;
+using static Platform.Api.Identity.AccessDeclarations;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
 using Platform.Contracts.Communities;
@@ -69,6 +71,7 @@ public static class CommunityGraph
             .Argument<StringGraphType>("search")
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
+            .Allow(Everyone)
             .ResolveAsync(async c =>
             {
                 var first = Cursor.PageSize(c.GetArgument<int?>("first"));
@@ -85,6 +88,7 @@ public static class CommunityGraph
             .Description("One community by id or slug; a private one only for its members.")
             .Argument<IdGraphType>("id")
             .Argument<StringGraphType>("slug")
+            .Allow(Everyone)
             .ResolveAsync(async c =>
             {
                 var reads = c.Reads();
@@ -95,10 +99,8 @@ public static class CommunityGraph
                         ? await reads.Query<CommunityCard>().FirstOrDefaultAsync(x => x.Slug == slug, c.CancellationToken)
                         : throw DomainException.Invalid("Give the community's id or slug.");
                 if (card is null || card.Visibility == CommunityVisibility.Public) return card;
-                var caller = c.UserId();
-                var member = caller is { } userId && await reads.Query<MembershipView>().AnyAsync(
-                    m => m.CommunityId == card.Id && m.UserId == userId && m.Status == MembershipStatus.Active, c.CancellationToken);
-                return member ? card : null; // a private community does not reveal that it exists
+                // A private community does not reveal that it exists.
+                return await Ownerships.IsCommunityMember(reads, c.Caller(), card.Id, c.CancellationToken) ? card : null;
             });
     }
 
@@ -107,6 +109,7 @@ public static class CommunityGraph
         mutation.Field<NonNullGraphType<CommunityGraphType>>("createCommunity")
             .Description("Creates a community; the caller becomes its creator and first member.")
             .Argument<NonNullGraphType<CreateCommunityInputGraphType>>("input")
+            .Allow(SignedIn)
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
@@ -117,16 +120,17 @@ public static class CommunityGraph
                     input.GetValueOrDefault("description") as string ?? "",
                     input.GetValueOrDefault("visibility") as CommunityVisibility? ?? CommunityVisibility.Public,
                     input.GetValueOrDefault("joinPolicy") as JoinPolicy? ?? JoinPolicy.Open,
-                    c.RequireUserId());
+                    c.UserId());
                 return await c.Commands().InvokeAsync<CommunityCard>(command, c.CancellationToken);
             });
 
         mutation.Field<NonNullGraphType<MembershipGraphType>>("joinCommunity")
             .Description("Joins a community: ACTIVE for an open one, PENDING where the creator approves.")
             .Argument<NonNullGraphType<IdGraphType>>("communityId")
+            .Allow(SignedIn)
             .ResolveAsync(async c =>
             {
-                var command = new JoinCommunity(c.IdArgument("communityId"), c.RequireUserId());
+                var command = new JoinCommunity(c.IdArgument("communityId"), c.UserId());
                 return await c.Commands().InvokeAsync<MembershipView>(command, c.CancellationToken);
             });
     }
@@ -136,6 +140,7 @@ public static class CommunityGraph
         subscription.Field<NonNullGraphType<MembershipGraphType>>("memberJoined")
             .Description("A membership each time someone becomes an active member of the community.")
             .Argument<NonNullGraphType<IdGraphType>>("communityId")
+            .AllowOwn(Ownerships.CommunityMember("communityId"), SignedIn)
             .ResolveStream(c =>
             {
                 var communityId = c.IdArgument("communityId");

@@ -3,6 +3,7 @@ using Marten;
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
 using Platform.Contracts.Communities;
+using Platform.Contracts.Identity;
 using Platform.Projections.Communities;
 
 namespace Platform.Api.Communities;
@@ -47,6 +48,8 @@ public static partial class CreateCommunityHandler
         session.Insert(new SlugClaim(command.Slug, command.CommunityId));
         session.Events.StartStream<Community>(command.CommunityId, created);
         session.Events.StartStream<MembershipView>(joined.MembershipId, joined);
+        session.Events.Append(command.CreatedBy, new RoleGranted(command.CreatedBy, Role.Creator, command.CommunityId,
+            "Created the community", null, created.CreatedAt));
         return CommunityCard.From(created, memberCount: 1);
     }
 }

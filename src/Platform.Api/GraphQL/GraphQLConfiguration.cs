@@ -32,6 +32,8 @@ public static class GraphQLConfiguration
         var limits = builder.Configuration.GetSection("GraphQL").Get<GraphQLLimits>() ?? new GraphQLLimits();
         var introspection = limits.Introspection ?? !builder.Environment.IsProduction();
         builder.Services.AddSingleton<GraphQLRunner>();
+        builder.Services.AddScoped<Caller>();
+        builder.Services.AddScoped<CallerResolver>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("GraphQL:WebSocket").Get<GraphQLWebSocketOptions>() ?? new GraphQLWebSocketOptions());
         builder.Services.AddGraphQL(graph =>
         {
@@ -47,6 +49,7 @@ public static class GraphQLConfiguration
                 })
                 .WithTimeout(limits.Timeout)
                 .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = false)
+                .UseMiddleware<AuthorizationMiddleware>()
                 .AddUnhandledExceptionHandler(MapException);
             if (!introspection) graph.AddValidationRule<NoIntrospectionValidationRule>();
         });
@@ -60,6 +63,7 @@ public static class GraphQLConfiguration
         {
             DomainException e => new ExecutionError(e.Message) { Code = e.Code },
             DocumentAlreadyExistsException => new ExecutionError("That already exists.") { Code = ErrorCodes.Conflict },
+            var e when IsUniqueViolation(e) => new ExecutionError("That is already taken.") { Code = ErrorCodes.Conflict },
             JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or ConcurrencyException =>
                 new ExecutionError("Someone else changed this at the same time; try again.") { Code = ErrorCodes.Conflict },
             _ => null,
@@ -72,6 +76,13 @@ public static class GraphQLConfiguration
         var logger = context.ExecutionOptions.RequestServices?.GetService<ILogger<GraphQLRunner>>();
         logger?.LogError(context.OriginalException, "Unhandled error in GraphQL field {Field}", context.FieldContext?.FieldDefinition.Name);
         context.Exception = new ExecutionError("An internal error occurred.") { Code = ErrorCodes.Internal };
+    }
+
+    private static bool IsUniqueViolation(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;
+        return false;
     }
 
     /// <summary>Both transports on one path: WebSocket upgrades speak graphql-transport-ws, everything else is GraphQL over HTTP.</summary>
@@ -95,7 +106,8 @@ public static class GraphQLConfiguration
                 return;
             }
             if (authentication.Principal is not null) http.User = authentication.Principal;
-            CommandContext.Stamp(http.RequestServices, http.User, http.TraceIdentifier);
+            var caller = await http.RequestServices.GetRequiredService<CallerResolver>().Resolve(http.User, http.RequestAborted);
+            CommandContext.Stamp(http.RequestServices, caller, http.TraceIdentifier);
             await GraphQLHttpEndpoint.HandleAsync(http, runner, serializer);
         });
         return app;

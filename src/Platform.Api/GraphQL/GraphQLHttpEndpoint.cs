@@ -72,36 +72,31 @@ public static class GraphQLHttpEndpoint
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    /// <summary>The response media type the client accepts best, honouring q-values; no Accept header means application/json.</summary>
+    /// <summary>
+    /// The response media type the client accepts best, honouring q-values (the most specific range decides
+    /// each type's quality; ties go to application/graphql-response+json); no Accept header means application/json.
+    /// </summary>
     public static string? NegotiateMediaType(HttpRequest request)
     {
         var accept = request.Headers.Accept;
         if (accept.Count == 0 || accept.All(string.IsNullOrWhiteSpace)) return Json;
         if (!MediaTypeHeaderValue.TryParseList(accept, out var ranges)) return null;
-        string? best = null;
-        double bestQuality = 0;
-        foreach (var range in ranges)
-        {
-            var quality = range.Quality ?? 1.0;
-            var candidate = Matching(range);
-            if (candidate is null || quality <= 0) continue;
-            if (quality > bestQuality)
-            {
-                best = candidate;
-                bestQuality = quality;
-            }
-        }
-        return best;
+        var graphQL = Quality(ranges, GraphQLResponseJson);
+        var json = Quality(ranges, Json);
+        if (graphQL <= 0 && json <= 0) return null;
+        return graphQL >= json ? GraphQLResponseJson : Json;
     }
 
-    private static string? Matching(MediaTypeHeaderValue range)
+    private static double Quality(IList<MediaTypeHeaderValue> ranges, string mediaType)
     {
-        if (range.MatchesAllTypes || (range.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && range.MatchesAllSubTypes))
-            return GraphQLResponseJson;
-        var media = range.MediaType.Value;
-        if (string.Equals(media, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)) return GraphQLResponseJson;
-        if (string.Equals(media, Json, StringComparison.OrdinalIgnoreCase)) return Json;
-        return null;
+        var type = mediaType[..mediaType.IndexOf('/')];
+        var best = ranges
+            .Where(r => r.MatchesAllTypes
+                || (r.MatchesAllSubTypes && r.Type.Equals(type, StringComparison.OrdinalIgnoreCase))
+                || r.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(r => r.MatchesAllTypes ? 0 : r.MatchesAllSubTypes ? 1 : 2)
+            .FirstOrDefault();
+        return best is null ? 0 : best.Quality ?? 1.0;
     }
 
     private static async Task<GraphQLOperation> ReadPostBody(HttpRequest request, IGraphQLTextSerializer serializer)
@@ -109,7 +104,7 @@ public static class GraphQLHttpEndpoint
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !string.Equals(contentType.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase))
             throw new UnsupportedMediaTypeException($"Content-Type must be {Json}.");
-        var charset = contentType.Charset.Value;
+        var charset = contentType.Charset.Value?.Trim('"');
         if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
             throw new UnsupportedMediaTypeException("Only the utf-8 charset is supported.");
         try

@@ -78,7 +78,12 @@ public sealed class GraphQLWebSocketSession(
             if (!frame.EndOfMessage) continue;
             var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
             message.SetLength(0);
-            if (frame.MessageType != WebSocketMessageType.Text || !await HandleMessage(text)) return;
+            if (frame.MessageType != WebSocketMessageType.Text)
+            {
+                await CloseInvalid("Binary messages are not part of the protocol");
+                return;
+            }
+            if (!await HandleMessage(text)) return;
         }
     }
 
@@ -176,7 +181,8 @@ public sealed class GraphQLWebSocketSession(
         var scope = scopes.CreateAsyncScope();
         try
         {
-            CommandContext.Stamp(scope.ServiceProvider, user, $"{connectionId}.{id}");
+            var caller = await scope.ServiceProvider.GetRequiredService<CallerResolver>().Resolve(user, pending.Cancellation);
+            CommandContext.Stamp(scope.ServiceProvider, caller, $"{connectionId}.{id}");
             var document = GraphQLRunner.ParseOrNull(operation.Query);
             var result = await runner.ExecuteAsync(operation, document, user, scope.ServiceProvider, pending.Cancellation);
             if (!result.Executed || (result.Streams is not null && result.Errors is { Count: > 0 }))

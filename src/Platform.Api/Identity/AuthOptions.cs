@@ -13,5 +13,8 @@ public sealed class AuthOptions
     /// <summary>Where the embedded issuer keeps its RSA signing key (created once).</summary>
     public string KeyPath { get; set; } = Path.Combine(".platform", "keys", "jwt-signing.pem");
 
+    /// <summary>In <c>oidc</c> mode, the subjects that become admins when they first sign in (someone must be able to grant roles).</summary>
+    public string[] BootstrapAdmins { get; set; } = [];
+
     public bool IsEmbedded => string.Equals(Mode, Embedded, StringComparison.OrdinalIgnoreCase);
 }

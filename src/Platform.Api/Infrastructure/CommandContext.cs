@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Platform.Api.Identity;
 using Wolverine;
 
@@ -10,10 +9,10 @@ namespace Platform.Api.Infrastructure;
 /// </summary>
 public static class CommandContext
 {
-    public static void Stamp(IServiceProvider scope, ClaimsPrincipal user, string correlationId)
+    public static void Stamp(IServiceProvider scope, Caller caller, string correlationId)
     {
         var context = scope.GetRequiredService<IMessageContext>();
         context.CorrelationId = correlationId;
-        context.UserName = CurrentUser.IdOf(user)?.ToString();
+        context.UserName = caller.UserId?.ToString();
     }
 }

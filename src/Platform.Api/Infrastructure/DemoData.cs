@@ -3,6 +3,9 @@ using Platform.Api.Communities;
 using Platform.Api.Identity;
 using Platform.Contracts;
 using Platform.Contracts.Communities;
+using Platform.Contracts.Identity;
+using Platform.Projections.Communities;
+using Platform.Projections.Identity;
 using Wolverine;
 
 namespace Platform.Api.Infrastructure;
@@ -16,7 +19,15 @@ public sealed record DemoDataLoaded(string Id, DateTimeOffset At);
 /// </summary>
 public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, ILogger<DemoData> logger) : IHostedService
 {
-    public static readonly string[] People = ["alice", "bob", "carol", "dave", "erin"];
+    /// <summary>alice: admin and creator; bob: creator; carol: moderator; dave: member; erin: finance.</summary>
+    public static readonly (string Subject, string Name, RoleGrant[] Seeds)[] People =
+    [
+        ("alice", "Alice Martin", [new RoleGrant(Role.Admin, null)]),
+        ("bob", "Bob Okafor", []),
+        ("carol", "Carol Nguyen", []),
+        ("dave", "Dave Schmidt", []),
+        ("erin", "Erin Walsh", [new RoleGrant(Role.Finance, null)]),
+    ];
 
     public static Guid UserId(string subject) => DeterministicId.From("user", EmbeddedIssuer.Issuer, subject);
 
@@ -27,6 +38,10 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
 
         await using var scope = scopes.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        foreach (var (subject, name, seeds) in People)
+            await bus.InvokeAsync(new RegisterUser(UserId(subject), EmbeddedIssuer.Issuer, subject, subject, name, $"{subject}@example.test", seeds),
+                cancellationToken);
+
         var alice = UserId("alice");
         var bob = UserId("bob");
         var communities = new[]
@@ -38,11 +53,13 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
             new CreateCommunity(DeterministicId.From("demo", "community", "inner"), "Inner Circle", "inner-circle",
                 "Alice's private mastermind.", CommunityVisibility.Private, JoinPolicy.Approval, alice),
         };
-        foreach (var community in communities) await bus.InvokeAsync<Projections.Communities.CommunityCard>(community, cancellationToken);
-        foreach (var person in People.Skip(1))
-            await bus.InvokeAsync<Projections.Communities.MembershipView>(new JoinCommunity(communities[0].CommunityId, UserId(person)), cancellationToken);
-        foreach (var person in new[] { "carol", "dave" })
-            await bus.InvokeAsync<Projections.Communities.MembershipView>(new JoinCommunity(communities[1].CommunityId, UserId(person)), cancellationToken);
+        foreach (var community in communities) await bus.InvokeAsync<CommunityCard>(community, cancellationToken);
+        foreach (var (subject, _, _) in People.Skip(1))
+            await bus.InvokeAsync<MembershipView>(new JoinCommunity(communities[0].CommunityId, UserId(subject)), cancellationToken);
+        foreach (var subject in new[] { "carol", "dave" })
+            await bus.InvokeAsync<MembershipView>(new JoinCommunity(communities[1].CommunityId, UserId(subject)), cancellationToken);
+        await bus.InvokeAsync(new GrantRole(UserId("carol"), Role.Moderator, communities[0].CommunityId,
+            "Runs the build-along threads", alice), cancellationToken);
 
         await using var session = store.LightweightSession();
         session.Store(new DemoDataLoaded("demo", DateTimeOffset.UtcNow));

@@ -165,6 +165,10 @@ public sealed class graphql_over_http(PlatformApp app) : IClassFixture<PlatformA
     [InlineData("application/json;q=0.9, application/graphql-response+json;q=0.1", Json)]
     [InlineData("text/html, application/json;q=0.8", Json)]
     [InlineData("application/graphql-response+json;q=0, application/json", Json)]
+    [InlineData("*/*", GraphQLResponseJson)]
+    [InlineData("application/*", GraphQLResponseJson)]
+    [InlineData("application/graphql-response+json;q=0, */*", Json)]
+    [InlineData("application/graphql-response+json;q=0, application/*", Json)]
     public async Task the_response_media_type_is_the_best_one_the_client_accepts(string accept, string expected)
     {
         var reply = await Send(PostQuery(SimpleQuery, accept: accept));
@@ -210,6 +214,7 @@ public sealed class graphql_over_http(PlatformApp app) : IClassFixture<PlatformA
     [Theory]
     [InlineData("application/json; charset=utf-8")]
     [InlineData("application/json; charset=UTF-8")]
+    [InlineData("application/json; charset=\"utf-8\"")]
     [InlineData("application/json")]
     public async Task a_post_in_utf8_json_is_accepted(string contentType)
     {
@@ -275,6 +280,16 @@ public sealed class graphql_over_http(PlatformApp app) : IClassFixture<PlatformA
         var reply = await Send(Post(body));
 
         AssertRequestError(reply, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task variables_of_the_wrong_type_are_a_400_with_graphql_response_json()
+    {
+        var reply = await Send(PostQuery("query($n: Int) { communities(first: $n) { nodes { id } } }", new { n = "many" }));
+
+        Assert.True(reply.Status == HttpStatusCode.BadRequest, $"Expected 400, got {(int)reply.Status}: {reply.Text}");
+        Assert.False(string.IsNullOrEmpty(reply.FirstErrorCode), $"Expected errors[0].extensions.code: {reply.Text}");
+        Assert.False(reply.Body.TryGetProperty("data", out _), $"A request that did not execute must not carry data: {reply.Text}");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json;
 using Platform.IntegrationTests.Support;
 
@@ -46,11 +48,20 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         {
             var message = await client.Receive(TimeSpan.FromSeconds(15));
             if (TypeOf(message) == "next"
-                && message.GetProperty("payload").GetProperty("data").GetProperty("memberJoined").GetProperty("userId").GetString()
+                && message.GetProperty("payload").TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                && data.GetProperty("memberJoined").GetProperty("userId").GetString()
                     == PlatformApp.UserId(creator).ToString())
                 continue;
             return message;
         }
+    }
+
+    /// <summary>A bare socket for what the shared client cannot send (binary frames).</summary>
+    private async Task<WebSocket> RawSocket()
+    {
+        var client = app.Host.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        return await client.ConnectAsync(new Uri(app.Host.Server.BaseAddress, "graphql"), CancellationToken.None);
     }
 
     // ---- connection ----
@@ -204,6 +215,33 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         await client.SendText(text);
 
         Assert.Equal(4400, await client.ExpectClose());
+    }
+
+    [Fact]
+    public async Task a_binary_message_is_closed_with_4400()
+    {
+        using var socket = await RawSocket();
+        await socket.SendAsync(Encoding.UTF8.GetBytes("""{"type":"connection_init"}"""), WebSocketMessageType.Text, true, CancellationToken.None);
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var ack = await socket.ReceiveAsync(buffer, timeout.Token);
+        Assert.Contains("connection_ack", Encoding.UTF8.GetString(buffer, 0, ack.Count));
+
+        await socket.SendAsync(Encoding.UTF8.GetBytes("""{"type":"ping"}"""), WebSocketMessageType.Binary, true, CancellationToken.None);
+
+        WebSocketReceiveResult frame;
+        try
+        {
+            frame = await socket.ReceiveAsync(buffer, timeout.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException)
+        {
+            Assert.Fail($"Expected a 4400 close, the connection ended without one ({e.GetType().Name}: {e.Message})");
+            return;
+        }
+        Assert.True(frame.MessageType == WebSocketMessageType.Close,
+            $"Expected a 4400 close, got a {frame.MessageType} frame: {Encoding.UTF8.GetString(buffer, 0, frame.Count)}");
+        Assert.Equal(4400, (int)socket.CloseStatus!.Value);
     }
 
     [Fact]
@@ -404,7 +442,7 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         var watched = await CreateCommunityAs("olga");
         var other = await CreateCommunityAs("olga");
         await using var client = await Connect();
-        await client.Initialise();
+        await client.Initialise(PlatformApp.Token("olga"));
 
         await client.Send(new { id = "w", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = watched } } });
         await AssertNextIsPong(client);
@@ -417,6 +455,71 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         Assert.True(TypeOf(next) == "next", $"Expected next, got {next}");
         Assert.Equal(PlatformApp.UserId("quinn").ToString(),
             next.GetProperty("payload").GetProperty("data").GetProperty("memberJoined").GetProperty("userId").GetString());
+    }
+
+    [Fact]
+    public async Task completing_an_operation_and_reusing_its_id_leaves_no_subscription_behind()
+    {
+        var communityId = await CreateCommunityAs("rosa");
+        await using var client = await Connect();
+        await client.Initialise(PlatformApp.Token("rosa"));
+        var query = new { id = "reused", type = "subscribe", payload = new { query = "{ communities(first: 50) { nodes { id name } } }" } };
+        var subscribe = new { id = "reused", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } };
+        var complete = new { id = "reused", type = "complete" };
+
+        // Cancel a running operation, start a subscription under the same id, and complete that too a moment later:
+        // the cancelled operation winding down must not touch its successor, which the last complete must end.
+        for (var round = 0; round < 20; round++)
+        {
+            await client.Send(query);
+            await client.Send(complete);
+            await client.Send(subscribe);
+            await Task.Delay(50);
+            await client.Send(complete);
+            while (true)
+            {
+                // The first operation may have answered before it was cancelled; anything else is a failure.
+                await client.Send(new { type = "ping" });
+                var message = await client.Receive(TimeSpan.FromSeconds(10));
+                if (TypeOf(message) == "pong") break;
+                Assert.True(IdOf(message) == "reused" && TypeOf(message) is "next" or "complete", $"Unexpected {message}");
+            }
+        }
+        await client.Send(new { id = "control", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } });
+        await AssertNextIsPong(client);
+        await Task.Delay(300);
+
+        await Join("sven", communityId);
+
+        var next = await ReceiveIgnoringCreator(client, "rosa");
+        Assert.True(TypeOf(next) == "next" && IdOf(next) == "control", $"Only the control subscription should hear the join, got {next}");
+        await Task.Delay(300);
+        await AssertNextIsPong(client);
+    }
+
+    [Theory]
+    [InlineData(null, "UNAUTHENTICATED")]
+    [InlineData("victor", "FORBIDDEN")]
+    public async Task a_subscription_the_caller_may_not_make_is_refused_with_an_error_up_front(string? user, string code)
+    {
+        var communityId = await CreateCommunityAs("tessa");
+        await using var client = await Connect();
+        await client.Initialise(user is null ? null : PlatformApp.Token(user));
+
+        await client.Send(new { id = "sneak", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } });
+        await Task.Delay(500);
+        await client.Send(new { type = "ping" });
+
+        var first = await client.Receive();
+        Assert.True(TypeOf(first) == "error" && IdOf(first) == "sneak",
+            $"Expected the subscribe to be refused with an error message, got {first} (the subscription was accepted)");
+        Assert.Equal(code, first.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("pong", TypeOf(await client.Receive()));
+
+        // Nothing about the community's joins reaches a refused subscriber.
+        await Join("wendy", communityId);
+        await Task.Delay(500);
+        await AssertNextIsPong(client);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class when_two_api_nodes_share_one_database(PlatformApp nodeA) : I
             .GetProperty("createCommunity").GetProperty("id").GetString();
 
         await using var subscriber = await GraphQLWebSocketClient.Connect(nodeB);
-        await subscriber.Initialise(PlatformApp.Token("watcher"));
+        await subscriber.Initialise(PlatformApp.Token("owner")); // the creator: memberJoined is for the community's own people
         await subscriber.Send(new
         {
             id = "joins",

@@ -12,7 +12,7 @@ namespace Platform.IntegrationTests.Support;
 /// <summary>The real application on a database of its own. Tests in one class share it.</summary>
 public class PlatformApp : IAsyncLifetime
 {
-    private static readonly string KeyPath = Path.Combine(Path.GetTempPath(), "platform-tests-keys", "jwt-signing.pem");
+    public static readonly string KeyPath = Path.Combine(Path.GetTempPath(), "platform-tests-keys", "jwt-signing.pem");
 
     public IAlbaHost Host { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Api.Communities;
+using Platform.Api.Identity;
 
 namespace Platform.Api.GraphQL.Schema;
 
@@ -19,6 +20,7 @@ public sealed class QueryType : ObjectGraphType
     public QueryType()
     {
         Name = "Query";
+        this.AddIdentityQueries();
         this.AddCommunityQueries();
     }
 }
@@ -28,6 +30,7 @@ public sealed class MutationType : ObjectGraphType
     public MutationType()
     {
         Name = "Mutation";
+        this.AddIdentityMutations();
         this.AddCommunityMutations();
     }
 }

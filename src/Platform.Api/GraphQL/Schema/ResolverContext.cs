@@ -16,10 +16,12 @@ public static class ResolverContext
     public static IMessageContext Commands(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IMessageContext>();
 
-    public static Guid? UserId(this IResolveFieldContext context) => CurrentUser.IdOf(context.User);
+    public static Caller Caller(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<Caller>();
 
-    public static Guid RequireUserId(this IResolveFieldContext context) =>
-        context.UserId() ?? throw new DomainException(ErrorCodes.Unauthenticated, "Sign in to do this.");
+    /// <summary>The signed-in caller's id; fields that use it declare that only signed-in callers may call them.</summary>
+    public static Guid UserId(this IResolveFieldContext context) =>
+        context.Caller().UserId ?? throw new DomainException(ErrorCodes.Unauthenticated, "Sign in to do this.");
 
     public static Guid IdArgument(this IResolveFieldContext context, string name) =>
         Guid.TryParse(context.GetArgument<string>(name), out var id) ? id : throw DomainException.NotFound($"'{name}'");
