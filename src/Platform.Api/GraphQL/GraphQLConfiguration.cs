@@ -50,6 +50,7 @@ public static class GraphQLConfiguration
                 .WithTimeout(limits.Timeout)
                 .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = false)
                 .UseMiddleware<AuthorizationMiddleware>()
+                .AddSchemaVisitor<SubscriptionAuthorization>()
                 .AddUnhandledExceptionHandler(MapException);
             if (!introspection) graph.AddValidationRule<NoIntrospectionValidationRule>();
         });

@@ -185,19 +185,20 @@ public sealed class GraphQLWebSocketSession(
             CommandContext.Stamp(scope.ServiceProvider, caller, $"{connectionId}.{id}");
             var document = GraphQLRunner.ParseOrNull(operation.Query);
             var result = await runner.ExecuteAsync(operation, document, user, scope.ServiceProvider, pending.Cancellation);
-            if (!result.Executed || (result.Streams is not null && result.Errors is { Count: > 0 }))
+            // Per the protocol, a subscription that cannot start (refused, invalid) ends with one error message.
+            if (!result.Executed || (GraphQLRunner.IsSubscription(document, operation.OperationName) && result.Errors is { Count: > 0 }))
             {
-                SendErrors(id, result);
+                SendErrors(id, pending, result);
             }
             else if (result.Streams is { Count: > 0 } streams)
             {
-                pending.Attach(streams.Values.First().Subscribe(new StreamObserver(this, id, serializer)), scope);
+                pending.Attach(streams.Values.First().Subscribe(new StreamObserver(this, id, pending, serializer)), scope);
                 return;
             }
             else
             {
                 SendRaw(id, "next", serializer.Serialize(result));
-                Complete(id);
+                Complete(id, pending);
             }
         }
         catch (OperationCanceledException) when (pending.Cancellation.IsCancellationRequested) { }
@@ -208,20 +209,26 @@ public sealed class GraphQLWebSocketSession(
         }
         if (!pending.HasSubscription)
         {
-            operations.TryRemove(id, out _);
+            Forget(id, pending);
             await scope.DisposeAsync();
         }
     }
 
-    private void Complete(string id)
+    /// <summary>Removes this operation only: once completed, its id may already belong to a newer one.</summary>
+    private void Forget(string id, PendingOperation operation)
     {
-        if (operations.TryRemove(id, out var operation)) operation.Dispose();
+        if (operations.TryRemove(new KeyValuePair<string, IDisposable>(id, operation))) operation.Dispose();
+    }
+
+    private void Complete(string id, PendingOperation operation)
+    {
+        Forget(id, operation);
         Send(new { id, type = "complete" });
     }
 
-    private void SendErrors(string id, ExecutionResult result)
+    private void SendErrors(string id, PendingOperation operation, ExecutionResult result)
     {
-        if (operations.TryRemove(id, out var operation)) operation.Dispose();
+        Forget(id, operation);
         using var json = JsonDocument.Parse(serializer.Serialize(result));
         var errors = json.RootElement.TryGetProperty("errors", out var e) ? e.GetRawText() : "[]";
         SendRaw(id, "error", errors);
@@ -302,12 +309,13 @@ public sealed class GraphQLWebSocketSession(
     // Close reasons must fit in 123 UTF-8 bytes.
     private static string Truncate(string id) => id.Length > 64 ? id[..64] : id;
 
-    private sealed class StreamObserver(GraphQLWebSocketSession session, string id, IGraphQLTextSerializer serializer) : IObserver<ExecutionResult>
+    private sealed class StreamObserver(GraphQLWebSocketSession session, string id, PendingOperation operation, IGraphQLTextSerializer serializer)
+        : IObserver<ExecutionResult>
     {
         public void OnNext(ExecutionResult value) => session.SendRaw(id, "next", serializer.Serialize(value));
-        public void OnError(Exception error) =>
-            session.SendErrors(id, new ExecutionResult { Errors = [new ExecutionError("The subscription failed.") { Code = "INTERNAL_SERVER_ERROR" }] });
-        public void OnCompleted() => session.Complete(id);
+        public void OnError(Exception error) => session.SendErrors(id, operation,
+            new ExecutionResult { Errors = [new ExecutionError("The subscription failed.") { Code = ErrorCodes.Internal }] });
+        public void OnCompleted() => session.Complete(id, operation);
     }
 
     /// <summary>An operation that can be cancelled before it starts streaming and disposed once it does.</summary>

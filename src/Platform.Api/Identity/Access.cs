@@ -1,6 +1,9 @@
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Instrumentation;
+using GraphQL.Resolvers;
+using GraphQL.Utilities;
+using GraphQLParser.AST;
 using GraphQL.Types;
 using Platform.Api.Infrastructure;
 
@@ -67,7 +70,8 @@ public sealed class AuthorizationMiddleware : IFieldMiddleware
 {
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {
-        await Authorize(context);
+        // A subscription's root field was authorized once, when its stream was opened (see SubscriptionAuthorization).
+        if (!(context.Operation.Operation == OperationType.Subscription && context.Path.Count() == 1)) await Authorize(context);
         return await next(context);
     }
 
@@ -93,5 +97,22 @@ public sealed class AuthorizationMiddleware : IFieldMiddleware
             default:
                 throw new DomainException(ErrorCodes.Forbidden, $"You may not use '{context.FieldDefinition.Name}' here.");
         }
+    }
+}
+
+/// <summary>
+/// Field middleware wraps a field's resolver, not its stream resolver: this puts the same check in front of
+/// every subscription's stream, so a refused subscribe fails at once instead of leaking each event's timing.
+/// </summary>
+public sealed class SubscriptionAuthorization : BaseSchemaNodeVisitor
+{
+    public override void VisitObjectFieldDefinition(FieldType field, IObjectGraphType type, ISchema schema)
+    {
+        if (field.StreamResolver is not { } inner) return;
+        field.StreamResolver = new SourceStreamResolver<object?>(async context =>
+        {
+            await AuthorizationMiddleware.Authorize(context);
+            return await inner.ResolveAsync(context);
+        });
     }
 }

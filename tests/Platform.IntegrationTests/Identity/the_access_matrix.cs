@@ -1,0 +1,164 @@
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Identity;
+using Platform.IntegrationTests.Support;
+
+namespace Platform.IntegrationTests.Identity;
+
+/// <summary>
+/// runs/run-001/ACCESS-MATRIX.md is a contract: every operation in the schema has a row there, every
+/// row of an implemented operation matches what its field declares, and a sample call per role and
+/// operation against the running app gets the outcome its cell promises.
+/// </summary>
+public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformApp>
+{
+    private static readonly string[] Columns = ["anonymous", "member", "creator", "moderator", "admin", "finance"];
+
+    public sealed record Row(string Operation, string Kind, IReadOnlyDictionary<string, string> Cells);
+
+    public static IReadOnlyList<Row> ReadMatrix()
+    {
+        var lines = File.ReadAllLines(Path.Combine(TestCluster.RepositoryRoot, "runs", "run-001", "ACCESS-MATRIX.md"));
+        var start = Array.FindIndex(lines, l => l.Trim() == "## Operations");
+        Assert.True(start >= 0, "ACCESS-MATRIX.md has no '## Operations' section");
+        var table = lines.Skip(start + 1).SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')).ToList();
+        var header = Split(table[0]);
+        Assert.Equal(["operation", "kind", .. Columns], header);
+        return table.Skip(2).Select(Split)
+            .Select(cells => new Row(cells[0], cells[1], Columns.Select((c, i) => (c, cells[i + 2])).ToDictionary(x => x.c, x => x.Item2)))
+            .ToList();
+
+        static string[] Split(string line) => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+    }
+
+    private IEnumerable<(string Kind, FieldType Field)> Operations()
+    {
+        var schema = app.Host.Services.GetRequiredService<PlatformSchema>();
+        schema.Initialize();
+        return new[] { ("query", schema.Query), ("mutation", schema.Mutation), ("subscription", schema.Subscription) }
+            .SelectMany(root => root.Item2!.Fields.Where(f => !f.Name.StartsWith("__")).Select(f => (root.Item1, f)));
+    }
+
+    private static string Cell(FieldAccess? access, string column) =>
+        (access?.Columns[Enum.Parse<Audience>(column, ignoreCase: true)] ?? Access.No).ToString().ToLowerInvariant();
+
+    [Fact]
+    public void every_operation_in_the_schema_has_a_row_that_matches_its_declared_access()
+    {
+        var rows = ReadMatrix().ToDictionary(r => r.Operation);
+        var problems = new List<string>();
+        foreach (var (kind, field) in Operations())
+        {
+            if (!rows.TryGetValue(field.Name, out var row))
+            {
+                problems.Add($"{field.Name}: no row in ACCESS-MATRIX.md");
+                continue;
+            }
+            if (row.Kind != kind) problems.Add($"{field.Name}: the matrix says {row.Kind}, the schema {kind}");
+            var access = field.AccessOf();
+            if (access is null) problems.Add($"{field.Name}: declares no access (denied to everyone)");
+            foreach (var column in Columns)
+                if (row.Cells[column] != Cell(access, column))
+                    problems.Add($"{field.Name}/{column}: the matrix says {row.Cells[column]}, the code {Cell(access, column)}");
+            if (access is not null && access.Columns.Values.Contains(Access.Own) && access.Ownership is null)
+                problems.Add($"{field.Name}: 'own' without an ownership rule");
+        }
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void every_row_names_a_known_kind_and_only_yes_own_or_no()
+    {
+        var rows = ReadMatrix();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row =>
+        {
+            Assert.Contains(row.Kind, new[] { "query", "mutation", "subscription" });
+            Assert.All(row.Cells.Values, cell => Assert.Contains(cell, new[] { "yes", "own", "no" }));
+        });
+        Assert.Equal(rows.Count, rows.Select(r => r.Operation).Distinct().Count());
+    }
+
+    /// <summary>A call that exercises one operation; <c>Own</c> targets someone else's object unless the operation acts on the caller's own data.</summary>
+    private sealed record Sample(string Query, Func<Fixture, object?> Variables, bool OwnMeansSelf = false);
+
+    private sealed record Fixture(string OwnerHandle, string TargetCommunity, Guid TargetUser)
+    {
+        public string NewSlug() => $"mx-{Guid.NewGuid():N}"[..20];
+    }
+
+    private static readonly Dictionary<string, Sample> Samples = new()
+    {
+        ["me"] = new("{ me { id } }", _ => null, OwnMeansSelf: true),
+        ["dashboard"] = new("{ dashboard { roles } }", _ => null, OwnMeansSelf: true),
+        ["updateProfile"] = new("mutation { updateProfile(input: { bio: \"hello\" }) { id } }", _ => null, OwnMeansSelf: true),
+        ["profile"] = new("query($h: String!) { profile(handle: $h) { handle } }", f => new { h = f.OwnerHandle }),
+        ["users"] = new("{ users(first: 1) { nodes { id } } }", _ => null),
+        ["grantRole"] = new("mutation($u: ID!) { grantRole(userId: $u, role: FINANCE, reason: \"matrix\") { id } }", f => new { u = f.TargetUser }),
+        ["revokeRole"] = new("mutation($u: ID!) { revokeRole(userId: $u, role: FINANCE, reason: \"matrix\") { id } }", f => new { u = f.TargetUser }),
+        ["communities"] = new("{ communities(first: 1) { nodes { id } } }", _ => null),
+        ["community"] = new("query($c: ID) { community(id: $c) { id } }", f => new { c = f.TargetCommunity }),
+        ["createCommunity"] = new("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
+            f => new { i = new { name = "Matrix", slug = f.NewSlug() } }),
+        ["joinCommunity"] = new("mutation($c: ID!) { joinCommunity(communityId: $c) { id } }", f => new { c = f.TargetCommunity }),
+    };
+
+    [Fact]
+    public async Task a_sample_call_per_role_gets_what_its_cell_promises()
+    {
+        // Callers, one per column; none of them owns the target community.
+        var owner = $"mxowner{Guid.NewGuid():N}"[..16];
+        var target = (await app.Client(owner).Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
+            new { i = new { name = "Matrix target", slug = $"mx-{Guid.NewGuid():N}"[..20] } })).GetProperty("createCommunity").GetProperty("id").GetString()!;
+        var targetUser = $"mxtarget{Guid.NewGuid():N}"[..16];
+        await app.Client(targetUser).Data("{ me { id } }");
+        var fixture = new Fixture(owner, target, PlatformApp.UserId(targetUser));
+
+        var admin = $"mxadmin{Guid.NewGuid():N}"[..16];
+        var creator = $"mxcreator{Guid.NewGuid():N}"[..16];
+        var moderator = $"mxmod{Guid.NewGuid():N}"[..16];
+        var otherCommunity = (await app.Client(creator).Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
+            new { i = new { name = "Elsewhere", slug = fixture.NewSlug() } })).GetProperty("createCommunity").GetProperty("id").GetString();
+        await app.Client(moderator).Data("{ me { id } }");
+        await app.Client(admin, "admin").Data("mutation($u: ID!, $c: ID) { grantRole(userId: $u, role: MODERATOR, communityId: $c, reason: \"matrix\") { id } }",
+            new { u = PlatformApp.UserId(moderator), c = otherCommunity });
+        var callers = new Dictionary<string, Func<GraphQLClient>>
+        {
+            ["anonymous"] = () => app.Client(),
+            ["member"] = () => app.Client($"mxmember{Guid.NewGuid():N}"[..16]),
+            ["creator"] = () => app.Client(creator),
+            ["moderator"] = () => app.Client(moderator),
+            ["admin"] = () => app.Client(admin, "admin"),
+            ["finance"] = () => app.Client($"mxfin{Guid.NewGuid():N}"[..16], "finance"),
+        };
+
+        var rows = ReadMatrix().ToDictionary(r => r.Operation);
+        var problems = new List<string>();
+        foreach (var (kind, field) in Operations().Where(o => o.Kind != "subscription"))
+        {
+            if (!Samples.TryGetValue(field.Name, out var sample))
+            {
+                problems.Add($"{field.Name}: add a sample call to this test");
+                continue;
+            }
+            foreach (var column in Columns)
+            {
+                var cell = rows[field.Name].Cells[column];
+                var response = await callers[column]().Send(sample.Query, sample.Variables(fixture));
+                var code = response.FirstErrorCode;
+                var denied = code is "UNAUTHENTICATED" or "FORBIDDEN";
+                var expectedDenial = column == "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN";
+                var ok = cell switch
+                {
+                    "yes" => !denied,
+                    "own" when sample.OwnMeansSelf => !denied,
+                    "own" => code is "FORBIDDEN" or "NOT_FOUND" || (column == "anonymous" && code == "UNAUTHENTICATED"),
+                    _ => code == expectedDenial,
+                };
+                if (!ok) problems.Add($"{field.Name} as {column}: cell '{cell}' but got {code ?? "success"}: {response.Body}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+}
