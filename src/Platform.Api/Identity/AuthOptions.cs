@@ -16,5 +16,8 @@ public sealed class AuthOptions
     /// <summary>In <c>oidc</c> mode, the subjects that become admins when they first sign in (someone must be able to grant roles).</summary>
     public string[] BootstrapAdmins { get; set; } = [];
 
+    /// <summary>Fetch the provider's discovery document over HTTPS only; turn off for a provider on loopback in tests.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     public bool IsEmbedded => string.Equals(Mode, Embedded, StringComparison.OrdinalIgnoreCase);
 }

@@ -41,6 +41,7 @@ public static class IdentityConfiguration
             {
                 options.Authority = auth.Authority ?? throw new InvalidOperationException("Auth__Authority is required when Auth__Mode is oidc.");
                 options.Audience = auth.Audience;
+                options.RequireHttpsMetadata = auth.RequireHttpsMetadata;
             }
         });
         return builder;

@@ -174,4 +174,28 @@ public sealed class when_a_member_creates_and_joins_communities(PlatformApp app)
 
         Assert.Equal(Enumerable.Range(1, 5).Reverse().Select(n => $"{tag} {n}"), names);
     }
+
+    [Fact]
+    public async Task the_callers_correlation_id_and_user_id_are_recorded_on_every_event_of_the_command()
+    {
+        var slug = Unique("traced");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { query = Create, variables = new { input = new { name = "Traced", slug } } }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PlatformApp.Token("olga"));
+        request.Headers.Add("X-Correlation-Id", "trace-olga-1");
+
+        using var response = await app.Host.Server.CreateClient().SendAsync(request);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var id = Guid.Parse(body.RootElement.GetProperty("data").GetProperty("createCommunity").GetProperty("id").GetString()!);
+
+        var events = (await app.EventsOf(id)).Concat(await app.EventsOf(DeterministicId.Membership(id, PlatformApp.UserId("olga")))).ToList();
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e =>
+        {
+            Assert.Equal("trace-olga-1", e.CorrelationId);
+            Assert.Equal(PlatformApp.UserId("olga").ToString(), e.UserName);
+        });
+    }
 }
