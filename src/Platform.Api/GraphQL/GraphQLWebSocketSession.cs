@@ -26,7 +26,7 @@ public sealed class GraphQLWebSocketSession(
 {
     public const string SubProtocol = "graphql-transport-ws";
     private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<string, IDisposable> operations = new();
+    private readonly ConcurrentDictionary<string, PendingOperation> operations = new();
     private readonly CancellationTokenSource closing = new();
     private ClaimsPrincipal user = new(new ClaimsIdentity());
     private bool initReceived;
@@ -217,7 +217,7 @@ public sealed class GraphQLWebSocketSession(
     /// <summary>Removes this operation only: once completed, its id may already belong to a newer one.</summary>
     private void Forget(string id, PendingOperation operation)
     {
-        if (operations.TryRemove(new KeyValuePair<string, IDisposable>(id, operation))) operation.Dispose();
+        if (operations.TryRemove(new KeyValuePair<string, PendingOperation>(id, operation))) operation.Dispose();
     }
 
     private void Complete(string id, PendingOperation operation)

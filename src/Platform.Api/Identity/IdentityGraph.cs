@@ -28,11 +28,7 @@ public sealed class UserGraphType : ObjectGraphType<UserAccount>
     public UserGraphType()
     {
         Name = "User";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field(u => u.Handle);
-        Field(u => u.DisplayName);
-        Field(u => u.Bio);
-        Field(u => u.RegisteredAt);
+        this.AddProfileFields();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleGrantGraphType>>>>("roles")
             .Allow(Audience.Admin)
             .AllowOwn(new Ownership("the user themself", (c, caller) => Task.FromResult(((UserAccount)c.Source!).Id == caller.UserId)), SignedIn)
@@ -46,12 +42,8 @@ public sealed class MeGraphType : ObjectGraphType<UserAccount>
     public MeGraphType()
     {
         Name = "Me";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field(u => u.Handle);
-        Field(u => u.DisplayName);
-        Field(u => u.Bio);
+        this.AddProfileFields();
         Field(u => u.Email, nullable: true);
-        Field(u => u.RegisteredAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleGrantGraphType>>>>("roles")
             .Description("MEMBER always; the platform and community roles granted to the caller.")
             .Resolve(c => IdentityGraph.RolesOf(c.Source));
@@ -72,6 +64,16 @@ public sealed class UpdateProfileInputGraphType : InputObjectGraphType
 
 public static class IdentityGraph
 {
+    /// <summary>What anyone who may see a user sees: the same on <c>User</c> and <c>Me</c>.</summary>
+    public static void AddProfileFields(this ObjectGraphType<UserAccount> type)
+    {
+        type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        type.Field(u => u.Handle);
+        type.Field(u => u.DisplayName);
+        type.Field(u => u.Bio);
+        type.Field(u => u.RegisteredAt);
+    }
+
     public static IEnumerable<RoleGrant> RolesOf(UserAccount user) => [new RoleGrant(Role.Member, null), .. user.Grants];
 
     private static UserAccount Me(this IResolveFieldContext context) =>

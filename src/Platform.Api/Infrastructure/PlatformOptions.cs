@@ -1,11 +1,8 @@
 namespace Platform.Api.Infrastructure;
 
-/// <summary>The <c>Platform</c> configuration section, plus the contract's top-level names.</summary>
-public sealed class PlatformOptions
+/// <summary>The configuration contract's top-level names.</summary>
+public static class PlatformOptions
 {
-    /// <summary>Load demo data on first start.</summary>
-    public bool DemoData { get; set; }
-
     /// <summary>The Npgsql connection string: <c>PLATFORM_DB</c>, else <c>ConnectionStrings:Platform</c>.</summary>
     public static string ConnectionString(IConfiguration configuration) =>
         configuration["PLATFORM_DB"] is { Length: > 0 } fromEnvironment ? fromEnvironment
