@@ -11,11 +11,13 @@ public static class ProjectionsConfiguration
     public static StoreOptions AddPlatformProjections(this StoreOptions options)
     {
         options.Projections.Add<UserAccountProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<InvitationViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<InvitationView>().UniqueIndex(i => i.TokenHash).Index(i => i.CommunityId);
         options.Schema.For<UserAccount>().UniqueIndex(u => u.Handle).Index(u => u.SearchText).Index(u => u.RegisteredAt);
         options.Projections.Add<CommunityCardProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<MembershipViewProjection>(ProjectionLifecycle.Async);
-        options.Schema.For<CommunityCard>().UniqueIndex(c => c.Slug).Index(c => c.Sequence);
-        options.Schema.For<MembershipView>().Index(m => m.CommunityId).Index(m => m.UserId);
+        options.Schema.For<CommunityCard>().UniqueIndex(c => c.Slug).Index(c => c.Sequence).Index(c => c.ParentId);
+        options.Schema.For<MembershipView>().Index(m => m.CommunityId).Index(m => m.UserId).Index(m => m.ChangedAt);
         return options;
     }
 }

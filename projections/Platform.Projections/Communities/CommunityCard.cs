@@ -17,6 +17,7 @@ public sealed class CommunityCard
     public Guid? ParentId { get; set; }
     public Guid CreatorId { get; set; }
     public int MemberCount { get; set; }
+    public List<string> LevelNames { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Global event sequence of the creation, a stable key for cursor pagination.</summary>
     public long Sequence { get; set; }
@@ -42,7 +43,11 @@ public sealed partial class CommunityCardProjection : MultiStreamProjection<Comm
     public CommunityCardProjection()
     {
         Identity<CommunityCreated>(e => e.CommunityId);
+        Identity<CommunitySettingsChanged>(e => e.CommunityId);
+        Identity<LevelNamesSet>(e => e.CommunityId);
         Identity<MemberJoined>(e => e.CommunityId);
+        Identity<MemberLeft>(e => e.CommunityId);
+        Identity<MemberBanned>(e => e.CommunityId);
     }
 
     // The creator's own MemberJoined follows in the same commit and counts them.
@@ -53,5 +58,25 @@ public sealed partial class CommunityCardProjection : MultiStreamProjection<Comm
         return card;
     }
 
+    public static void Apply(CommunitySettingsChanged e, CommunityCard card)
+    {
+        card.Name = e.Name ?? card.Name;
+        card.Description = e.Description ?? card.Description;
+        card.Visibility = e.Visibility ?? card.Visibility;
+        card.JoinPolicy = e.JoinPolicy ?? card.JoinPolicy;
+    }
+
+    public static void Apply(LevelNamesSet e, CommunityCard card) => card.LevelNames = [.. e.Names];
+
     public static void Apply(MemberJoined e, CommunityCard card) => card.MemberCount++;
+
+    public static void Apply(MemberLeft e, CommunityCard card)
+    {
+        if (e.WasActive) card.MemberCount--;
+    }
+
+    public static void Apply(MemberBanned e, CommunityCard card)
+    {
+        if (e.WasActive) card.MemberCount--;
+    }
 }

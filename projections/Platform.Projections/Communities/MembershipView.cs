@@ -3,7 +3,10 @@ using Platform.Contracts.Communities;
 
 namespace Platform.Projections.Communities;
 
-/// <summary>One person's membership of one community (MEMB, INVT).</summary>
+/// <summary>
+/// One person's membership of one community (MEMB, INVT), and the write model its commands decide on.
+/// <c>Left</c> also covers "unbanned": not a member now, free to join again.
+/// </summary>
 public sealed class MembershipView
 {
     public Guid Id { get; set; }
@@ -12,25 +15,64 @@ public sealed class MembershipView
     public MembershipStatus Status { get; set; }
     public DateTimeOffset? RequestedAt { get; set; }
     public DateTimeOffset? JoinedAt { get; set; }
+    public Guid? DecidedBy { get; set; }
+    public string? BanReason { get; set; }
+    /// <summary>When the status last changed: the directory's and the request list's sort key.</summary>
+    public DateTimeOffset ChangedAt { get; set; }
 }
 
 public sealed partial class MembershipViewProjection : SingleStreamProjection<MembershipView, Guid>
 {
-    public static MembershipView Create(JoinRequested e) => new()
-    {
-        Id = e.MembershipId, CommunityId = e.CommunityId, UserId = e.UserId,
-        Status = MembershipStatus.Pending, RequestedAt = e.RequestedAt,
-    };
+    public static MembershipView Create(JoinRequested e) => Apply(e, new MembershipView { Id = e.MembershipId, CommunityId = e.CommunityId, UserId = e.UserId });
 
-    public static MembershipView Create(MemberJoined e) => new()
-    {
-        Id = e.MembershipId, CommunityId = e.CommunityId, UserId = e.UserId,
-        Status = MembershipStatus.Active, JoinedAt = e.JoinedAt,
-    };
+    public static MembershipView Create(MemberJoined e) => Apply(e, new MembershipView { Id = e.MembershipId, CommunityId = e.CommunityId, UserId = e.UserId });
 
-    public static void Apply(MemberJoined e, MembershipView view)
+    public static MembershipView Create(MemberBanned e) => Apply(e, new MembershipView { Id = e.MembershipId, CommunityId = e.CommunityId, UserId = e.UserId });
+
+    public static MembershipView Apply(JoinRequested e, MembershipView view)
+    {
+        view.Status = MembershipStatus.Pending;
+        view.RequestedAt = view.ChangedAt = e.RequestedAt;
+        view.DecidedBy = null;
+        return view;
+    }
+
+    public static MembershipView Apply(MemberJoined e, MembershipView view)
     {
         view.Status = MembershipStatus.Active;
-        view.JoinedAt = e.JoinedAt;
+        view.JoinedAt = view.ChangedAt = e.JoinedAt;
+        return view;
+    }
+
+    public static void Apply(JoinRequestApproved e, MembershipView view) => view.DecidedBy = e.ApprovedBy;
+
+    public static void Apply(JoinRequestRejected e, MembershipView view)
+    {
+        view.Status = MembershipStatus.Rejected;
+        view.DecidedBy = e.RejectedBy;
+        view.ChangedAt = e.RejectedAt;
+    }
+
+    public static void Apply(MemberLeft e, MembershipView view)
+    {
+        view.Status = MembershipStatus.Left;
+        view.ChangedAt = e.LeftAt;
+    }
+
+    public static MembershipView Apply(MemberBanned e, MembershipView view)
+    {
+        view.Status = MembershipStatus.Banned;
+        view.BanReason = e.Reason;
+        view.DecidedBy = e.BannedBy;
+        view.ChangedAt = e.BannedAt;
+        return view;
+    }
+
+    public static void Apply(MemberUnbanned e, MembershipView view)
+    {
+        view.Status = MembershipStatus.Left;
+        view.BanReason = null;
+        view.DecidedBy = e.UnbannedBy;
+        view.ChangedAt = e.UnbannedAt;
     }
 }

@@ -1,16 +1,17 @@
+using System.Reactive.Linq;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Marten.Pagination;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
-using static Platform.Api.Identity.AccessDeclarations;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
+using Platform.Contracts;
 using Platform.Contracts.Communities;
+using Platform.Contracts.Identity;
 using Platform.Projections.Communities;
-using Wolverine;
-using System.Reactive.Linq;
+using Platform.Projections.Identity;
+using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Communities;
 
@@ -27,9 +28,27 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
         Field<NonNullGraphType<EnumerationGraphType<JoinPolicy>>>("joinPolicy").Resolve(c => c.Source.JoinPolicy);
         Field(c => c.FeePercent);
         Field(c => c.MemberCount);
+        Field(c => c.LevelNames);
         Field<IdGraphType>("parentId").Resolve(c => c.Source.ParentId);
         Field<NonNullGraphType<IdGraphType>>("creatorId").Resolve(c => c.Source.CreatorId);
         Field(c => c.CreatedAt);
+        Field<CommunityGraphType>("parent").ResolveAsync(async c =>
+            c.Source.ParentId is { } parentId ? await c.Reads().LoadAsync<CommunityCard>(parentId, c.CancellationToken) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunityGraphType>>>>("children")
+            .Description("Sub-communities the caller may see.")
+            .ResolveAsync(async c =>
+            {
+                var id = c.Source.Id;
+                var children = await c.Reads().Query<CommunityCard>().Where(x => x.ParentId == id).OrderBy(x => x.Sequence).ToListAsync(c.CancellationToken);
+                var visible = new List<CommunityCard>();
+                foreach (var child in children)
+                    if (await CommunityGraph.MaySee(c, child)) visible.Add(child);
+                return visible;
+            });
+        Field<MembershipGraphType>("viewerMembership").Description("The caller's own membership, if any.").ResolveAsync(async c =>
+            c.Caller().UserId is { } userId
+                ? await c.Reads().Events.AggregateStreamAsync<MembershipView>(DeterministicId.Membership(c.Source.Id, userId), token: c.CancellationToken)
+                : null);
     }
 }
 
@@ -46,6 +65,30 @@ public sealed class MembershipGraphType : ObjectGraphType<MembershipView>
         Field(c => c.JoinedAt, nullable: true);
         Field<CommunityGraphType>("community").ResolveAsync(async c =>
             await c.Reads().LoadAsync<CommunityCard>(c.Source.CommunityId, c.CancellationToken));
+        Field<UserGraphType>("user").ResolveAsync(async c =>
+            await c.RequestServices!.GetRequiredService<UserLookup>().Get(c.Source.UserId, c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<Role>>>>>("badges")
+            .Description("The member's roles in this community (CREATOR, MODERATOR), for the directory.")
+            .ResolveAsync(async c =>
+            {
+                var user = await c.RequestServices!.GetRequiredService<UserLookup>().Get(c.Source.UserId, c.CancellationToken);
+                return user?.Grants.Where(g => g.CommunityId == c.Source.CommunityId).Select(g => g.Role).Distinct() ?? [];
+            });
+    }
+}
+
+public sealed class InvitationGraphType : ObjectGraphType<(InvitationView Invitation, string Token)>
+{
+    public InvitationGraphType()
+    {
+        Name = "Invitation";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Invitation.Id);
+        Field<NonNullGraphType<IdGraphType>>("communityId").Resolve(c => c.Source.Invitation.CommunityId);
+        Field<NonNullGraphType<StringGraphType>>("email").Resolve(c => c.Source.Invitation.Email);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => c.Source.Invitation.ExpiresAt);
+        Field<NonNullGraphType<StringGraphType>>("token")
+            .Description("The single-use token for acceptInvite; shown once, here, and stored only as a hash.")
+            .Resolve(c => c.Source.Token);
     }
 }
 
@@ -62,8 +105,50 @@ public sealed class CreateCommunityInputGraphType : InputObjectGraphType
     }
 }
 
+public sealed class CommunitySettingsInputGraphType : InputObjectGraphType
+{
+    public CommunitySettingsInputGraphType()
+    {
+        Name = "CommunitySettingsInput";
+        Description = "Only the fields given change.";
+        Field<StringGraphType>("name");
+        Field<StringGraphType>("description");
+        Field<EnumerationGraphType<CommunityVisibility>>("visibility");
+        Field<EnumerationGraphType<JoinPolicy>>("joinPolicy");
+    }
+}
+
 public static class CommunityGraph
 {
+    /// <summary>A public community is visible to anyone; a private one only to its members, creator and moderators.</summary>
+    public static async Task<bool> MaySee(IResolveFieldContext context, CommunityCard card) =>
+        card.Visibility == CommunityVisibility.Public
+        || await Ownerships.IsCommunityMember(context.Reads(), context.Caller(), card.Id, context.CancellationToken);
+
+    private static Task<MembershipView?> MembershipOf(IResolveFieldContext context, Guid membershipId) =>
+        context.Reads().Events.AggregateStreamAsync<MembershipView>(membershipId, token: context.CancellationToken);
+
+    private static async Task<Page<MembershipView>> MembershipPage(IResolveFieldContext context, Guid communityId, MembershipStatus status)
+    {
+        var first = Cursor.PageSize(context.GetArgument<int?>("first"));
+        var after = Cursor.Decode(context.GetArgument<string?>("after"));
+        var query = context.Reads().Query<MembershipView>().Where(m => m.CommunityId == communityId && m.Status == status);
+        if (after is { } before) query = query.Where(m => m.ChangedAt < new DateTimeOffset(before, TimeSpan.Zero));
+        var rows = await query.OrderByDescending(m => m.ChangedAt).Take(first + 1).ToListAsync(context.CancellationToken);
+        await context.RequestServices!.GetRequiredService<UserLookup>().Prime(rows.Select(r => r.UserId), context.CancellationToken);
+        return Page<MembershipView>.From(rows, first, m => m.ChangedAt.UtcTicks);
+    }
+
+    private static CreateCommunity CreateCommand(IResolveFieldContext context, Dictionary<string, object?> input, Guid? parentId) => new(
+        Guid.CreateVersion7(),
+        (string)input["name"]!,
+        (string)input["slug"]!,
+        input.GetValueOrDefault("description") as string ?? "",
+        input.GetValueOrDefault("visibility") as CommunityVisibility? ?? CommunityVisibility.Public,
+        input.GetValueOrDefault("joinPolicy") as JoinPolicy? ?? JoinPolicy.Open,
+        context.UserId(),
+        parentId);
+
     public static void AddCommunityQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionGraphType<CommunityGraphType, CommunityCard>>>("communities")
@@ -98,9 +183,41 @@ public static class CommunityGraph
                     : slug is not null
                         ? await reads.Query<CommunityCard>().FirstOrDefaultAsync(x => x.Slug == slug, c.CancellationToken)
                         : throw DomainException.Invalid("Give the community's id or slug.");
-                if (card is null || card.Visibility == CommunityVisibility.Public) return card;
                 // A private community does not reveal that it exists.
-                return await Ownerships.IsCommunityMember(reads, c.Caller(), card.Id, c.CancellationToken) ? card : null;
+                return card is not null && await MaySee(c, card) ? card : null;
+            });
+
+        query.Field<NonNullGraphType<ConnectionGraphType<MembershipGraphType, MembershipView>>>("members")
+            .Description("The member directory (MEMB): active members, most recently joined first, with role badges.")
+            .Argument<NonNullGraphType<IdGraphType>>("communityId")
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after")
+            .AllowOwn(Ownerships.CommunityMember("communityId"), SignedIn)
+            .ResolveAsync(async c => await MembershipPage(c, c.IdArgument("communityId"), MembershipStatus.Active));
+
+        query.Field<NonNullGraphType<ConnectionGraphType<MembershipGraphType, MembershipView>>>("joinRequests")
+            .Description("Pending join requests (INVT), newest first.")
+            .Argument<NonNullGraphType<IdGraphType>>("communityId")
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after")
+            .AllowOwn(Ownerships.CommunityStaff("communityId"), Audience.Creator, Audience.Moderator)
+            .ResolveAsync(async c => await MembershipPage(c, c.IdArgument("communityId"), MembershipStatus.Pending));
+
+        query.Field<NonNullGraphType<ConnectionGraphType<MembershipGraphType, MembershipView>>>("myCommunities")
+            .Description("The caller's memberships, active and pending, most recent first.")
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after")
+            .Allow(SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var userId = c.UserId();
+                var first = Cursor.PageSize(c.GetArgument<int?>("first"));
+                var after = Cursor.Decode(c.GetArgument<string?>("after"));
+                var query = c.Reads().Query<MembershipView>()
+                    .Where(m => m.UserId == userId && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Pending));
+                if (after is { } before) query = query.Where(m => m.ChangedAt < new DateTimeOffset(before, TimeSpan.Zero));
+                var rows = await query.OrderByDescending(m => m.ChangedAt).Take(first + 1).ToListAsync(c.CancellationToken);
+                return Page<MembershipView>.From(rows, first, m => m.ChangedAt.UtcTicks);
             });
     }
 
@@ -110,18 +227,40 @@ public static class CommunityGraph
             .Description("Creates a community; the caller becomes its creator and first member.")
             .Argument<NonNullGraphType<CreateCommunityInputGraphType>>("input")
             .Allow(SignedIn)
+            .ResolveAsync(async c => await c.Commands().InvokeAsync<CommunityCard>(
+                CreateCommand(c, c.GetArgument<Dictionary<string, object?>>("input"), null), c.CancellationToken));
+
+        mutation.Field<NonNullGraphType<CommunityGraphType>>("createSubCommunity")
+            .Description("Creates a sub-community; its members must be members of the parent.")
+            .Argument<NonNullGraphType<IdGraphType>>("parentId")
+            .Argument<NonNullGraphType<CreateCommunityInputGraphType>>("input")
+            .AllowOwn(Ownerships.CommunityCreator("parentId"), Audience.Creator)
+            .ResolveAsync(async c => await c.Commands().InvokeAsync<CommunityCard>(
+                CreateCommand(c, c.GetArgument<Dictionary<string, object?>>("input"), c.IdArgument("parentId")), c.CancellationToken));
+
+        mutation.Field<NonNullGraphType<CommunityGraphType>>("updateCommunitySettings")
+            .Argument<NonNullGraphType<IdGraphType>>("communityId")
+            .Argument<NonNullGraphType<CommunitySettingsInputGraphType>>("input")
+            .AllowOwn(Ownerships.CommunityCreator("communityId"), Audience.Creator)
             .ResolveAsync(async c =>
             {
+                var id = c.IdArgument("communityId");
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var command = new CreateCommunity(
-                    Guid.CreateVersion7(),
-                    (string)input["name"]!,
-                    (string)input["slug"]!,
-                    input.GetValueOrDefault("description") as string ?? "",
-                    input.GetValueOrDefault("visibility") as CommunityVisibility? ?? CommunityVisibility.Public,
-                    input.GetValueOrDefault("joinPolicy") as JoinPolicy? ?? JoinPolicy.Open,
-                    c.UserId());
-                return await c.Commands().InvokeAsync<CommunityCard>(command, c.CancellationToken);
+                await c.Commands().InvokeAsync(new UpdateCommunitySettings(id, input.GetValueOrDefault("name") as string,
+                    input.GetValueOrDefault("description") as string, input.GetValueOrDefault("visibility") as CommunityVisibility?,
+                    input.GetValueOrDefault("joinPolicy") as JoinPolicy?, c.UserId()), c.CancellationToken);
+                return await CurrentCard(c, id);
+            });
+
+        mutation.Field<NonNullGraphType<CommunityGraphType>>("setLevelNames")
+            .Argument<NonNullGraphType<IdGraphType>>("communityId")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("names")
+            .AllowOwn(Ownerships.CommunityCreator("communityId"), Audience.Creator)
+            .ResolveAsync(async c =>
+            {
+                var id = c.IdArgument("communityId");
+                await c.Commands().InvokeAsync(new SetLevelNames(id, c.GetArgument<List<string>>("names"), c.UserId()), c.CancellationToken);
+                return await CurrentCard(c, id);
             });
 
         mutation.Field<NonNullGraphType<MembershipGraphType>>("joinCommunity")
@@ -130,9 +269,99 @@ public static class CommunityGraph
             .Allow(SignedIn)
             .ResolveAsync(async c =>
             {
-                var command = new JoinCommunity(c.IdArgument("communityId"), c.UserId());
-                return await c.Commands().InvokeAsync<MembershipView>(command, c.CancellationToken);
+                var communityId = c.IdArgument("communityId");
+                await c.Commands().InvokeAsync(new JoinCommunity(communityId, c.UserId()), c.CancellationToken);
+                return await MembershipOf(c, DeterministicId.Membership(communityId, c.UserId()));
             });
+
+        mutation.Field<NonNullGraphType<MembershipGraphType>>("leaveCommunity")
+            .Description("Leaves a community, or withdraws a pending request.")
+            .Argument<NonNullGraphType<IdGraphType>>("communityId")
+            .AllowOwn(Ownerships.MembershipHolder("communityId"), SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var communityId = c.IdArgument("communityId");
+                await c.Commands().InvokeAsync(new LeaveCommunity(communityId, c.UserId()), c.CancellationToken);
+                return await MembershipOf(c, DeterministicId.Membership(communityId, c.UserId()));
+            });
+
+        foreach (var (name, approve) in new[] { ("approveJoinRequest", true), ("rejectJoinRequest", false) })
+        {
+            mutation.Field<NonNullGraphType<MembershipGraphType>>(name)
+                .Argument<NonNullGraphType<IdGraphType>>("membershipId")
+                .AllowOwn(Ownerships.StaffOfMembership("membershipId"), Audience.Creator, Audience.Moderator)
+                .ResolveAsync(async c =>
+                {
+                    var membershipId = c.IdArgument("membershipId");
+                    object command = approve ? new ApproveJoinRequest(membershipId, c.UserId()) : new RejectJoinRequest(membershipId, c.UserId());
+                    await c.Commands().InvokeAsync(command, c.CancellationToken);
+                    return await MembershipOf(c, membershipId);
+                });
+        }
+
+        mutation.Field<NonNullGraphType<MembershipGraphType>>("banMember")
+            .Argument<NonNullGraphType<IdGraphType>>("communityId")
+            .Argument<NonNullGraphType<IdGraphType>>("userId")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .AllowOwn(Ownerships.CommunityStaff("communityId"), Audience.Creator, Audience.Moderator)
+            .ResolveAsync(async c =>
+            {
+                var (communityId, userId) = (c.IdArgument("communityId"), c.IdArgument("userId"));
+                await c.Commands().InvokeAsync(new BanMember(communityId, userId, c.GetArgument<string>("reason"), c.UserId()), c.CancellationToken);
+                return await MembershipOf(c, DeterministicId.Membership(communityId, userId));
+            });
+
+        mutation.Field<NonNullGraphType<MembershipGraphType>>("unbanMember")
+            .Argument<NonNullGraphType<IdGraphType>>("communityId")
+            .Argument<NonNullGraphType<IdGraphType>>("userId")
+            .AllowOwn(Ownerships.CommunityStaff("communityId"), Audience.Creator, Audience.Moderator)
+            .ResolveAsync(async c =>
+            {
+                var (communityId, userId) = (c.IdArgument("communityId"), c.IdArgument("userId"));
+                await c.Commands().InvokeAsync(new UnbanMember(communityId, userId, c.UserId()), c.CancellationToken);
+                return await MembershipOf(c, DeterministicId.Membership(communityId, userId));
+            });
+
+        mutation.Field<NonNullGraphType<InvitationGraphType>>("inviteMember")
+            .Description("Invites someone by email with a single-use token that expires in 7 days.")
+            .Argument<NonNullGraphType<IdGraphType>>("communityId")
+            .Argument<NonNullGraphType<StringGraphType>>("email")
+            .AllowOwn(Ownerships.CommunityMember("communityId"), SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var command = new InviteMember(Guid.CreateVersion7(), c.IdArgument("communityId"), c.GetArgument<string>("email"),
+                    Invitations.NewToken(), c.UserId());
+                await c.Commands().InvokeAsync(command, c.CancellationToken);
+                var invitation = await c.Reads().LoadAsync<InvitationView>(command.InvitationId, c.CancellationToken);
+                return (invitation!, command.Token);
+            });
+
+        mutation.Field<NonNullGraphType<MembershipGraphType>>("acceptInvite")
+            .Argument<NonNullGraphType<StringGraphType>>("token")
+            .Allow(SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var communityId = await c.Commands().InvokeAsync<Guid>(new AcceptInvite(c.GetArgument<string>("token"), c.UserId()), c.CancellationToken);
+                return await MembershipOf(c, DeterministicId.Membership(communityId, c.UserId()));
+            });
+    }
+
+    /// <summary>
+    /// The card with the community stream's settings applied, so a mutation answers with its own change even
+    /// before the async projection has caught up (the member count may still lag).
+    /// </summary>
+    private static async Task<CommunityCard> CurrentCard(IResolveFieldContext context, Guid communityId)
+    {
+        var events = await context.Reads().Events.FetchStreamAsync(communityId, token: context.CancellationToken);
+        if (events.FirstOrDefault()?.Data is not CommunityCreated created) throw DomainException.NotFound("The community");
+        var card = await context.Reads().LoadAsync<CommunityCard>(communityId, context.CancellationToken)
+            ?? CommunityCard.From(created, memberCount: 1);
+        foreach (var e in events)
+        {
+            if (e.Data is CommunitySettingsChanged changed) CommunityCardProjection.Apply(changed, card);
+            if (e.Data is LevelNamesSet names) CommunityCardProjection.Apply(names, card);
+        }
+        return card;
     }
 
     public static void AddCommunitySubscriptions(this ObjectGraphType subscription)

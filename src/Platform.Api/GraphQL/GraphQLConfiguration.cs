@@ -34,6 +34,7 @@ public static class GraphQLConfiguration
         builder.Services.AddSingleton<GraphQLRunner>();
         builder.Services.AddScoped<Caller>();
         builder.Services.AddScoped<CallerResolver>();
+        builder.Services.AddScoped<UserLookup>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("GraphQL:WebSocket").Get<GraphQLWebSocketOptions>() ?? new GraphQLWebSocketOptions());
         builder.Services.AddGraphQL(graph =>
         {

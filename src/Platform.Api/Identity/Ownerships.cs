@@ -28,6 +28,20 @@ public static class Ownerships
         new($"the creator of the community in '{argument}'",
             (context, caller) => Task.FromResult(CommunityArgument(context, argument) is { } id && caller.Holds(Role.Creator, id)));
 
+    /// <summary>The caller holds an active membership or a pending request in the community named by <paramref name="argument"/>.</summary>
+    public static Ownership MembershipHolder(string argument) =>
+        new($"an active member or applicant of the community in '{argument}'", async (context, caller) =>
+            CommunityArgument(context, argument) is { } id && caller.UserId is { } userId
+            && (await context.Reads().Events.AggregateStreamAsync<MembershipView>(DeterministicId.Membership(id, userId), token: context.CancellationToken))
+                ?.Status is MembershipStatus.Active or MembershipStatus.Pending);
+
+    /// <summary>The creator or a moderator of the community that the membership named by <paramref name="argument"/> belongs to.</summary>
+    public static Ownership StaffOfMembership(string argument) =>
+        new($"the creator or a moderator of the community of the membership in '{argument}'", async (context, caller) =>
+            Guid.TryParse(context.GetArgument<string?>(argument), out var membershipId)
+            && await context.Reads().Events.AggregateStreamAsync<MembershipView>(membershipId, token: context.CancellationToken) is { } membership
+            && IsCommunityStaff(caller, membership.CommunityId), HideOthers: true);
+
     public static bool IsCommunityStaff(Caller caller, Guid? communityId) =>
         communityId is { } id && (caller.Holds(Role.Creator, id) || caller.Holds(Role.Moderator, id));
 

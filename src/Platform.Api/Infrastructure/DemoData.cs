@@ -19,7 +19,7 @@ public sealed record DemoDataLoaded(string Id, DateTimeOffset At);
 /// </summary>
 public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, ILogger<DemoData> logger) : IHostedService
 {
-    /// <summary>alice: admin and creator; bob: creator; carol: moderator; dave: member; erin: finance.</summary>
+    /// <summary>alice: admin and creator; bob: creator; carol: moderator; dave, frank: members; erin: finance.</summary>
     public static readonly (string Subject, string Name, RoleGrant[] Seeds)[] People =
     [
         ("alice", "Alice Martin", [new RoleGrant(Role.Admin, null)]),
@@ -27,6 +27,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         ("carol", "Carol Nguyen", []),
         ("dave", "Dave Schmidt", []),
         ("erin", "Erin Walsh", [new RoleGrant(Role.Finance, null)]),
+        ("frank", "Frank Ivers", []),
     ];
 
     public static Guid UserId(string subject) => DeterministicId.From("user", EmbeddedIssuer.Issuer, subject);
@@ -54,17 +55,33 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
                 "Alice's private mastermind.", CommunityVisibility.Private, JoinPolicy.Approval, alice),
         };
         foreach (var community in communities) await bus.InvokeAsync<CommunityCard>(community, cancellationToken);
-        foreach (var (subject, _, _) in People.Skip(1))
-            await bus.InvokeAsync<MembershipView>(new JoinCommunity(communities[0].CommunityId, UserId(subject)), cancellationToken);
+        var (guitar, founders, inner) = (communities[0].CommunityId, communities[1].CommunityId, communities[2].CommunityId);
+        var archtops = DeterministicId.From("demo", "community", "archtops");
+        await bus.InvokeAsync<CommunityCard>(new CreateCommunity(archtops, "Archtop Builders", "archtop-builders",
+            "Carved tops and f-holes: the Guitar Builders' archtop corner.", CommunityVisibility.Public, JoinPolicy.Approval, alice, guitar),
+            cancellationToken);
+
+        // Members in every state: active, pending, rejected, left and banned, in a community and a sub-community.
+        foreach (var subject in new[] { "bob", "carol", "dave", "erin", "frank" })
+            await bus.InvokeAsync(new JoinCommunity(guitar, UserId(subject)), cancellationToken);
+        await bus.InvokeAsync(new GrantRole(UserId("carol"), Role.Moderator, guitar, "Runs the build-along threads", alice), cancellationToken);
+        await bus.InvokeAsync(new LeaveCommunity(guitar, UserId("erin")), cancellationToken);
+        await bus.InvokeAsync(new BanMember(guitar, UserId("frank"), "Posted the same advert in every thread", UserId("carol")), cancellationToken);
         foreach (var subject in new[] { "carol", "dave" })
-            await bus.InvokeAsync<MembershipView>(new JoinCommunity(communities[1].CommunityId, UserId(subject)), cancellationToken);
-        await bus.InvokeAsync(new GrantRole(UserId("carol"), Role.Moderator, communities[0].CommunityId,
-            "Runs the build-along threads", alice), cancellationToken);
+            await bus.InvokeAsync(new JoinCommunity(archtops, UserId(subject)), cancellationToken);
+        await bus.InvokeAsync(new ApproveJoinRequest(DeterministicId.Membership(archtops, UserId("carol")), alice), cancellationToken);
+        foreach (var subject in new[] { "carol", "dave", "erin" })
+            await bus.InvokeAsync(new JoinCommunity(founders, UserId(subject)), cancellationToken);
+        await bus.InvokeAsync(new ApproveJoinRequest(DeterministicId.Membership(founders, UserId("carol")), bob), cancellationToken);
+        await bus.InvokeAsync(new RejectJoinRequest(DeterministicId.Membership(founders, UserId("dave")), bob), cancellationToken);
+        var invitation = new InviteMember(DeterministicId.From("demo", "invitation", "bob"), inner, "bob@example.test", Invitations.NewToken(), alice);
+        await bus.InvokeAsync(invitation, cancellationToken);
+        await bus.InvokeAsync<Guid>(new AcceptInvite(invitation.Token, bob), cancellationToken);
 
         await using var session = store.LightweightSession();
         session.Store(new DemoDataLoaded("demo", DateTimeOffset.UtcNow));
         await session.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Loaded demo data: {Communities} communities and {People} people", communities.Length, People.Length);
+        logger.LogInformation("Loaded demo data: {Communities} communities and {People} people", communities.Length + 1, People.Length);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

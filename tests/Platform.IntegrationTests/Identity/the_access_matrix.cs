@@ -83,7 +83,8 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
     /// <summary>A call that exercises one operation; <c>Own</c> targets someone else's object unless the operation acts on the caller's own data.</summary>
     private sealed record Sample(string Query, Func<Fixture, object?> Variables, bool OwnMeansSelf = false);
 
-    private sealed record Fixture(string OwnerHandle, string TargetCommunity, Guid TargetUser)
+    /// <summary>The target community belongs to none of the callers, requires approval, and holds a pending request by the target user.</summary>
+    private sealed record Fixture(string OwnerHandle, string TargetCommunity, Guid TargetUser, string PendingMembership, string OpenCommunity)
     {
         public string NewSlug() => $"mx-{Guid.NewGuid():N}"[..20];
     }
@@ -101,19 +102,40 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         ["community"] = new("query($c: ID) { community(id: $c) { id } }", f => new { c = f.TargetCommunity }),
         ["createCommunity"] = new("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
             f => new { i = new { name = "Matrix", slug = f.NewSlug() } }),
-        ["joinCommunity"] = new("mutation($c: ID!) { joinCommunity(communityId: $c) { id } }", f => new { c = f.TargetCommunity }),
+        ["joinCommunity"] = new("mutation($c: ID!) { joinCommunity(communityId: $c) { id } }", f => new { c = f.OpenCommunity }),
+        ["members"] = new("query($c: ID!) { members(communityId: $c) { nodes { id } } }", f => new { c = f.TargetCommunity }),
+        ["joinRequests"] = new("query($c: ID!) { joinRequests(communityId: $c) { nodes { id } } }", f => new { c = f.TargetCommunity }),
+        ["myCommunities"] = new("{ myCommunities { nodes { id } } }", _ => null),
+        ["createSubCommunity"] = new("mutation($p: ID!, $i: CreateCommunityInput!) { createSubCommunity(parentId: $p, input: $i) { id } }",
+            f => new { p = f.TargetCommunity, i = new { name = "Sub", slug = f.NewSlug() } }),
+        ["updateCommunitySettings"] = new("mutation($c: ID!) { updateCommunitySettings(communityId: $c, input: { description: \"x\" }) { id } }",
+            f => new { c = f.TargetCommunity }),
+        ["setLevelNames"] = new("mutation($c: ID!) { setLevelNames(communityId: $c, names: [\"One\"]) { id } }", f => new { c = f.TargetCommunity }),
+        ["leaveCommunity"] = new("mutation($c: ID!) { leaveCommunity(communityId: $c) { id } }", f => new { c = f.TargetCommunity }),
+        ["approveJoinRequest"] = new("mutation($m: ID!) { approveJoinRequest(membershipId: $m) { id } }", f => new { m = f.PendingMembership }),
+        ["rejectJoinRequest"] = new("mutation($m: ID!) { rejectJoinRequest(membershipId: $m) { id } }", f => new { m = f.PendingMembership }),
+        ["banMember"] = new("mutation($c: ID!, $u: ID!) { banMember(communityId: $c, userId: $u, reason: \"matrix\") { id } }",
+            f => new { c = f.TargetCommunity, u = f.TargetUser }),
+        ["unbanMember"] = new("mutation($c: ID!, $u: ID!) { unbanMember(communityId: $c, userId: $u) { id } }", f => new { c = f.TargetCommunity, u = f.TargetUser }),
+        ["inviteMember"] = new("mutation($c: ID!) { inviteMember(communityId: $c, email: \"x@example.test\") { id } }", f => new { c = f.TargetCommunity }),
+        ["acceptInvite"] = new("mutation { acceptInvite(token: \"no-such-token\") { id } }", _ => null),
     };
 
     [Fact]
     public async Task a_sample_call_per_role_gets_what_its_cell_promises()
     {
-        // Callers, one per column; none of them owns the target community.
+        // Callers, one per column; none of them owns the target community. Member, admin and finance callers are new
+        // users on every call, so that what one call grants (creating a community makes a creator) cannot widen the next.
         var owner = $"mxowner{Guid.NewGuid():N}"[..16];
-        var target = (await app.Client(owner).Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
-            new { i = new { name = "Matrix target", slug = $"mx-{Guid.NewGuid():N}"[..20] } })).GetProperty("createCommunity").GetProperty("id").GetString()!;
+        const string create = "mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }";
+        var target = (await app.Client(owner).Data(create, new { i = new { name = "Matrix target", slug = $"mx-{Guid.NewGuid():N}"[..20], joinPolicy = "APPROVAL" } }))
+            .GetProperty("createCommunity").GetProperty("id").GetString()!;
+        var open = (await app.Client(owner).Data(create, new { i = new { name = "Matrix open", slug = $"mx-{Guid.NewGuid():N}"[..20] } }))
+            .GetProperty("createCommunity").GetProperty("id").GetString()!;
         var targetUser = $"mxtarget{Guid.NewGuid():N}"[..16];
-        await app.Client(targetUser).Data("{ me { id } }");
-        var fixture = new Fixture(owner, target, PlatformApp.UserId(targetUser));
+        var pending = (await app.Client(targetUser).Data("mutation($c: ID!) { joinCommunity(communityId: $c) { id } }", new { c = target }))
+            .GetProperty("joinCommunity").GetProperty("id").GetString()!;
+        var fixture = new Fixture(owner, target, PlatformApp.UserId(targetUser), pending, open);
 
         var admin = $"mxadmin{Guid.NewGuid():N}"[..16];
         var creator = $"mxcreator{Guid.NewGuid():N}"[..16];
@@ -129,7 +151,7 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
             ["member"] = () => app.Client($"mxmember{Guid.NewGuid():N}"[..16]),
             ["creator"] = () => app.Client(creator),
             ["moderator"] = () => app.Client(moderator),
-            ["admin"] = () => app.Client(admin, "admin"),
+            ["admin"] = () => app.Client($"mxadmin{Guid.NewGuid():N}"[..16], "admin"), // fresh: a create call would make an admin a creator too
             ["finance"] = () => app.Client($"mxfin{Guid.NewGuid():N}"[..16], "finance"),
         };
 
