@@ -33,7 +33,7 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
         Field<NonNullGraphType<IdGraphType>>("creatorId").Resolve(c => c.Source.CreatorId);
         Field(c => c.CreatedAt);
         Field<CommunityGraphType>("parent").ResolveAsync(async c =>
-            c.Source.ParentId is { } parentId ? await c.Reads().LoadAsync<CommunityCard>(parentId, c.CancellationToken) : null);
+            c.Source.ParentId is { } parentId ? await CommunityGraph.Visible(c, await c.Reads().LoadAsync<CommunityCard>(parentId, c.CancellationToken)) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunityGraphType>>>>("children")
             .Description("Sub-communities the caller may see.")
             .ResolveAsync(async c =>
@@ -64,7 +64,7 @@ public sealed class MembershipGraphType : ObjectGraphType<MembershipView>
         Field(c => c.RequestedAt, nullable: true);
         Field(c => c.JoinedAt, nullable: true);
         Field<CommunityGraphType>("community").ResolveAsync(async c =>
-            await c.Reads().LoadAsync<CommunityCard>(c.Source.CommunityId, c.CancellationToken));
+            await CommunityGraph.Visible(c, await c.Reads().LoadAsync<CommunityCard>(c.Source.CommunityId, c.CancellationToken)));
         Field<UserGraphType>("user").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<UserLookup>().Get(c.Source.UserId, c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<Role>>>>>("badges")
@@ -125,6 +125,10 @@ public static class CommunityGraph
         card.Visibility == CommunityVisibility.Public
         || await Ownerships.IsCommunityMember(context.Reads(), context.Caller(), card.Id, context.CancellationToken);
 
+    /// <summary>The card, or null when the caller may not see it: every edge to a community goes through here.</summary>
+    public static async Task<CommunityCard?> Visible(IResolveFieldContext context, CommunityCard? card) =>
+        card is not null && await MaySee(context, card) ? card : null;
+
     private static Task<MembershipView?> MembershipOf(IResolveFieldContext context, Guid membershipId) =>
         context.Reads().Events.AggregateStreamAsync<MembershipView>(membershipId, token: context.CancellationToken);
 
@@ -183,8 +187,7 @@ public static class CommunityGraph
                     : slug is not null
                         ? await reads.Query<CommunityCard>().FirstOrDefaultAsync(x => x.Slug == slug, c.CancellationToken)
                         : throw DomainException.Invalid("Give the community's id or slug.");
-                // A private community does not reveal that it exists.
-                return card is not null && await MaySee(c, card) ? card : null;
+                return await Visible(c, card); // a private community does not reveal that it exists
             });
 
         query.Field<NonNullGraphType<ConnectionGraphType<MembershipGraphType, MembershipView>>>("members")

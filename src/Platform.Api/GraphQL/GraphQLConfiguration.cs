@@ -49,7 +49,7 @@ public static class GraphQLConfiguration
                     complexity.MaxComplexity = limits.MaxComplexity;
                 })
                 .WithTimeout(limits.Timeout)
-                .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = false)
+                .AddErrorInfoProvider(new PlatformErrorInfoProvider(suggestions: builder.Environment.IsDevelopment()))
                 .UseMiddleware<AuthorizationMiddleware>()
                 .AddSchemaVisitor<SubscriptionAuthorization>()
                 .AddUnhandledExceptionHandler(MapException);
@@ -65,7 +65,7 @@ public static class GraphQLConfiguration
         {
             DomainException e => new ExecutionError(e.Message) { Code = e.Code },
             DocumentAlreadyExistsException => new ExecutionError("That already exists.") { Code = ErrorCodes.Conflict },
-            var e when IsUniqueViolation(e) => new ExecutionError("That is already taken.") { Code = ErrorCodes.Conflict },
+            var e when Failures.IsUniqueViolation(e) => new ExecutionError("That is already taken.") { Code = ErrorCodes.Conflict },
             JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or ConcurrencyException =>
                 new ExecutionError("Someone else changed this at the same time; try again.") { Code = ErrorCodes.Conflict },
             _ => null,
@@ -78,13 +78,6 @@ public static class GraphQLConfiguration
         var logger = context.ExecutionOptions.RequestServices?.GetService<ILogger<GraphQLRunner>>();
         logger?.LogError(context.OriginalException, "Unhandled error in GraphQL field {Field}", context.FieldContext?.FieldDefinition.Name);
         context.Exception = new ExecutionError("An internal error occurred.") { Code = ErrorCodes.Internal };
-    }
-
-    private static bool IsUniqueViolation(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;
-        return false;
     }
 
     /// <summary>Both transports on one path: WebSocket upgrades speak graphql-transport-ws, everything else is GraphQL over HTTP.</summary>
@@ -108,7 +101,18 @@ public static class GraphQLConfiguration
                 return;
             }
             if (authentication.Principal is not null) http.User = authentication.Principal;
-            var caller = await http.RequestServices.GetRequiredService<CallerResolver>().Resolve(http.User, http.RequestAborted);
+            Caller caller;
+            try
+            {
+                caller = await http.RequestServices.GetRequiredService<CallerResolver>().Resolve(http.User, http.RequestAborted);
+            }
+            catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                http.RequestServices.GetRequiredService<ILogger<GraphQLRunner>>().LogError(e, "Could not identify the caller");
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message = "An internal error occurred.", extensions = new { code = ErrorCodes.Internal } } } });
+                return;
+            }
             CommandContext.Stamp(http.RequestServices, caller, http.TraceIdentifier);
             await GraphQLHttpEndpoint.HandleAsync(http, runner, serializer);
         });

@@ -13,7 +13,7 @@ public sealed class GraphQLRunner(IDocumentExecuter<PlatformSchema> executer)
     public static GraphQLDocument? ParseOrNull(string query)
     {
         try { return GraphQLParser.Parser.Parse(query); }
-        catch (GraphQLSyntaxErrorException) { return null; } // the executer reports it with a SYNTAX_ERROR code
+        catch (GraphQLParserException) { return null; } // syntax errors, too-deep documents: the executer reports them with a code
     }
 
     public Task<ExecutionResult> ExecuteAsync(

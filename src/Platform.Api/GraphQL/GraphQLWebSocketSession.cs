@@ -25,10 +25,12 @@ public sealed class GraphQLWebSocketSession(
     ILogger logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
-    private readonly Channel<string> outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    // Bounded: a client that stops reading is disconnected rather than allowed to grow the server's memory.
+    private readonly Channel<string> outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxQueuedMessages) { SingleReader = true });
     private readonly ConcurrentDictionary<string, PendingOperation> operations = new();
     private readonly CancellationTokenSource closing = new();
     private ClaimsPrincipal user = new(new ClaimsIdentity());
+    private DateTimeOffset? tokenExpires;
     private bool initReceived;
     private bool acknowledged;
 
@@ -141,6 +143,7 @@ public sealed class GraphQLWebSocketSession(
                 return false;
             }
             user = principal;
+            tokenExpires = long.TryParse(principal.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : null;
         }
         acknowledged = true;
         Send(new { type = "connection_ack" });
@@ -152,6 +155,11 @@ public sealed class GraphQLWebSocketSession(
         if (!acknowledged)
         {
             await CloseAsync((WebSocketCloseStatus)4401, "Unauthorized");
+            return false;
+        }
+        if (tokenExpires <= DateTimeOffset.UtcNow)
+        {
+            await CloseAsync((WebSocketCloseStatus)4403, "Token expired");
             return false;
         }
         var id = TryGetId(message);
@@ -166,9 +174,14 @@ public sealed class GraphQLWebSocketSession(
             return await CloseInvalid("Invalid message received");
         }
         var pending = new PendingOperation();
+        if (operations.Count >= options.MaxOperations)
+        {
+            await CloseAsync((WebSocketCloseStatus)4400, "Too many operations on one connection");
+            return false;
+        }
         if (!operations.TryAdd(id, pending))
         {
-            await CloseAsync((WebSocketCloseStatus)4409, $"Subscriber for {Truncate(id)} already exists");
+            await CloseAsync((WebSocketCloseStatus)4409, CloseReason($"Subscriber for {id} already exists"));
             return false;
         }
         _ = Task.Run(() => Execute(id, operation, pending));
@@ -235,9 +248,16 @@ public sealed class GraphQLWebSocketSession(
     }
 
     private void SendRaw(string id, string type, string payloadJson) =>
-        outbox.Writer.TryWrite($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"{type}\",\"payload\":{payloadJson}}}");
+        Enqueue($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"{type}\",\"payload\":{payloadJson}}}");
 
-    private void Send(object message) => outbox.Writer.TryWrite(JsonSerializer.Serialize(message));
+    private void Send(object message) => Enqueue(JsonSerializer.Serialize(message));
+
+    private void Enqueue(string text)
+    {
+        if (outbox.Writer.TryWrite(text) || outbox.Reader.Completion.IsCompleted) return;
+        logger.LogWarning("A WebSocket client fell {Count} messages behind; closing it", options.MaxQueuedMessages);
+        _ = CloseAsync(WebSocketCloseStatus.PolicyViolation, "Too many unread messages");
+    }
 
     private async Task WriteLoop()
     {
@@ -248,7 +268,7 @@ public sealed class GraphQLWebSocketSession(
             {
                 await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
             }
-            catch (WebSocketException e)
+            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
             {
                 logger.LogDebug(e, "Could not send on a closing WebSocket");
             }
@@ -280,7 +300,7 @@ public sealed class GraphQLWebSocketSession(
             {
                 await socket.CloseOutputAsync(status, reason, CancellationToken.None);
             }
-            catch (WebSocketException e)
+            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
             {
                 logger.LogDebug(e, "Close failed");
             }
@@ -306,8 +326,12 @@ public sealed class GraphQLWebSocketSession(
         message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value
             ? value : null;
 
-    // Close reasons must fit in 123 UTF-8 bytes.
-    private static string Truncate(string id) => id.Length > 64 ? id[..64] : id;
+    /// <summary>Close reasons must fit in 123 UTF-8 bytes: cut at a character boundary.</summary>
+    private static string CloseReason(string reason)
+    {
+        while (Encoding.UTF8.GetByteCount(reason) > 123) reason = reason[..^(char.IsLowSurrogate(reason[^1]) ? 2 : 1)];
+        return reason;
+    }
 
     private sealed class StreamObserver(GraphQLWebSocketSession session, string id, PendingOperation operation, IGraphQLTextSerializer serializer)
         : IObserver<ExecutionResult>
@@ -347,4 +371,6 @@ public sealed class GraphQLWebSocketOptions
 {
     public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public int MaxMessageBytes { get; set; } = 256 * 1024;
+    public int MaxQueuedMessages { get; set; } = 1000;
+    public int MaxOperations { get; set; } = 100;
 }

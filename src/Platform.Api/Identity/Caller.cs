@@ -39,11 +39,17 @@ public sealed class CallerResolver(IQuerySession reads, IMessageContext commands
         if (issuer is null || subject is null) return caller;
         var userId = DeterministicId.From("user", issuer, subject);
         var account = await reads.LoadAsync<UserAccount>(userId, cancellation);
-        if (account is null)
+        for (var attempt = 1; account is null; attempt++)
         {
-            await commands.InvokeAsync(await Registration(principal, userId, issuer, subject, cancellation), cancellation);
-            account = await reads.LoadAsync<UserAccount>(userId, cancellation)
-                ?? throw new InvalidOperationException($"User {userId} was registered but cannot be read.");
+            try
+            {
+                await commands.InvokeAsync(await Registration(principal, userId, issuer, subject, cancellation), cancellation);
+            }
+            catch (Exception e) when (attempt < 3 && Infrastructure.Failures.IsUniqueViolation(e))
+            {
+                // Someone else took the same handle a moment ago: the next attempt picks the next free one.
+            }
+            account = await reads.LoadAsync<UserAccount>(userId, cancellation);
         }
         caller.SignIn(account);
         return caller;

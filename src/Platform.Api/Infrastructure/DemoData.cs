@@ -39,9 +39,17 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
 
         await using var scope = scopes.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        // Every step has fixed ids: after an interrupted first start (or beside a second node loading too),
+        // a step that already happened is refused as a conflict and skipped, so the load resumes where it stopped.
+        static async Task Step(Func<Task> step)
+        {
+            try { await step(); }
+            catch (Exception e) when (e is DomainException { Code: ErrorCodes.Conflict } or Marten.Exceptions.ExistingStreamIdCollisionException
+                                      || Failures.IsUniqueViolation(e)) { }
+        }
         foreach (var (subject, name, seeds) in People)
-            await bus.InvokeAsync(new RegisterUser(UserId(subject), EmbeddedIssuer.Issuer, subject, subject, name, $"{subject}@example.test", seeds),
-                cancellationToken);
+            await Step(() => bus.InvokeAsync(new RegisterUser(UserId(subject), EmbeddedIssuer.Issuer, subject, subject, name, $"{subject}@example.test", seeds),
+                cancellationToken));
 
         var alice = UserId("alice");
         var bob = UserId("bob");
@@ -54,29 +62,30 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
             new CreateCommunity(DeterministicId.From("demo", "community", "inner"), "Inner Circle", "inner-circle",
                 "Alice's private mastermind.", CommunityVisibility.Private, JoinPolicy.Approval, alice),
         };
-        foreach (var community in communities) await bus.InvokeAsync<CommunityCard>(community, cancellationToken);
+        foreach (var community in communities) await Step(() => bus.InvokeAsync<CommunityCard>(community, cancellationToken));
         var (guitar, founders, inner) = (communities[0].CommunityId, communities[1].CommunityId, communities[2].CommunityId);
         var archtops = DeterministicId.From("demo", "community", "archtops");
-        await bus.InvokeAsync<CommunityCard>(new CreateCommunity(archtops, "Archtop Builders", "archtop-builders",
+        await Step(() => bus.InvokeAsync<CommunityCard>(new CreateCommunity(archtops, "Archtop Builders", "archtop-builders",
             "Carved tops and f-holes: the Guitar Builders' archtop corner.", CommunityVisibility.Public, JoinPolicy.Approval, alice, guitar),
-            cancellationToken);
+            cancellationToken));
 
         // Members in every state: active, pending, rejected, left and banned, in a community and a sub-community.
         foreach (var subject in new[] { "bob", "carol", "dave", "erin", "frank" })
-            await bus.InvokeAsync(new JoinCommunity(guitar, UserId(subject)), cancellationToken);
-        await bus.InvokeAsync(new GrantRole(UserId("carol"), Role.Moderator, guitar, "Runs the build-along threads", alice), cancellationToken);
-        await bus.InvokeAsync(new LeaveCommunity(guitar, UserId("erin")), cancellationToken);
-        await bus.InvokeAsync(new BanMember(guitar, UserId("frank"), "Posted the same advert in every thread", UserId("carol")), cancellationToken);
+            await Step(() => bus.InvokeAsync(new JoinCommunity(guitar, UserId(subject)), cancellationToken));
+        await Step(() => bus.InvokeAsync(new GrantRole(UserId("carol"), Role.Moderator, guitar, "Runs the build-along threads", alice), cancellationToken));
+        await Step(() => bus.InvokeAsync(new LeaveCommunity(guitar, UserId("erin")), cancellationToken));
+        await Step(() => bus.InvokeAsync(new BanMember(guitar, UserId("frank"), "Posted the same advert in every thread", UserId("carol")), cancellationToken));
         foreach (var subject in new[] { "carol", "dave" })
-            await bus.InvokeAsync(new JoinCommunity(archtops, UserId(subject)), cancellationToken);
-        await bus.InvokeAsync(new ApproveJoinRequest(DeterministicId.Membership(archtops, UserId("carol")), alice), cancellationToken);
+            await Step(() => bus.InvokeAsync(new JoinCommunity(archtops, UserId(subject)), cancellationToken));
+        await Step(() => bus.InvokeAsync(new ApproveJoinRequest(DeterministicId.Membership(archtops, UserId("carol")), alice), cancellationToken));
         foreach (var subject in new[] { "carol", "dave", "erin" })
-            await bus.InvokeAsync(new JoinCommunity(founders, UserId(subject)), cancellationToken);
-        await bus.InvokeAsync(new ApproveJoinRequest(DeterministicId.Membership(founders, UserId("carol")), bob), cancellationToken);
-        await bus.InvokeAsync(new RejectJoinRequest(DeterministicId.Membership(founders, UserId("dave")), bob), cancellationToken);
-        var invitation = new InviteMember(DeterministicId.From("demo", "invitation", "bob"), inner, "bob@example.test", Invitations.NewToken(), alice);
-        await bus.InvokeAsync(invitation, cancellationToken);
-        await bus.InvokeAsync<Guid>(new AcceptInvite(invitation.Token, bob), cancellationToken);
+            await Step(() => bus.InvokeAsync(new JoinCommunity(founders, UserId(subject)), cancellationToken));
+        await Step(() => bus.InvokeAsync(new ApproveJoinRequest(DeterministicId.Membership(founders, UserId("carol")), bob), cancellationToken));
+        await Step(() => bus.InvokeAsync(new RejectJoinRequest(DeterministicId.Membership(founders, UserId("dave")), bob), cancellationToken));
+        // A fixed token, so a resumed load finds the same invitation (demo data only).
+        var invitation = new InviteMember(DeterministicId.From("demo", "invitation", "bob"), inner, "bob@example.test", "demo-invitation-for-bob", alice);
+        await Step(() => bus.InvokeAsync(invitation, cancellationToken));
+        await Step(() => bus.InvokeAsync<Guid>(new AcceptInvite(invitation.Token, bob), cancellationToken));
 
         await using var session = store.LightweightSession();
         session.Store(new DemoDataLoaded("demo", DateTimeOffset.UtcNow));

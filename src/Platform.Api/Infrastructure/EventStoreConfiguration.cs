@@ -34,6 +34,7 @@ public static class EventStoreConfiguration
                 options.Events.EnableUniqueIndexOnEventId = true;
                 options.Listeners.Add(new LiveEventNotifier());
                 options.Schema.For<Communities.SlugClaim>().Identity(c => c.Id);
+                options.Schema.For<Identity.AdminRoster>().UseOptimisticConcurrency(true);
                 options.AddPlatformProjections();
             })
             .UseNpgsqlDataSource()

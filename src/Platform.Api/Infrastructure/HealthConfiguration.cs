@@ -17,8 +17,20 @@ public static class HealthConfiguration
     public static WebApplication MapPlatformHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteReport });
         return app;
+    }
+
+    /// <summary>The status and what each check found, e.g. <c>{"status":"Healthy","daemon":"leader"}</c>.</summary>
+    private static Task WriteReport(HttpContext http, HealthReport report)
+    {
+        var body = new Dictionary<string, object?> { ["status"] = report.Status.ToString() };
+        foreach (var entry in report.Entries.Values)
+        {
+            body["description"] = entry.Description;
+            foreach (var (key, value) in entry.Data) body[key] = value;
+        }
+        return http.Response.WriteAsJsonAsync(body);
     }
 
     private sealed class ReadinessCheck(IDocumentStore store, IProjectionCoordinator daemon, LiveEventListener live) : IHealthCheck
@@ -35,7 +47,7 @@ public static class HealthConfiguration
             {
                 return HealthCheckResult.Unhealthy("The database is not reachable or its schema is not applied.", e);
             }
-            if (!live.Listening.IsCompleted) return HealthCheckResult.Unhealthy("The live event listener is not connected yet.");
+            if (!live.IsListening) return HealthCheckResult.Unhealthy("The live event listener is not connected.");
             // HotCold: one node leads the projection daemon, the others stand by to take over; both are ready.
             var leading = daemon.DaemonForMainDatabase().IsRunning;
             return HealthCheckResult.Healthy(leading ? "Projection daemon: leading." : "Projection daemon: standing by.",

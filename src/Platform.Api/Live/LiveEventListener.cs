@@ -6,10 +6,8 @@ namespace Platform.Api.Live;
 /// <summary>Holds one LISTEN connection per node and hands each notification to <see cref="LiveEvents"/>; reconnects after failures.</summary>
 public sealed class LiveEventListener(NpgsqlDataSource dataSource, LiveEvents live, ILogger<LiveEventListener> logger) : BackgroundService
 {
-    private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes once the node is listening (readiness waits for it).</summary>
-    public Task Listening => listening.Task;
+    /// <summary>Whether the LISTEN connection is up now (readiness reports it).</summary>
+    public bool IsListening { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,8 +19,11 @@ public sealed class LiveEventListener(NpgsqlDataSource dataSource, LiveEvents li
                 connection.Notification += (_, n) => Relay(n.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {LiveEvents.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
-                listening.TrySetResult();
-                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+                IsListening = true;
+                await using var probe = new NpgsqlCommand("select 1", connection);
+                // A half-open connection would wait forever: when nothing arrives for a while, probe it.
+                while (!stoppingToken.IsCancellationRequested)
+                    if (!await connection.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken)) await probe.ExecuteScalarAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -30,6 +31,7 @@ public sealed class LiveEventListener(NpgsqlDataSource dataSource, LiveEvents li
             }
             catch (Exception e)
             {
+                IsListening = false;
                 logger.LogWarning(e, "Live event listener lost its connection; reconnecting");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }

@@ -39,7 +39,8 @@ public sealed class when_tokens_are_checked(PlatformApp app) : IClassFixture<Pla
 
     public static TheoryData<string, Func<string>> BadTokens => new()
     {
-        { "expired", () => Sign(Key, SecurityAlgorithms.RsaSha256, expires: DateTime.UtcNow.AddMinutes(-2), notBefore: DateTime.UtcNow.AddHours(-1)) },
+        // 45 s ago: beyond the 30 s clock skew allowed, so this also proves the skew is no larger.
+        { "expired", () => Sign(Key, SecurityAlgorithms.RsaSha256, expires: DateTime.UtcNow.AddSeconds(-45), notBefore: DateTime.UtcNow.AddHours(-1)) },
         { "wrong audience", () => Sign(Key, SecurityAlgorithms.RsaSha256, audience: "someone-else") },
         { "wrong issuer", () => Sign(Key, SecurityAlgorithms.RsaSha256, issuer: "https://evil.example") },
         { "alg none", Unsigned },

@@ -59,5 +59,9 @@ public class PlatformApp : IAsyncLifetime
         return await session.Events.FetchStreamAsync(streamId);
     }
 
-    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
+    public virtual async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await TestCluster.DropDatabaseAsync(ConnectionString);
+    }
 }

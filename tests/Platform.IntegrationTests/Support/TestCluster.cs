@@ -26,6 +26,17 @@ public static class TestCluster
         return new NpgsqlConnectionStringBuilder(Server.Value) { Database = name }.ConnectionString;
     }
 
+    /// <summary>Drops a fixture's database, so runs against a shared server (PLATFORM_DB) leave nothing behind.</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server.Value) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     private static string Start()
     {
         if (Environment.GetEnvironmentVariable("PLATFORM_DB") is { Length: > 0 } given) return given;
