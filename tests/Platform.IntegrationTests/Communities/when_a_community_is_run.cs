@@ -396,7 +396,6 @@ public sealed class when_a_community_is_run(PlatformApp app) : IClassFixture<Pla
             var winner = Assert.Single(both, r => r.Errors is null);
             Assert.Equal("ACTIVE", Status(winner.Body.GetProperty("data"), "approveJoinRequest"));
             Assert.Single(both, r => r.FirstErrorCode == "CONFLICT");
-            Console.WriteLine($"RACE loser={both.Single(r => r.Errors is not null).Body.GetProperty("errors")[0].GetProperty("message").GetString()}");
             var events = await app.EventsOf(membershipId);
             Assert.Single(events, e => e.Data is MemberJoined);
             Assert.Single(events, e => e.Data is JoinRequestApproved);
@@ -412,9 +411,11 @@ public sealed class when_a_community_is_run(PlatformApp app) : IClassFixture<Pla
         var creator = User("owner");
         var id = await NewCommunity(creator);
 
-        for (var attempt = 0; attempt < 40; attempt++)
+        var racers = new List<string>();
+        for (var attempt = 0; attempt < 5; attempt++)
         {
             var user = User("racer");
+            racers.Add(user);
             await app.Client(user).Data("{ me { id } }");
 
             var raced = await Task.WhenAll(
@@ -425,18 +426,19 @@ public sealed class when_a_community_is_run(PlatformApp app) : IClassFixture<Pla
             Assert.True(ban.Errors is null, $"The ban failed: {ban.Body}");
             Assert.Equal("BANNED", Status(ban.Body.GetProperty("data"), "banMember"));
             var joined = join.Errors is null;
-            Console.WriteLine($"RACE join={(joined ? Status(join.Body.GetProperty("data"), "joinCommunity") : join.Body.GetProperty("errors")[0].GetProperty("message").GetString())}");
             if (joined)
                 Assert.Contains(Status(join.Body.GetProperty("data"), "joinCommunity"), new[] { "ACTIVE", "BANNED" });
             else
                 Assert.Equal("FORBIDDEN", join.FirstErrorCode);
 
-            Assert.Equal("BANNED", await ViewerStatus(user, id));
+            // The stream: a join that won came first and the ban ended it; a join that lost wrote nothing.
             var events = await app.EventsOf(MembershipId(id, user));
             var banned = Assert.IsType<MemberBanned>(events[^1].Data);
             Assert.Equal(joined, banned.WasActive);
             Assert.Equal(joined ? 2 : 1, events.Count);
         }
+
+        foreach (var user in racers) Assert.Equal("BANNED", await ViewerStatus(user, id));
         Assert.Equal(1, await MemberCount(creator, id));
     }
 
@@ -664,7 +666,6 @@ public sealed class when_a_community_is_run(PlatformApp app) : IClassFixture<Pla
             var winner = Assert.Single(both, r => r.Errors is null);
             Assert.Equal("ACTIVE", Status(winner.Body.GetProperty("data"), "acceptInvite"));
             Assert.Single(both, r => r.FirstErrorCode == "CONFLICT");
-            Console.WriteLine($"RACE loser={both.Single(r => r.Errors is not null).Body.GetProperty("errors")[0].GetProperty("message").GetString()}");
             var winnerId = Guid.Parse(winner.Body.GetProperty("data").GetProperty("acceptInvite").GetProperty("userId").GetString()!);
             var loser = winnerId == Id(a) ? b : a;
             Assert.Empty(await app.EventsOf(MembershipId(id, loser)));

@@ -280,11 +280,15 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
     [Fact]
     public async Task a_second_subscribe_with_an_active_id_is_closed_with_4409()
     {
+        // The creator may subscribe, so the first operation really is active when the second arrives.
+        var creator = $"dup{Guid.NewGuid():N}"[..12];
+        var communityId = await CreateCommunityAs(creator);
         await using var client = await Connect();
-        await client.Initialise();
-        var subscribe = new { id = "same", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = Guid.NewGuid() } } };
+        await client.Initialise(PlatformApp.Token(creator));
+        var subscribe = new { id = "same", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } };
 
         await client.Send(subscribe);
+        await Task.Delay(300); // let the first subscription start: the protocol has no "subscribed" reply
         await client.Send(subscribe);
 
         Assert.Equal(4409, await client.ExpectClose());
@@ -525,14 +529,36 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
     [Fact]
     public async Task an_active_subscription_id_may_be_reused_after_complete()
     {
+        var creator = $"reuse{Guid.NewGuid():N}"[..12];
+        var communityId = await CreateCommunityAs(creator);
         await using var client = await Connect();
-        await client.Initialise();
-        var subscribe = new { id = "re", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = Guid.NewGuid() } } };
+        await client.Initialise(PlatformApp.Token(creator));
+        var subscribe = new { id = "re", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } };
 
         await client.Send(subscribe);
+        await Task.Delay(300);
         await client.Send(new { id = "re", type = "complete" });
         await client.Send(subscribe);
+        await Task.Delay(300);
+        var joiner = $"rejoin{Guid.NewGuid():N}"[..12];
+        await Join(joiner, communityId);
 
-        await AssertNextIsPong(client);
+        var next = await ReceiveIgnoringCreator(client, creator);
+        Assert.Equal("re", next.GetProperty("id").GetString());
+        Assert.Equal(PlatformApp.UserId(joiner).ToString(), next.GetProperty("payload").GetProperty("data").GetProperty("memberJoined").GetProperty("userId").GetString());
+    }
+
+    [Fact]
+    public async Task a_subscribe_after_the_token_expired_closes_the_socket_with_4403()
+    {
+        var token = Platform.Api.Identity.EmbeddedIssuer.LoadOrCreate(PlatformApp.KeyPath)
+            .Issue($"brief{Guid.NewGuid():N}"[..12], ["member"], null, Platform.Api.Identity.EmbeddedIssuer.DefaultAudience, TimeSpan.FromSeconds(1));
+        await using var client = await Connect();
+        await client.Initialise(token);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        await client.Send(new { id = "late", type = "subscribe", payload = new { query = "{ me { id } }" } });
+
+        Assert.Equal(4403, await client.ExpectClose());
     }
 }

@@ -202,4 +202,24 @@ public sealed class when_users_sign_in_and_roles_change(PlatformApp app) : IClas
 
         Assert.Contains(("CREATOR", communityId), Roles(me));
     }
+
+    [Fact]
+    public async Task two_admins_revoking_each_other_at_once_leave_one_admin()
+    {
+        await using var fresh = new PlatformApp();
+        await fresh.InitializeAsync();
+        var (a, b) = (Unique("duela"), Unique("duelb"));
+        await fresh.Client(a, "admin").Data("{ me { id } }");
+        await fresh.Client(b, "admin").Data("{ me { id } }");
+
+        var results = await Task.WhenAll(
+            fresh.Client(a, "admin").Send(Revoke, new { u = PlatformApp.UserId(b), r = "ADMIN", why = "duel" }),
+            fresh.Client(b, "admin").Send(Revoke, new { u = PlatformApp.UserId(a), r = "ADMIN", why = "duel" }));
+
+        var admins = 0;
+        foreach (var name in new[] { a, b })
+            if (Roles((await fresh.Client(name).Data("{ me { roles { role communityId } } }")).GetProperty("me")).Contains(("ADMIN", null))) admins++;
+        Assert.Equal(1, admins);
+        Assert.Single(results, r => r.FirstErrorCode is "CONFLICT" or "FORBIDDEN");
+    }
 }

@@ -20,6 +20,9 @@ public class PlatformApp : IAsyncLifetime
     /// <summary>Settings a fixture adds or overrides (ASP.NET configuration keys).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The hosting environment the app runs in.</summary>
+    protected virtual string Environment => "Development";
+
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestCluster.CreateDatabaseAsync();
@@ -39,6 +42,7 @@ public class PlatformApp : IAsyncLifetime
         foreach (var (key, value) in Settings) settings[key] = value;
         return await AlbaHost.For<Program>(builder =>
         {
+            builder.UseSetting("environment", Environment);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         });
     }

@@ -1,0 +1,64 @@
+using Platform.IntegrationTests.Support;
+
+namespace Platform.IntegrationTests.GraphQL;
+
+public sealed class ProductionPlatformApp : PlatformApp
+{
+    protected override string Environment => "Production";
+}
+
+/// <summary>The protections that are on by default, as a client in Production meets them.</summary>
+public sealed class when_running_in_production(ProductionPlatformApp app) : IClassFixture<ProductionPlatformApp>
+{
+    [Fact]
+    public async Task introspection_is_refused()
+    {
+        var response = await app.Client().Send("{ __schema { types { name } } }");
+
+        Assert.NotNull(response.FirstErrorCode);
+        Assert.False(response.Body.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object);
+    }
+
+    [Fact]
+    public async Task a_misspelt_field_gets_no_suggestion_of_what_the_schema_holds()
+    {
+        var response = await app.Client().Send("{ communitie { nodes { id } } }");
+
+        var message = response.Errors!.Value[0].GetProperty("message").GetString()!;
+        Assert.NotNull(response.FirstErrorCode);
+        Assert.DoesNotContain("Did you mean", message);
+        Assert.DoesNotContain("'communities'", message);
+    }
+
+    [Fact]
+    public async Task a_query_deeper_than_the_limit_is_refused_before_it_runs()
+    {
+        var deep = "{ communities { nodes { " + string.Concat(Enumerable.Repeat("parent { ", 12)) + "id" + new string('}', 12) + " } } }";
+
+        var response = await app.Client().Send(deep);
+
+        Assert.Equal(400, response.Status);
+        Assert.NotNull(response.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task a_document_nested_hundreds_deep_is_a_request_error_not_a_server_error()
+    {
+        var deep = "{ communities { nodes { " + string.Concat(Enumerable.Repeat("parent { ", 300)) + "id" + new string('}', 300) + " } } }";
+
+        var response = await app.Client().Send(deep);
+
+        Assert.Equal(400, response.Status);
+        Assert.NotNull(response.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task errors_carry_a_code_and_no_exception_details()
+    {
+        var response = await app.Client("prod-user").Send("mutation { joinCommunity(communityId: \"not-a-guid\") { id } }");
+
+        Assert.Equal("NOT_FOUND", response.FirstErrorCode);
+        Assert.DoesNotContain("StackTrace", response.Body.ToString());
+        Assert.DoesNotContain("Exception", response.Body.ToString());
+    }
+}
