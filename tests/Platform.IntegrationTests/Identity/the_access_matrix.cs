@@ -17,19 +17,34 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
 
     public sealed record Row(string Operation, string Kind, IReadOnlyDictionary<string, string> Cells);
 
-    public static IReadOnlyList<Row> ReadMatrix()
+    public static IReadOnlyList<Row> ReadMatrix() => ReadTable("ACCESS-MATRIX.md", "## Operations", "operation", "kind");
+
+    /// <summary>A role table of a run document: rows of a key, a second column, then the six role columns.</summary>
+    private static IReadOnlyList<Row> ReadTable(string document, string heading, string key, string second)
     {
-        var lines = File.ReadAllLines(Path.Combine(TestCluster.RepositoryRoot, "runs", "run-001", "ACCESS-MATRIX.md"));
-        var start = Array.FindIndex(lines, l => l.Trim() == "## Operations");
-        Assert.True(start >= 0, "ACCESS-MATRIX.md has no '## Operations' section");
+        var lines = File.ReadAllLines(Path.Combine(TestCluster.RepositoryRoot, "runs", "run-001", document));
+        var start = Array.FindIndex(lines, l => l.Trim() == heading);
+        Assert.True(start >= 0, $"{document} has no '{heading}' section");
         var table = lines.Skip(start + 1).SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')).ToList();
-        var header = Split(table[0]);
-        Assert.Equal(["operation", "kind", .. Columns], header);
+        Assert.Equal([key, second, .. Columns], Split(table[0]));
         return table.Skip(2).Select(Split)
             .Select(cells => new Row(cells[0], cells[1], Columns.Select((c, i) => (c, cells[i + 2])).ToDictionary(x => x.c, x => x.Item2)))
             .ToList();
 
         static string[] Split(string line) => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+    }
+
+    [Fact]
+    public void the_page_table_lists_every_page_of_the_index_once_with_yes_own_or_no()
+    {
+        var pages = ReadTable("ACCESS-MATRIX.md", "## Pages", "page", "name");
+        var index = File.ReadAllLines(Path.Combine(TestCluster.RepositoryRoot, "runs", "run-001", "pages", "PAGES-INDEX.md"))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\| [A-Z]{3,6} \|"))
+            .Select(l => l.Split('|')[1].Trim()).ToList();
+
+        Assert.Equal(41, index.Count);
+        Assert.Equal(index.Order(), pages.Select(p => p.Operation).Order());
+        Assert.All(pages, page => Assert.All(page.Cells.Values, cell => Assert.Contains(cell, new[] { "yes", "own", "no" })));
     }
 
     private IEnumerable<(string Kind, FieldType Field)> Operations()
