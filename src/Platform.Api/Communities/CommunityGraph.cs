@@ -376,9 +376,15 @@ public static class CommunityGraph
             .ResolveStream(c =>
             {
                 var communityId = c.IdArgument("communityId");
-                return c.RequestServices!.GetRequiredService<LiveEvents>().Of<MemberJoined>()
+                var subscriber = c.UserId();
+                var live = c.RequestServices!.GetRequiredService<LiveEvents>();
+                // The subscription was authorized when it opened; it ends when the subscriber leaves or is banned.
+                var membershipEnded = live.Of<MemberLeft>().Where(e => e.CommunityId == communityId && e.UserId == subscriber).Select(_ => true)
+                    .Merge(live.Of<MemberBanned>().Where(e => e.CommunityId == communityId && e.UserId == subscriber).Select(_ => true));
+                return live.Of<MemberJoined>()
                     .Where(e => e.CommunityId == communityId)
-                    .Select(e => MembershipViewProjection.Create(e));
+                    .Select(e => MembershipViewProjection.Create(e))
+                    .TakeUntil(membershipEnded);
             });
     }
 }

@@ -19,6 +19,8 @@ public sealed class LiveEvents : IDisposable
     public static readonly IReadOnlyDictionary<string, Type> Published = new[]
     {
         typeof(Contracts.Communities.MemberJoined),
+        typeof(Contracts.Communities.MemberLeft),
+        typeof(Contracts.Communities.MemberBanned),
     }.ToDictionary(t => t.Name);
 
     private readonly Subject<LiveEvent> subject = new();

@@ -561,4 +561,22 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
 
         Assert.Equal(4403, await client.ExpectClose());
     }
+
+    [Fact]
+    public async Task a_subscription_ends_with_complete_when_the_subscriber_leaves_the_community()
+    {
+        var creator = $"lvc{Guid.NewGuid():N}"[..12];
+        var member = $"lvm{Guid.NewGuid():N}"[..12];
+        var communityId = await CreateCommunityAs(creator);
+        await Join(member, communityId);
+        await using var client = await Connect();
+        await client.Initialise(PlatformApp.Token(member));
+        await client.Send(new { id = "mine", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } });
+        await Task.Delay(300);
+
+        await app.Client(member).Data("mutation($c: ID!) { leaveCommunity(communityId: $c) { status } }", new { c = communityId });
+
+        var message = await client.Receive();
+        Assert.Equal(("complete", "mine"), (TypeOf(message), message.GetProperty("id").GetString()));
+    }
 }
