@@ -95,26 +95,23 @@ public static class GraphQLConfiguration
             var authentication = await http.AuthenticateAsync();
             if (authentication.Failure is not null)
             {
-                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-                await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message = "The bearer token is not valid.", extensions = new { code = ErrorCodes.Unauthenticated } } } });
+                await GraphQLHttpEndpoint.WriteRequestError(http, StatusCodes.Status401Unauthorized, GraphQLHttpEndpoint.Json, "The bearer token is not valid.");
                 return;
             }
             if (authentication.Principal is not null) http.User = authentication.Principal;
-            Caller caller;
             try
             {
-                caller = await http.RequestServices.GetRequiredService<CallerResolver>().Resolve(http.User, http.RequestAborted);
+                var caller = await http.RequestServices.GetRequiredService<CallerResolver>().Resolve(http.User, http.RequestAborted);
+                CommandContext.Stamp(http.RequestServices, caller, http.TraceIdentifier);
+                await GraphQLHttpEndpoint.HandleAsync(http, runner, serializer);
             }
-            catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+            catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
             {
-                http.RequestServices.GetRequiredService<ILogger<GraphQLRunner>>().LogError(e, "Could not identify the caller");
-                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message = "An internal error occurred.", extensions = new { code = ErrorCodes.Internal } } } });
-                return;
+                // Whatever broke, the client gets a GraphQL-shaped error with a code, never the exception.
+                http.RequestServices.GetRequiredService<ILogger<GraphQLRunner>>().LogError(e, "The GraphQL request failed");
+                await GraphQLHttpEndpoint.WriteRequestError(http, StatusCodes.Status500InternalServerError, GraphQLHttpEndpoint.Json, "An internal error occurred.");
             }
-            CommandContext.Stamp(http.RequestServices, caller, http.TraceIdentifier);
-            await GraphQLHttpEndpoint.HandleAsync(http, runner, serializer);
         });
         return app;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Net.Http.Headers;
+using Platform.Api.Infrastructure;
 
 namespace Platform.Api.GraphQL;
 
@@ -9,7 +10,7 @@ namespace Platform.Api.GraphQL;
 public static class GraphQLHttpEndpoint
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
-    private const string Json = "application/json";
+    public const string Json = "application/json";
 
     public static async Task HandleAsync(HttpContext http, GraphQLRunner runner, IGraphQLTextSerializer serializer)
     {
@@ -118,7 +119,8 @@ public static class GraphQLHttpEndpoint
         }
     }
 
-    private static async Task WriteRequestError(HttpContext http, int status, string mediaType, string message)
+    /// <summary>An error answered without executing anything, GraphQL-shaped, with a code that matches the status.</summary>
+    public static async Task WriteRequestError(HttpContext http, int status, string mediaType, string message)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
@@ -127,6 +129,8 @@ public static class GraphQLHttpEndpoint
             StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
             StatusCodes.Status406NotAcceptable => "NOT_ACCEPTABLE",
             StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+            StatusCodes.Status401Unauthorized => ErrorCodes.Unauthenticated,
+            StatusCodes.Status500InternalServerError => ErrorCodes.Internal,
             _ => "BAD_REQUEST",
         };
         await JsonSerializer.SerializeAsync(http.Response.Body,

@@ -20,6 +20,9 @@ public class PlatformApp : IAsyncLifetime
     /// <summary>Settings a fixture adds or overrides (ASP.NET configuration keys).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services a fixture replaces (after the app registered its own).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
     /// <summary>The hosting environment the app runs in.</summary>
     protected virtual string Environment => "Development";
 
@@ -43,6 +46,7 @@ public class PlatformApp : IAsyncLifetime
         return await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("environment", Environment);
+            builder.ConfigureServices(ConfigureServices);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         });
     }
