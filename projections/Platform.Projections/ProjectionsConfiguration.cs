@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Platform.Projections.Communities;
+using Platform.Projections.Courses;
 using Platform.Projections.Identity;
 
 namespace Platform.Projections;
@@ -12,6 +13,8 @@ public static class ProjectionsConfiguration
     {
         options.Projections.Add<UserAccountProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<InvitationViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<CourseOutlineProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<CourseOutline>().Index(c => c.CommunityId).GinIndexJsonData();
         options.Schema.For<InvitationView>().UniqueIndex(i => i.TokenHash).Index(i => i.CommunityId);
         options.Schema.For<UserAccount>().UniqueIndex(u => u.Handle).Index(u => u.SearchText).Index(u => u.RegisteredAt);
         options.Projections.Add<CommunityCardProjection>(ProjectionLifecycle.Async);

@@ -4,6 +4,7 @@ using Platform.Contracts;
 using Platform.Contracts.Communities;
 using Platform.Contracts.Identity;
 using Platform.Projections.Communities;
+using Platform.Projections.Courses;
 
 namespace Platform.Api.Identity;
 
@@ -41,6 +42,17 @@ public static class Ownerships
             Guid.TryParse(context.GetArgument<string?>(argument), out var membershipId)
             && await context.Reads().Events.AggregateStreamAsync<MembershipView>(membershipId, token: context.CancellationToken) is { } membership
             && IsCommunityStaff(caller, membership.CommunityId), HideOthers: true);
+
+    /// <summary>The creator of the community that owns the course, module or lesson named by <paramref name="argument"/>.</summary>
+    public static Ownership CourseCreator(string argument) =>
+        new($"the creator of the community of the course, module or lesson in '{argument}'", async (context, caller) =>
+        {
+            if (!Guid.TryParse(context.GetArgument<string?>(argument), out var id)) return false;
+            var reads = context.Reads();
+            var course = await reads.LoadAsync<CourseOutline>(id, context.CancellationToken)
+                ?? await reads.Query<CourseOutline>().FirstOrDefaultAsync(c => c.OutlineIds.Contains(id), context.CancellationToken);
+            return course is not null && caller.Holds(Role.Creator, course.CommunityId);
+        }, HideOthers: true);
 
     public static bool IsCommunityStaff(Caller caller, Guid? communityId) =>
         communityId is { } id && (caller.Holds(Role.Creator, id) || caller.Holds(Role.Moderator, id));

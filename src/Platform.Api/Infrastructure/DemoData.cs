@@ -1,8 +1,10 @@
 using Marten;
 using Platform.Api.Communities;
+using Platform.Api.Courses;
 using Platform.Api.Identity;
 using Platform.Contracts;
 using Platform.Contracts.Communities;
+using Platform.Contracts.Courses;
 using Platform.Contracts.Identity;
 using Platform.Projections.Communities;
 using Platform.Projections.Identity;
@@ -86,6 +88,25 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         var invitation = new InviteMember(DeterministicId.From("demo", "invitation", "bob"), inner, "bob@example.test", "demo-invitation-for-bob", alice);
         await Step(() => bus.InvokeAsync(invitation, cancellationToken));
         await Step(() => bus.InvokeAsync<Guid>(new AcceptInvite(invitation.Token, bob), cancellationToken));
+
+        // A published course in Guitar Builders.
+        var course = DeterministicId.From("demo", "course", "first-guitar");
+        var (wood, top) = (DeterministicId.From("demo", "module", "wood"), DeterministicId.From("demo", "module", "top"));
+        await Step(() => bus.InvokeAsync(new CreateCourse(course, guitar, "Your first acoustic guitar",
+            "Eight weekends from a stack of wood to a playable dreadnought.", CourseAccess.Free, null, alice), cancellationToken));
+        await Step(() => bus.InvokeAsync(new AddModule(course, wood, "Choosing the wood", alice), cancellationToken));
+        await Step(() => bus.InvokeAsync(new AddModule(course, top, "Top and bracing", alice), cancellationToken));
+        foreach (var (module, key, title, dripDays) in new[]
+                 {
+                     (wood, "spruce", "Spruce, cedar and what they sound like", (int?)null),
+                     (wood, "moisture", "Moisture, stability and the humidity box", null),
+                     (top, "bracing", "X bracing, step by step", 7),
+                 })
+            await Step(() => bus.InvokeAsync(new AddLesson(module, DeterministicId.From("demo", "lesson", key), title,
+                $"# {title}\n\nNotes, photos and a materials list.", dripDays, null, alice), cancellationToken));
+        await using (var check = store.QuerySession())
+            if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellationToken))?.IsPublished != true)
+                await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellationToken));
 
         await using var session = store.LightweightSession();
         session.Store(new DemoDataLoaded("demo", DateTimeOffset.UtcNow));

@@ -99,7 +99,8 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
     private sealed record Sample(string Query, Func<Fixture, object?> Variables, bool OwnMeansSelf = false);
 
     /// <summary>The target community belongs to none of the callers, requires approval, and holds a pending request by the target user.</summary>
-    private sealed record Fixture(string OwnerHandle, string TargetCommunity, Guid TargetUser, string PendingMembership, string OpenCommunity)
+    private sealed record Fixture(string OwnerHandle, string TargetCommunity, Guid TargetUser, string PendingMembership, string OpenCommunity,
+        string Course, string Module, string Lesson)
     {
         public string NewSlug() => $"mx-{Guid.NewGuid():N}"[..20];
     }
@@ -134,13 +135,20 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         ["unbanMember"] = new("mutation($c: ID!, $u: ID!) { unbanMember(communityId: $c, userId: $u) { id } }", f => new { c = f.TargetCommunity, u = f.TargetUser }),
         ["inviteMember"] = new("mutation($c: ID!) { inviteMember(communityId: $c, email: \"x@example.test\") { id } }", f => new { c = f.TargetCommunity }),
         ["acceptInvite"] = new("mutation { acceptInvite(token: \"no-such-token\") { id } }", _ => null),
+        ["course"] = new("query($c: ID!) { course(id: $c) { id } }", f => new { c = f.Course }),
+        ["createCourse"] = new("mutation($c: ID!) { createCourse(communityId: $c, input: { title: \"Matrix\" }) { id } }", f => new { c = f.TargetCommunity }),
+        ["addModule"] = new("mutation($c: ID!) { addModule(courseId: $c, input: { title: \"M\" }) { id } }", f => new { c = f.Course }),
+        ["addLesson"] = new("mutation($m: ID!) { addLesson(moduleId: $m, input: { title: \"L\" }) { id } }", f => new { m = f.Module }),
+        ["moveLesson"] = new("mutation($l: ID!, $m: ID!) { moveLesson(lessonId: $l, moduleId: $m, position: 0) { id } }", f => new { l = f.Lesson, m = f.Module }),
+        ["publishCourse"] = new("mutation($c: ID!) { publishCourse(courseId: $c) { id } }", f => new { c = f.Course }),
+        ["unpublishCourse"] = new("mutation($c: ID!) { unpublishCourse(courseId: $c) { id } }", f => new { c = f.Course }),
     };
 
     [Fact]
     public async Task a_sample_call_per_role_gets_what_its_cell_promises()
     {
-        // Callers, one per column; none of them owns the target community. Member, admin and finance callers are new
-        // users on every call, so that what one call grants (creating a community makes a creator) cannot widen the next.
+        // Callers, one per column; none of them owns the target community. Every caller but the creator is a new user
+        // on every call, so that what one call grants (creating a community makes a creator) cannot widen the next.
         var owner = $"mxowner{Guid.NewGuid():N}"[..16];
         const string create = "mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }";
         var target = (await app.Client(owner).Data(create, new { i = new { name = "Matrix target", slug = $"mx-{Guid.NewGuid():N}"[..20], joinPolicy = "APPROVAL" } }))
@@ -150,24 +158,35 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         var targetUser = $"mxtarget{Guid.NewGuid():N}"[..16];
         var pending = (await app.Client(targetUser).Data("mutation($c: ID!) { joinCommunity(communityId: $c) { id } }", new { c = target }))
             .GetProperty("joinCommunity").GetProperty("id").GetString()!;
-        var fixture = new Fixture(owner, target, PlatformApp.UserId(targetUser), pending, open);
+        var course = (await app.Client(owner).Data("mutation($c: ID!) { createCourse(communityId: $c, input: { title: \"Matrix course\" }) { id } }", new { c = open }))
+            .GetProperty("createCourse").GetProperty("id").GetString()!;
+        var module = (await app.Client(owner).Data("mutation($c: ID!) { addModule(courseId: $c, input: { title: \"One\" }) { draft { id } } }", new { c = course }))
+            .GetProperty("addModule").GetProperty("draft")[0].GetProperty("id").GetString()!;
+        var lesson = (await app.Client(owner).Data("mutation($m: ID!) { addLesson(moduleId: $m, input: { title: \"First\" }) { draft { lessons { id } } } }", new { m = module }))
+            .GetProperty("addLesson").GetProperty("draft")[0].GetProperty("lessons")[0].GetProperty("id").GetString()!;
+        await app.Client(owner).Data("mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = course });
+        var fixture = new Fixture(owner, target, PlatformApp.UserId(targetUser), pending, open, course, module, lesson);
 
         var admin = $"mxadmin{Guid.NewGuid():N}"[..16];
         var creator = $"mxcreator{Guid.NewGuid():N}"[..16];
-        var moderator = $"mxmod{Guid.NewGuid():N}"[..16];
         var otherCommunity = (await app.Client(creator).Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
             new { i = new { name = "Elsewhere", slug = fixture.NewSlug() } })).GetProperty("createCommunity").GetProperty("id").GetString();
-        await app.Client(moderator).Data("{ me { id } }");
-        await app.Client(admin, "admin").Data("mutation($u: ID!, $c: ID) { grantRole(userId: $u, role: MODERATOR, communityId: $c, reason: \"matrix\") { id } }",
-            new { u = PlatformApp.UserId(moderator), c = otherCommunity });
-        var callers = new Dictionary<string, Func<GraphQLClient>>
+        async Task<GraphQLClient> NewModerator()
         {
-            ["anonymous"] = () => app.Client(),
-            ["member"] = () => app.Client($"mxmember{Guid.NewGuid():N}"[..16]),
-            ["creator"] = () => app.Client(creator),
-            ["moderator"] = () => app.Client(moderator),
-            ["admin"] = () => app.Client($"mxadmin{Guid.NewGuid():N}"[..16], "admin"), // fresh: a create call would make an admin a creator too
-            ["finance"] = () => app.Client($"mxfin{Guid.NewGuid():N}"[..16], "finance"),
+            var moderator = $"mxmod{Guid.NewGuid():N}"[..16];
+            await app.Client(moderator).Data("{ me { id } }");
+            await app.Client(admin, "admin").Data("mutation($u: ID!, $c: ID) { grantRole(userId: $u, role: MODERATOR, communityId: $c, reason: \"matrix\") { id } }",
+                new { u = PlatformApp.UserId(moderator), c = otherCommunity });
+            return app.Client(moderator);
+        }
+        var callers = new Dictionary<string, Func<Task<GraphQLClient>>>
+        {
+            ["anonymous"] = () => Task.FromResult(app.Client()),
+            ["member"] = () => Task.FromResult(app.Client($"mxmember{Guid.NewGuid():N}"[..16])),
+            ["creator"] = () => Task.FromResult(app.Client(creator)),
+            ["moderator"] = NewModerator,
+            ["admin"] = () => Task.FromResult(app.Client($"mxadmin{Guid.NewGuid():N}"[..16], "admin")),
+            ["finance"] = () => Task.FromResult(app.Client($"mxfin{Guid.NewGuid():N}"[..16], "finance")),
         };
 
         var rows = ReadMatrix().ToDictionary(r => r.Operation);
@@ -182,7 +201,7 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
             foreach (var column in Columns)
             {
                 var cell = rows[field.Name].Cells[column];
-                var response = await callers[column]().Send(sample.Query, sample.Variables(fixture));
+                var response = await (await callers[column]()).Send(sample.Query, sample.Variables(fixture));
                 var code = response.FirstErrorCode;
                 var denied = code is "UNAUTHENTICATED" or "FORBIDDEN";
                 var expectedDenial = column == "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN";

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Api.Communities;
+using Platform.Api.Courses;
 using Platform.Api.Identity;
 
 namespace Platform.Api.GraphQL.Schema;
@@ -22,6 +23,7 @@ public sealed class QueryType : ObjectGraphType
         Name = "Query";
         this.AddIdentityQueries();
         this.AddCommunityQueries();
+        this.AddCourseQueries();
     }
 }
 
@@ -32,6 +34,7 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         this.AddIdentityMutations();
         this.AddCommunityMutations();
+        this.AddCourseMutations();
     }
 }
 
