@@ -15,6 +15,8 @@ public static class ProjectionsConfiguration
         options.Projections.Add<InvitationViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CourseOutlineProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<CourseOutline>().Index(c => c.CommunityId).GinIndexJsonData();
+        options.Projections.Add<EnrolmentViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<EnrolmentView>().Index(e => e.UserId).Index(e => e.CourseId).Index(e => e.EnrolledAt).Index(e => e.CertificateId!);
         options.Schema.For<InvitationView>().UniqueIndex(i => i.TokenHash).Index(i => i.CommunityId);
         options.Schema.For<UserAccount>().UniqueIndex(u => u.Handle).Index(u => u.SearchText).Index(u => u.RegisteredAt);
         options.Projections.Add<CommunityCardProjection>(ProjectionLifecycle.Async);

@@ -23,4 +23,8 @@ public static class DeterministicId
     }
 
     public static Guid Membership(Guid communityId, Guid userId) => From("membership", communityId.ToString(), userId.ToString());
+
+    public static Guid Enrolment(Guid courseId, Guid userId) => From("enrolment", courseId.ToString(), userId.ToString());
+
+    public static Guid Certificate(Guid enrolmentId) => From("certificate", enrolmentId.ToString());
 }

@@ -5,6 +5,8 @@ using Platform.Api.Communities;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
+using Platform.Contracts;
+using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Identity;
 using Platform.Projections.Communities;
@@ -13,7 +15,15 @@ using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Courses;
 
-public sealed class LessonGraphType : ObjectGraphType<(CourseOutline Course, LessonOutline Lesson)>
+/// <summary>A lesson as one caller sees it: with their enrolment (if any) and whether they build the course.</summary>
+public sealed record LessonForCaller(CourseOutline Course, LessonOutline Lesson, EnrolmentView? Enrolment, bool Builds, DateTimeOffset Now)
+{
+    public LockReason? Lock => Builds ? null : Learning.LockOf(Lesson, Enrolment, Now);
+}
+
+public sealed record ModuleForCaller(CourseOutline Course, ModuleOutline Module, EnrolmentView? Enrolment, bool Builds, DateTimeOffset Now);
+
+public sealed class LessonGraphType : ObjectGraphType<LessonForCaller>
 {
     public LessonGraphType()
     {
@@ -22,16 +32,20 @@ public sealed class LessonGraphType : ObjectGraphType<(CourseOutline Course, Les
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Lesson.Title);
         Field<IntGraphType>("dripDays").Resolve(c => c.Source.Lesson.DripDays);
         Field<DateTimeOffsetGraphType>("dripAt").Resolve(c => c.Source.Lesson.DripAt);
-        // Learners will read bodies once enrolment exists; until then only the course's creator does.
+        Field<NonNullGraphType<BooleanGraphType>>("locked").Description("Whether the caller cannot open it now.").Resolve(c => c.Source.Lock is not null);
+        Field<EnumerationGraphType<LockReason>>("lockReason").Description("Why it is locked: not enrolled, or dripping.").Resolve(c => c.Source.Lock);
+        Field<DateTimeOffsetGraphType>("opensAt").Description("For an enrolled learner: when a dripping lesson opens.")
+            .Resolve(c => c.Source.Enrolment is { } enrolment ? Learning.OpensAt(c.Source.Lesson, enrolment) : null);
+        Field<NonNullGraphType<BooleanGraphType>>("completed").Resolve(c => c.Source.Enrolment?.CompletedLessons.Contains(c.Source.Lesson.Id) ?? false);
         Field<NonNullGraphType<StringGraphType>>("body")
-            .Description("The lesson's markdown.")
-            .AllowOwn(new Ownership("the creator of the course's community",
-                (c, caller) => Task.FromResult(caller.Holds(Role.Creator, (((CourseOutline Course, LessonOutline Lesson))c.Source!).Course.CommunityId))), SignedIn)
+            .Description("The lesson's markdown: for the course's builders, and for enrolled learners once it opens.")
+            .AllowOwn(new Ownership("the course's builder, or an enrolled learner once the lesson opens",
+                (c, _) => Task.FromResult(((LessonForCaller)c.Source!).Lock is null)), SignedIn)
             .Resolve(c => c.Source.Lesson.Body);
     }
 }
 
-public sealed class ModuleGraphType : ObjectGraphType<(CourseOutline Course, ModuleOutline Module)>
+public sealed class ModuleGraphType : ObjectGraphType<ModuleForCaller>
 {
     public ModuleGraphType()
     {
@@ -39,7 +53,46 @@ public sealed class ModuleGraphType : ObjectGraphType<(CourseOutline Course, Mod
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Module.Id);
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Module.Title);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LessonGraphType>>>>("lessons")
-            .Resolve(c => c.Source.Module.Lessons.Select(l => (c.Source.Course, l)));
+            .Resolve(c => c.Source.Module.Lessons.Select(l => new LessonForCaller(c.Source.Course, l, c.Source.Enrolment, c.Source.Builds, c.Source.Now)));
+    }
+}
+
+public sealed class CertificateGraphType : ObjectGraphType<EnrolmentView>
+{
+    public CertificateGraphType()
+    {
+        Name = "Certificate";
+        Description = "Verifiable by its id with verifyCertificate.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.CertificateId);
+        Field<NonNullGraphType<IdGraphType>>("courseId").Resolve(c => c.Source.CourseId);
+        Field<NonNullGraphType<StringGraphType>>("courseTitle").Resolve(c => c.Source.CertificateCourseTitle);
+        Field<NonNullGraphType<StringGraphType>>("learnerName").Resolve(c => c.Source.CertificateLearnerName);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => c.Source.CertificateIssuedAt);
+    }
+}
+
+public sealed class EnrolmentGraphType : ObjectGraphType<EnrolmentView>
+{
+    public EnrolmentGraphType()
+    {
+        Name = "Enrolment";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("courseId").Resolve(c => c.Source.CourseId);
+        Field<NonNullGraphType<EnumerationGraphType<EnrolmentSource>>>("source").Resolve(c => c.Source.Source);
+        Field(e => e.EnrolledAt);
+        Field(e => e.CompletedAt, nullable: true);
+        Field<NonNullGraphType<IntGraphType>>("completedLessons").Resolve(c => c.Source.CompletedLessons.Count);
+        Field<CourseGraphType>("course").ResolveAsync(async c =>
+            await c.Reads().LoadAsync<CourseOutline>(c.Source.CourseId, c.CancellationToken));
+        Field<NonNullGraphType<IntGraphType>>("progressPercent")
+            .Description("Completed lessons of the course as published, 0 to 100.")
+            .ResolveAsync(async c =>
+            {
+                var course = await c.Reads().LoadAsync<CourseOutline>(c.Source.CourseId, c.CancellationToken);
+                var lessons = (course?.Published ?? []).SelectMany(m => m.Lessons).Select(l => l.Id).ToList();
+                return lessons.Count == 0 ? 0 : 100 * lessons.Count(c.Source.CompletedLessons.Contains) / lessons.Count;
+            });
+        Field<CertificateGraphType>("certificate").Resolve(c => c.Source.CertificateId is null ? null : c.Source);
     }
 }
 
@@ -57,13 +110,17 @@ public sealed class CourseGraphType : ObjectGraphType<CourseOutline>
         Field<NonNullGraphType<BooleanGraphType>>("published").Resolve(c => c.Source.IsPublished);
         Field(c => c.PublishedAt, nullable: true);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleGraphType>>>>("modules")
-            .Description("The structure learners see: the outline as it was last published (empty while unpublished).")
-            .Resolve(c => (c.Source.Published ?? []).Select(m => (c.Source, m)));
+            .Description("The structure learners see: the outline as it was last published (empty while unpublished), locked or not for the caller.")
+            .ResolveAsync(async c => await CourseGraph.ForCaller(c, c.Source.Published ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleGraphType>>>>("draft")
             .Description("The outline being edited; publishCourse releases it.")
             .AllowOwn(new Ownership("the creator of the course's community",
                 (c, caller) => Task.FromResult(caller.Holds(Role.Creator, ((CourseOutline)c.Source!).CommunityId))), SignedIn)
-            .Resolve(c => c.Source.Draft.Select(m => (c.Source, m)));
+            .ResolveAsync(async c => await CourseGraph.ForCaller(c, c.Source.Draft));
+        Field<EnrolmentGraphType>("viewerEnrolment").Description("The caller's enrolment, if any.").ResolveAsync(async c =>
+            c.Caller().UserId is { } userId
+                ? await c.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(c.Source.Id, userId), c.CancellationToken)
+                : null);
     }
 }
 
@@ -108,8 +165,24 @@ public static class CourseGraph
         if (course is null) return null;
         if (context.Caller().Holds(Role.Creator, course.CommunityId)) return course;
         if (!course.IsPublished) return null;
-        var community = await context.Reads().LoadAsync<CommunityCard>(course.CommunityId, context.CancellationToken);
-        return await CommunityGraph.Visible(context, community) is null ? null : course;
+        // The community's own stream, not its async card: a course is visible the moment both exist.
+        var community = await context.Reads().Events.AggregateStreamAsync<Community>(course.CommunityId, token: context.CancellationToken);
+        var visible = community?.Visibility == CommunityVisibility.Public
+            || await Ownerships.IsCommunityMember(context.Reads(), context.Caller(), course.CommunityId, context.CancellationToken);
+        return visible ? course : null;
+    }
+
+    /// <summary>Modules with what the caller needs to see locks: their enrolment, loaded once per course.</summary>
+    public static async Task<IEnumerable<ModuleForCaller>> ForCaller(IResolveFieldContext context, List<ModuleOutline> modules)
+    {
+        var course = (CourseOutline)context.Source!;
+        var caller = context.Caller();
+        var enrolment = caller.UserId is { } userId
+            ? await context.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(course.Id, userId), context.CancellationToken)
+            : null;
+        var builds = caller.Holds(Role.Creator, course.CommunityId);
+        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
+        return modules.Select(m => new ModuleForCaller(course, m, enrolment, builds, now));
     }
 
     private static async Task<CourseOutline> Current(IResolveFieldContext context, Guid courseId) =>
@@ -117,6 +190,39 @@ public static class CourseGraph
 
     public static void AddCourseQueries(this ObjectGraphType query)
     {
+        query.Field<NonNullGraphType<ConnectionGraphType<EnrolmentGraphType, EnrolmentView>>>("myLearning")
+            .Description("The caller's enrolments, most recent first.")
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after")
+            .Allow(SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var userId = c.UserId();
+                var first = Cursor.PageSize(c.GetArgument<int?>("first"));
+                var after = Cursor.Decode(c.GetArgument<string?>("after"));
+                var query = c.Reads().Query<EnrolmentView>().Where(e => e.UserId == userId);
+                if (after is { } before) query = query.Where(e => e.EnrolledAt < new DateTimeOffset(before, TimeSpan.Zero));
+                var rows = await query.OrderByDescending(e => e.EnrolledAt).Take(first + 1).ToListAsync(c.CancellationToken);
+                return Page<EnrolmentView>.From(rows, first, e => e.EnrolledAt.UtcTicks);
+            });
+
+        query.Field<CertificateGraphType>("certificate")
+            .Description("The certificate of one of the caller's enrolments, once the course is complete.")
+            .Argument<NonNullGraphType<IdGraphType>>("enrolmentId")
+            .AllowOwn(OwnEnrolment, SignedIn)
+            .ResolveAsync(async c =>
+                await c.Reads().LoadAsync<EnrolmentView>(c.IdArgument("enrolmentId"), c.CancellationToken) is { CertificateId: not null } enrolment ? enrolment : null);
+
+        query.Field<CertificateGraphType>("verifyCertificate")
+            .Description("Anyone can check a certificate id: the course and learner it names, or null when no such certificate exists.")
+            .Argument<NonNullGraphType<IdGraphType>>("certificateId")
+            .Allow(Everyone)
+            .ResolveAsync(async c =>
+            {
+                if (!Guid.TryParse(c.GetArgument<string>("certificateId"), out var certificateId)) return null;
+                return await c.Reads().Query<EnrolmentView>().FirstOrDefaultAsync(e => e.CertificateId == certificateId, c.CancellationToken);
+            });
+
         query.Field<CourseGraphType>("course")
             .Description("A course with its modules and lessons; unpublished ones only for their creator.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
@@ -126,8 +232,45 @@ public static class CourseGraph
                 : null);
     }
 
+    private static readonly Ownership OwnEnrolment = new("the learner of the enrolment", async (c, caller) =>
+        Guid.TryParse(c.GetArgument<string?>("enrolmentId"), out var id)
+        && (await c.Reads().LoadAsync<EnrolmentView>(id, c.CancellationToken))?.UserId == caller.UserId, HideOthers: true);
+
+    private static readonly Ownership EnrolledInLessonCourse = new("a learner enrolled in the lesson's course", async (c, caller) =>
+    {
+        if (!Guid.TryParse(c.GetArgument<string?>("lessonId"), out var lessonId) || caller.UserId is not { } userId) return false;
+        var courses = await c.Reads().Query<CourseOutline>().Where(x => x.OutlineIds.Contains(lessonId)).Select(x => x.Id).ToListAsync(c.CancellationToken);
+        return courses is [var courseId] && await c.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(courseId, userId), c.CancellationToken) is not null;
+    });
+
+    private static async Task<EnrolmentView> EnrolmentOf(IResolveFieldContext context, Guid courseId) =>
+        await context.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(courseId, context.UserId()), context.CancellationToken)
+        ?? throw DomainException.NotFound("The enrolment");
+
     public static void AddCourseMutations(this ObjectGraphType mutation)
     {
+        mutation.Field<NonNullGraphType<EnrolmentGraphType>>("enrolFree")
+            .Description("Enrols the caller in a free published course of a community they are an active member of.")
+            .Argument<NonNullGraphType<IdGraphType>>("courseId")
+            .Allow(SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var courseId = c.IdArgument("courseId");
+                await c.Commands().InvokeAsync(new EnrolFree(courseId, c.UserId()), c.CancellationToken);
+                return await EnrolmentOf(c, courseId);
+            });
+
+        mutation.Field<NonNullGraphType<EnrolmentGraphType>>("completeLesson")
+            .Description("Marks an open lesson done (again changes nothing); the last one completes the course and issues its certificate.")
+            .Argument<NonNullGraphType<IdGraphType>>("lessonId")
+            .AllowOwn(EnrolledInLessonCourse, SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var lessonId = c.IdArgument("lessonId");
+                await c.Commands().InvokeAsync(new CompleteLesson(lessonId, c.UserId()), c.CancellationToken);
+                return await EnrolmentOf(c, await CourseBuildingHandler.CourseIdOf(c.Reads(), lessonId, c.CancellationToken));
+            });
+
         mutation.Field<NonNullGraphType<CourseGraphType>>("createCourse")
             .Argument<NonNullGraphType<IdGraphType>>("communityId")
             .Argument<NonNullGraphType<CreateCourseInputGraphType>>("input")

@@ -142,6 +142,12 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         ["moveLesson"] = new("mutation($l: ID!, $m: ID!) { moveLesson(lessonId: $l, moduleId: $m, position: 0) { id } }", f => new { l = f.Lesson, m = f.Module }),
         ["publishCourse"] = new("mutation($c: ID!) { publishCourse(courseId: $c) { id } }", f => new { c = f.Course }),
         ["unpublishCourse"] = new("mutation($c: ID!) { unpublishCourse(courseId: $c) { id } }", f => new { c = f.Course }),
+        // A course nobody can enrol in (it does not exist): "yes" means the access layer lets the call through to NOT_FOUND.
+        ["enrolFree"] = new("mutation($c: ID!) { enrolFree(courseId: $c) { id } }", _ => new { c = Guid.NewGuid() }),
+        ["completeLesson"] = new("mutation($l: ID!) { completeLesson(lessonId: $l) { id } }", f => new { l = f.Lesson }),
+        ["myLearning"] = new("{ myLearning { nodes { id } } }", _ => null),
+        ["certificate"] = new("query($e: ID!) { certificate(enrolmentId: $e) { id } }", _ => new { e = Guid.NewGuid() }),
+        ["verifyCertificate"] = new("query($c: ID!) { verifyCertificate(certificateId: $c) { id } }", _ => new { c = Guid.NewGuid() }),
     };
 
     [Fact]

@@ -1,0 +1,44 @@
+using Marten.Events.Aggregation;
+using Platform.Contracts.Courses;
+
+namespace Platform.Projections.Courses;
+
+/// <summary>One learner in one course (LESN, CLIB, CERT): their progress and certificate.</summary>
+public sealed class EnrolmentView
+{
+    public Guid Id { get; set; }
+    public Guid CourseId { get; set; }
+    public Guid UserId { get; set; }
+    public EnrolmentSource Source { get; set; }
+    public DateTimeOffset EnrolledAt { get; set; }
+    public List<Guid> CompletedLessons { get; set; } = [];
+    public DateTimeOffset? CompletedAt { get; set; }
+    public Guid? CertificateId { get; set; }
+    public string? CertificateCourseTitle { get; set; }
+    public string? CertificateLearnerName { get; set; }
+    public DateTimeOffset? CertificateIssuedAt { get; set; }
+}
+
+/// <summary>Inline: the learner's next lesson opens on their very next request.</summary>
+public sealed partial class EnrolmentViewProjection : SingleStreamProjection<EnrolmentView, Guid>
+{
+    public static EnrolmentView Create(Enrolled e) => new()
+    {
+        Id = e.EnrolmentId, CourseId = e.CourseId, UserId = e.UserId, Source = e.Source, EnrolledAt = e.EnrolledAt,
+    };
+
+    public static void Apply(LessonCompleted e, EnrolmentView view)
+    {
+        if (!view.CompletedLessons.Contains(e.LessonId)) view.CompletedLessons.Add(e.LessonId);
+    }
+
+    public static void Apply(CourseCompleted e, EnrolmentView view) => view.CompletedAt = e.CompletedAt;
+
+    public static void Apply(CertificateIssued e, EnrolmentView view)
+    {
+        view.CertificateId = e.CertificateId;
+        view.CertificateCourseTitle = e.CourseTitle;
+        view.CertificateLearnerName = e.LearnerName;
+        view.CertificateIssuedAt = e.IssuedAt;
+    }
+}

@@ -1,0 +1,80 @@
+using Marten;
+using Platform.Api.Infrastructure;
+using Platform.Contracts;
+using Platform.Contracts.Communities;
+using Platform.Contracts.Courses;
+using Platform.Projections.Communities;
+using Platform.Projections.Courses;
+using Platform.Projections.Identity;
+
+namespace Platform.Api.Courses;
+
+public sealed record EnrolFree(Guid CourseId, Guid UserId);
+public sealed record CompleteLesson(Guid LessonId, Guid UserId);
+
+public enum LockReason { NotEnrolled, Drip }
+
+/// <summary>Pure rules of learning (LESN, CLIB, CERT): who may enrol, when a lesson opens, when a course is complete.</summary>
+public static class Learning
+{
+    /// <summary>When the lesson opens for this learner: at once, at its date, or its days after enrolment.</summary>
+    public static DateTimeOffset? OpensAt(LessonOutline lesson, EnrolmentView enrolment) =>
+        lesson.DripAt ?? (lesson.DripDays is { } days ? enrolment.EnrolledAt.AddDays(days) : null);
+
+    public static LockReason? LockOf(LessonOutline lesson, EnrolmentView? enrolment, DateTimeOffset now) =>
+        enrolment is null ? LockReason.NotEnrolled
+        : OpensAt(lesson, enrolment) > now ? LockReason.Drip
+        : null;
+
+    public static object[] Enrol(CourseOutline course, EnrolmentView? current, Guid userId, bool activeMember, DateTimeOffset now)
+    {
+        if (!course.IsPublished) throw DomainException.NotFound("The course");
+        if (current is not null) return [];
+        if (!activeMember) throw new DomainException(ErrorCodes.Forbidden, "Join the course's community first.");
+        return course.Access switch
+        {
+            CourseAccess.Free => [new Enrolled(DeterministicId.Enrolment(course.Id, userId), course.Id, userId, EnrolmentSource.Free, now)],
+            CourseAccess.Paid => throw new DomainException("PAYMENT_REQUIRED", "This course is bought, not joined for free."),
+            _ => throw new DomainException(ErrorCodes.Forbidden, $"This course unlocks at level {course.UnlockLevel}."),
+        };
+    }
+
+    /// <summary>Completing is idempotent; the last lesson of the published course completes it and issues the certificate.</summary>
+    public static object[] Complete(CourseOutline course, EnrolmentView? enrolment, Guid lessonId, string learnerName, DateTimeOffset now)
+    {
+        if (enrolment is null) throw new DomainException(ErrorCodes.Forbidden, "Enrol in the course first.");
+        var lessons = (course.Published ?? []).SelectMany(m => m.Lessons).ToList();
+        var lesson = lessons.FirstOrDefault(l => l.Id == lessonId) ?? throw DomainException.NotFound("The lesson");
+        if (LockOf(lesson, enrolment, now) is not null)
+            throw new DomainException(ErrorCodes.Forbidden, $"This lesson opens at {OpensAt(lesson, enrolment):u}.");
+        if (enrolment.CompletedLessons.Contains(lessonId)) return [];
+        var events = new List<object> { new LessonCompleted(enrolment.Id, course.Id, enrolment.UserId, lessonId, now) };
+        if (enrolment.CompletedAt is null && lessons.All(l => l.Id == lessonId || enrolment.CompletedLessons.Contains(l.Id)))
+        {
+            events.Add(new CourseCompleted(enrolment.Id, course.Id, enrolment.UserId, now));
+            events.Add(new CertificateIssued(DeterministicId.Certificate(enrolment.Id), enrolment.Id, course.Id, enrolment.UserId,
+                course.Title, learnerName, now));
+        }
+        return [.. events];
+    }
+}
+
+public static class LearningHandler
+{
+    public static async Task Handle(EnrolFree command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var course = await session.LoadAsync<CourseOutline>(command.CourseId, cancellation) ?? throw DomainException.NotFound("The course");
+        var membership = await session.Events.FetchLatest<MembershipView>(DeterministicId.Membership(course.CommunityId, command.UserId), cancellation);
+        var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
+        stream.AppendMany(Learning.Enrol(course, stream.Aggregate, command.UserId, membership?.Status == MembershipStatus.Active, clock.GetUtcNow()));
+    }
+
+    public static async Task Handle(CompleteLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var course = await session.LoadAsync<CourseOutline>(await CourseBuildingHandler.CourseIdOf(session, command.LessonId, cancellation), cancellation)
+            ?? throw DomainException.NotFound("The course");
+        var learner = await session.LoadAsync<UserAccount>(command.UserId, cancellation);
+        var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
+        stream.AppendMany(Learning.Complete(course, stream.Aggregate, command.LessonId, learner?.DisplayName ?? "", clock.GetUtcNow()));
+    }
+}
