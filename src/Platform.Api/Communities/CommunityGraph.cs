@@ -45,6 +45,16 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
                     if (await CommunityGraph.MaySee(c, child)) visible.Add(child);
                 return visible;
             });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Courses.CourseGraphType>>>>("courses")
+            .Description("The classroom (CLIB): published courses, plus drafts for the community's creator.")
+            .ResolveAsync(async c =>
+            {
+                var id = c.Source.Id;
+                var builds = c.Caller().Holds(Contracts.Identity.Role.Creator, id);
+                var courses = await c.Reads().Query<Projections.Courses.CourseOutline>().Where(x => x.CommunityId == id)
+                    .OrderBy(x => x.CreatedAt).ToListAsync(c.CancellationToken);
+                return courses.Where(x => builds || x.IsPublished);
+            });
         Field<MembershipGraphType>("viewerMembership").Description("The caller's own membership, if any.").ResolveAsync(async c =>
             c.Caller().UserId is { } userId
                 ? await c.Reads().Events.AggregateStreamAsync<MembershipView>(DeterministicId.Membership(c.Source.Id, userId), token: c.CancellationToken)

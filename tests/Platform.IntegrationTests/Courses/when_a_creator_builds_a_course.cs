@@ -157,4 +157,21 @@ public sealed class when_a_creator_builds_a_course(PlatformApp app) : IClassFixt
         Assert.Equal("VALIDATION", publish.FirstErrorCode);
         Assert.Equal("VALIDATION", bothDrips.FirstErrorCode);
     }
+
+    [Fact]
+    public async Task the_classroom_lists_published_courses_and_drafts_only_for_the_creator()
+    {
+        var (creator, community) = await Community();
+        var draftId = (await Build(creator, community)).GetProperty("id").GetString();
+        var publishedId = (await Build(creator, community)).GetProperty("id").GetString();
+        await app.Client(creator).Data("mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = publishedId });
+        await app.WaitForProjections();
+        const string classroom = "query($c: ID) { community(id: $c) { courses { id } } }";
+
+        var asCreator = (await app.Client(creator).Data(classroom, new { c = community })).GetProperty("community").GetProperty("courses");
+        var asVisitor = (await app.Client(Unique("visit")).Data(classroom, new { c = community })).GetProperty("community").GetProperty("courses");
+
+        Assert.Equal([draftId, publishedId], asCreator.EnumerateArray().Select(x => x.GetProperty("id").GetString()));
+        Assert.Equal([publishedId], asVisitor.EnumerateArray().Select(x => x.GetProperty("id").GetString()));
+    }
 }
