@@ -4,6 +4,7 @@ using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
+using Platform.Api.Video;
 
 var builder = WebApplication.CreateBuilder(args);
 if (args.FirstOrDefault() == "token") return TokenCommand.Run(args, builder.Configuration);
@@ -20,6 +21,7 @@ builder.UsePlatformUrl()
     .AddPlatformIdentity()
     .AddLiveEvents()
     .AddPlatformGraphQL()
+    .AddVideo()
     .AddPlatformHealth()
     .AddDemoData();
 
@@ -27,6 +29,7 @@ var app = builder.Build();
 app.UseCorrelationAndRequestLogging();
 app.MapPlatformHealth();
 app.MapPlatformGraphQL();
+app.MapLocalMedia();
 return await app.RunJasperFxCommands(args);
 
 /// <summary>Lets tests boot the real application with Alba.</summary>

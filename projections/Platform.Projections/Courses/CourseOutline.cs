@@ -10,6 +10,17 @@ public sealed class LessonOutline
     public string Body { get; set; } = "";
     public int? DripDays { get; set; }
     public DateTimeOffset? DripAt { get; set; }
+    public LessonVideo? Video { get; set; }
+}
+
+public sealed class LessonVideo
+{
+    public Guid Id { get; set; }
+    public string Provider { get; set; } = "";
+    public string ProviderVideoId { get; set; } = "";
+    public long SizeBytes { get; set; }
+    public VideoStatus Status { get; set; }
+    public string? FailureReason { get; set; }
 }
 
 public sealed class ModuleOutline
@@ -43,6 +54,8 @@ public sealed class CourseOutline
     public bool IsPublished => Published is not null;
 
     public ModuleOutline? ModuleOf(Guid lessonId) => Draft.FirstOrDefault(m => m.Lessons.Any(l => l.Id == lessonId));
+
+    public LessonOutline? LessonOf(Guid videoId) => Draft.SelectMany(m => m.Lessons).FirstOrDefault(l => l.Video?.Id == videoId);
 }
 
 /// <summary>Inline: the builder's next command (add a lesson to the module just added) must find it at once.</summary>
@@ -84,10 +97,41 @@ public sealed partial class CourseOutlineProjection : SingleStreamProjection<Cou
         course.Published = course.Draft.Select(m => new ModuleOutline
         {
             Id = m.Id, Title = m.Title,
-            Lessons = m.Lessons.Select(l => new LessonOutline { Id = l.Id, Title = l.Title, Body = l.Body, DripDays = l.DripDays, DripAt = l.DripAt }).ToList(),
+            Lessons = m.Lessons.Select(l => new LessonOutline
+            {
+                Id = l.Id, Title = l.Title, Body = l.Body, DripDays = l.DripDays, DripAt = l.DripAt,
+                Video = l.Video is { } v ? new LessonVideo { Id = v.Id, Provider = v.Provider, ProviderVideoId = v.ProviderVideoId, SizeBytes = v.SizeBytes, Status = v.Status, FailureReason = v.FailureReason } : null,
+            }).ToList(),
         }).ToList();
         course.PublishedAt = e.PublishedAt;
     }
+
+    public static void Apply(VideoUploadRequested e, CourseOutline course)
+    {
+        course.Draft.SelectMany(m => m.Lessons).Single(l => l.Id == e.LessonId).Video = new LessonVideo
+        {
+            Id = e.VideoId, Provider = e.Provider, ProviderVideoId = e.ProviderVideoId, SizeBytes = e.SizeBytes, Status = VideoStatus.Processing,
+        };
+        course.OutlineIds.Add(e.VideoId);
+    }
+
+    // Processing results are not edits: they reach the published structure too.
+    public static void Apply(VideoReady e, CourseOutline course)
+    {
+        foreach (var video in Videos(course, e.VideoId)) video.Status = VideoStatus.Ready;
+    }
+
+    public static void Apply(VideoFailed e, CourseOutline course)
+    {
+        foreach (var video in Videos(course, e.VideoId))
+        {
+            video.Status = VideoStatus.Failed;
+            video.FailureReason = e.Reason;
+        }
+    }
+
+    private static IEnumerable<LessonVideo> Videos(CourseOutline course, Guid videoId) =>
+        course.Draft.Concat(course.Published ?? []).SelectMany(m => m.Lessons).Select(l => l.Video).OfType<LessonVideo>().Where(v => v.Id == videoId);
 
     public static void Apply(CourseUnpublished e, CourseOutline course)
     {

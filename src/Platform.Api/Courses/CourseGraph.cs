@@ -37,11 +37,48 @@ public sealed class LessonGraphType : ObjectGraphType<LessonForCaller>
         Field<DateTimeOffsetGraphType>("opensAt").Description("For an enrolled learner: when a dripping lesson opens.")
             .Resolve(c => c.Source.Enrolment is { } enrolment ? Learning.OpensAt(c.Source.Lesson, enrolment) : null);
         Field<NonNullGraphType<BooleanGraphType>>("completed").Resolve(c => c.Source.Enrolment?.CompletedLessons.Contains(c.Source.Lesson.Id) ?? false);
+        Field<LessonVideoGraphType>("video").Resolve(c => c.Source.Lesson.Video is null ? null : c.Source);
         Field<NonNullGraphType<StringGraphType>>("body")
             .Description("The lesson's markdown: for the course's builders, and for enrolled learners once it opens.")
             .AllowOwn(new Ownership("the course's builder, or an enrolled learner once the lesson opens",
                 (c, _) => Task.FromResult(((LessonForCaller)c.Source!).Lock is null)), SignedIn)
             .Resolve(c => c.Source.Lesson.Body);
+    }
+}
+
+public sealed class LessonVideoGraphType : ObjectGraphType<LessonForCaller>
+{
+    public LessonVideoGraphType()
+    {
+        Name = "LessonVideo";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Lesson.Video!.Id);
+        Field<NonNullGraphType<EnumerationGraphType<VideoStatus>>>("status").Resolve(c => c.Source.Lesson.Video!.Status);
+        Field<StringGraphType>("failureReason").Resolve(c => c.Source.Lesson.Video!.FailureReason);
+        Field<StringGraphType>("playbackUrl")
+            .Description("A short-lived signed URL, for callers who may open the lesson, once the video is ready.")
+            .Resolve(c => c.Source is { Lock: null, Lesson.Video: { Status: VideoStatus.Ready } video }
+                ? c.RequestServices!.GetRequiredService<Video.IVideoProvider>().PlaybackUrl(video.ProviderVideoId)
+                : null);
+    }
+}
+
+public sealed class VideoUploadGraphType : ObjectGraphType<(Guid VideoId, Video.VideoUpload Upload)>
+{
+    public VideoUploadGraphType()
+    {
+        Name = "VideoUpload";
+        Field<NonNullGraphType<IdGraphType>>("videoId").Resolve(c => c.Source.VideoId);
+        Field<NonNullGraphType<StringGraphType>>("uploadUrl").Description("PUT the file's bytes here, with its video/* Content-Type.").Resolve(c => c.Source.Upload.UploadUrl);
+    }
+}
+
+public sealed class RequestVideoUploadInputGraphType : InputObjectGraphType
+{
+    public RequestVideoUploadInputGraphType()
+    {
+        Name = "RequestVideoUploadInput";
+        Field<NonNullGraphType<StringGraphType>>("fileName");
+        Field<NonNullGraphType<LongGraphType>>("sizeBytes");
     }
 }
 
@@ -324,6 +361,19 @@ public static class CourseGraph
                     throw DomainException.Invalid("A lesson moves within its own course.");
                 await c.Commands().InvokeAsync(new MoveLesson(lessonId, c.IdArgument("moduleId"), c.GetArgument<int>("position"), c.UserId()), c.CancellationToken);
                 return await Current(c, courseId);
+            });
+
+        mutation.Field<NonNullGraphType<VideoUploadGraphType>>("requestVideoUpload")
+            .Description("Starts a lesson video upload (replacing any earlier one): returns where to send the bytes.")
+            .Argument<NonNullGraphType<IdGraphType>>("lessonId")
+            .Argument<NonNullGraphType<RequestVideoUploadInputGraphType>>("input")
+            .AllowOwn(Ownerships.CourseCreator("lessonId"), Audience.Creator)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var command = new Video.RequestVideoUpload(c.IdArgument("lessonId"), Guid.CreateVersion7(), (string)input["fileName"]!,
+                    Convert.ToInt64(input["sizeBytes"]), c.UserId());
+                return (command.VideoId, await c.Commands().InvokeAsync<Video.VideoUpload>(command, c.CancellationToken));
             });
 
         foreach (var (name, publish) in new[] { ("publishCourse", true), ("unpublishCourse", false) })

@@ -184,7 +184,10 @@ public sealed class GraphQLWebSocketSession(
             await CloseAsync((WebSocketCloseStatus)4409, CloseReason($"Subscriber for {id} already exists"));
             return false;
         }
-        _ = Task.Run(() => Execute(id, operation, pending));
+        // A subscription is set up before the next message is read, so a client's later messages (a ping, a mutation)
+        // see it live; queries and mutations run beside the receive loop.
+        if (GraphQLRunner.IsSubscription(GraphQLRunner.ParseOrNull(operation.Query), operation.OperationName)) await Execute(id, operation, pending);
+        else _ = Task.Run(() => Execute(id, operation, pending));
         return true;
     }
 

@@ -288,7 +288,7 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         var subscribe = new { id = "same", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } };
 
         await client.Send(subscribe);
-        await Task.Delay(300); // let the first subscription start: the protocol has no "subscribed" reply
+        await AssertNextIsPong(client); // the first subscription is live
         await client.Send(subscribe);
 
         Assert.Equal(4409, await client.ExpectClose());
@@ -410,8 +410,7 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         // Two subscriptions on the community: "watch" is completed later, "control" stays as proof that events still flow.
         await client.Send(new { id = "watch", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } });
         await client.Send(new { id = "control", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } });
-        await AssertNextIsPong(client);
-        await Task.Delay(300); // the server attaches the streams off its receive loop; the protocol has no "subscribed" message
+        await AssertNextIsPong(client); // subscriptions are set up in order, so once the pong is back both are live
 
         await Join("tomas", communityId);
 
@@ -450,7 +449,7 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
 
         await client.Send(new { id = "w", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = watched } } });
         await AssertNextIsPong(client);
-        await Task.Delay(300);
+        await AssertNextIsPong(client);
 
         await Join("pablo", other);
         await Join("quinn", watched);
@@ -491,13 +490,13 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         }
         await client.Send(new { id = "control", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } });
         await AssertNextIsPong(client);
-        await Task.Delay(300);
+        await AssertNextIsPong(client);
 
         await Join("sven", communityId);
 
         var next = await ReceiveIgnoringCreator(client, "rosa");
         Assert.True(TypeOf(next) == "next" && IdOf(next) == "control", $"Only the control subscription should hear the join, got {next}");
-        await Task.Delay(300);
+        await AssertNextIsPong(client);
         await AssertNextIsPong(client);
     }
 
@@ -536,10 +535,10 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         var subscribe = new { id = "re", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } };
 
         await client.Send(subscribe);
-        await Task.Delay(300);
+        await AssertNextIsPong(client);
         await client.Send(new { id = "re", type = "complete" });
         await client.Send(subscribe);
-        await Task.Delay(300);
+        await AssertNextIsPong(client);
         var joiner = $"rejoin{Guid.NewGuid():N}"[..12];
         await Join(joiner, communityId);
 
@@ -572,7 +571,7 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         await using var client = await Connect();
         await client.Initialise(PlatformApp.Token(member));
         await client.Send(new { id = "mine", type = "subscribe", payload = new { query = MemberJoined, variables = new { id = communityId } } });
-        await Task.Delay(300);
+        await AssertNextIsPong(client);
 
         await app.Client(member).Data("mutation($c: ID!) { leaveCommunity(communityId: $c) { status } }", new { c = communityId });
 

@@ -146,6 +146,8 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         ["enrolFree"] = new("mutation($c: ID!) { enrolFree(courseId: $c) { id } }", _ => new { c = Guid.NewGuid() }),
         ["completeLesson"] = new("mutation($l: ID!) { completeLesson(lessonId: $l) { id } }", f => new { l = f.Lesson }),
         ["myLearning"] = new("{ myLearning { nodes { id } } }", _ => null),
+        ["requestVideoUpload"] = new("mutation($l: ID!) { requestVideoUpload(lessonId: $l, input: { fileName: \"a.mp4\", sizeBytes: 10 }) { videoId } }",
+            f => new { l = f.Lesson }),
         ["certificate"] = new("query($e: ID!) { certificate(enrolmentId: $e) { id } }", _ => new { e = Guid.NewGuid() }),
         ["verifyCertificate"] = new("query($c: ID!) { verifyCertificate(certificateId: $c) { id } }", _ => new { c = Guid.NewGuid() }),
     };
