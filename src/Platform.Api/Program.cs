@@ -1,5 +1,4 @@
 using JasperFx;
-using Platform.Api.Communities;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
@@ -30,6 +29,7 @@ app.UseCorrelationAndRequestLogging();
 app.MapPlatformHealth();
 app.MapPlatformGraphQL();
 app.MapLocalMedia();
+app.MapVideoWebhook();
 return await app.RunJasperFxCommands(args);
 
 /// <summary>Lets tests boot the real application with Alba.</summary>

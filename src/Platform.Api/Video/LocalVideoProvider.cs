@@ -31,6 +31,12 @@ public sealed class LocalVideoProvider(VideoOptions options, IConfiguration conf
         return CryptographicOperations.FixedTimeEquals(given, Sign(purpose, videoId, unix));
     }
 
+    public Task Delete(string providerVideoId, CancellationToken cancellation)
+    {
+        File.Delete(PathOf(providerVideoId));
+        return Task.CompletedTask;
+    }
+
     public string PathOf(string videoId) => Path.Combine(Path.GetFullPath(options.MediaPath), videoId);
 
     private string Signed(string url, string purpose, string videoId, TimeSpan lifetime)

@@ -13,7 +13,12 @@ public interface IVideoProvider
     Task<VideoUpload> CreateUpload(Guid videoId, string fileName, long sizeBytes, CancellationToken cancellation);
     /// <summary>A short-lived URL to watch the video; only ever handed to callers allowed to watch.</summary>
     string PlaybackUrl(string providerVideoId);
+    /// <summary>Removes a video the platform no longer uses (a lesson's replaced video).</summary>
+    Task Delete(string providerVideoId, CancellationToken cancellation);
 }
+
+/// <summary>Deletes a replaced video at its provider, after the replacement committed (outbox), with retries.</summary>
+public sealed record DeleteProviderVideo(string Provider, string ProviderVideoId);
 
 /// <summary>The provider finished processing a video (ready, or failed with a reason).</summary>
 public sealed record VideoProcessed(Guid VideoId, bool Ready, string? FailureReason);
