@@ -17,6 +17,8 @@ public sealed class EnrolmentView
     public string? CertificateCourseTitle { get; set; }
     public string? CertificateLearnerName { get; set; }
     public DateTimeOffset? CertificateIssuedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedReason { get; set; }
 }
 
 /// <summary>Inline: the learner's next lesson opens on their very next request.</summary>
@@ -33,6 +35,12 @@ public sealed partial class EnrolmentViewProjection : SingleStreamProjection<Enr
     }
 
     public static void Apply(CourseCompleted e, EnrolmentView view) => view.CompletedAt = e.CompletedAt;
+
+    public static void Apply(EnrolmentRevoked e, EnrolmentView view)
+    {
+        view.RevokedAt = e.RevokedAt;
+        view.RevokedReason = e.Reason;
+    }
 
     public static void Apply(CertificateIssued e, EnrolmentView view)
     {

@@ -105,6 +105,8 @@ public sealed class CertificateGraphType : ObjectGraphType<EnrolmentView>
         Field<NonNullGraphType<StringGraphType>>("courseTitle").Resolve(c => c.Source.CertificateCourseTitle);
         Field<NonNullGraphType<StringGraphType>>("learnerName").Resolve(c => c.Source.CertificateLearnerName);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => c.Source.CertificateIssuedAt);
+        Field<NonNullGraphType<BooleanGraphType>>("valid").Description("False once the enrolment behind it was revoked.").Resolve(c => c.Source.RevokedAt is null);
+        Field<DateTimeOffsetGraphType>("revokedAt").Resolve(c => c.Source.RevokedAt);
     }
 }
 
@@ -118,6 +120,7 @@ public sealed class EnrolmentGraphType : ObjectGraphType<EnrolmentView>
         Field<NonNullGraphType<EnumerationGraphType<EnrolmentSource>>>("source").Resolve(c => c.Source.Source);
         Field(e => e.EnrolledAt);
         Field(e => e.CompletedAt, nullable: true);
+        Field(e => e.RevokedAt, nullable: true);
         Field<NonNullGraphType<IntGraphType>>("completedLessons").Resolve(c => c.Source.CompletedLessons.Count);
         Field<CourseGraphType>("course").ResolveAsync(async c =>
             await c.Reads().LoadAsync<CourseOutline>(c.Source.CourseId, c.CancellationToken));

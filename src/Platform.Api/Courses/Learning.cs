@@ -12,6 +12,9 @@ namespace Platform.Api.Courses;
 public sealed record EnrolFree(Guid CourseId, Guid UserId);
 public sealed record CompleteLesson(Guid LessonId, Guid UserId);
 
+/// <summary>Sent by commerce when a purchase is fully refunded or a dispute is lost.</summary>
+public sealed record RevokeEnrolment(Guid CourseId, Guid UserId, string Reason);
+
 public enum LockReason { NotEnrolled, Drip }
 
 /// <summary>Pure rules of learning (LESN, CLIB, CERT): who may enrol, when a lesson opens, when a course is complete.</summary>
@@ -21,14 +24,21 @@ public static class Learning
     public static DateTimeOffset? OpensAt(LessonOutline lesson, EnrolmentView enrolment) =>
         lesson.DripAt ?? (lesson.DripDays is { } days ? enrolment.EnrolledAt.AddDays(days) : null);
 
+    /// <summary>Revoking twice changes nothing; revoking what was never there is not found.</summary>
+    public static object[] Revoke(EnrolmentView? enrolment, string reason, DateTimeOffset now) =>
+        enrolment is null ? throw DomainException.NotFound("The enrolment")
+        : enrolment.RevokedAt is not null ? []
+        : [new EnrolmentRevoked(enrolment.Id, enrolment.CourseId, enrolment.UserId, reason, now)];
+
     public static LockReason? LockOf(LessonOutline lesson, EnrolmentView? enrolment, DateTimeOffset now) =>
-        enrolment is null ? LockReason.NotEnrolled
+        enrolment is null or { RevokedAt: not null } ? LockReason.NotEnrolled
         : OpensAt(lesson, enrolment) > now ? LockReason.Drip
         : null;
 
     public static object[] Enrol(CourseOutline course, EnrolmentView? current, Guid userId, bool activeMember, DateTimeOffset now)
     {
         if (!course.IsPublished) throw DomainException.NotFound("The course");
+        if (current is { RevokedAt: not null }) throw new DomainException(ErrorCodes.Forbidden, "Your access to this course was revoked.");
         if (current is not null) return [];
         if (!activeMember) throw new DomainException(ErrorCodes.Forbidden, "Join the course's community first.");
         return course.Access switch
@@ -42,7 +52,7 @@ public static class Learning
     /// <summary>Completing is idempotent; the last lesson of the published course completes it and issues the certificate.</summary>
     public static object[] Complete(CourseOutline course, EnrolmentView? enrolment, Guid lessonId, string learnerName, DateTimeOffset now)
     {
-        if (enrolment is null) throw new DomainException(ErrorCodes.Forbidden, "Enrol in the course first.");
+        if (enrolment is null or { RevokedAt: not null }) throw new DomainException(ErrorCodes.Forbidden, "Enrol in the course first.");
         var lessons = (course.Published ?? []).SelectMany(m => m.Lessons).ToList();
         var lesson = lessons.FirstOrDefault(l => l.Id == lessonId) ?? throw DomainException.NotFound("The lesson");
         if (LockOf(lesson, enrolment, now) is not null)
@@ -67,6 +77,12 @@ public static class LearningHandler
         var membership = await session.Events.FetchLatest<MembershipView>(DeterministicId.Membership(course.CommunityId, command.UserId), cancellation);
         var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
         stream.AppendMany(Learning.Enrol(course, stream.Aggregate, command.UserId, membership?.Status == MembershipStatus.Active, clock.GetUtcNow()));
+    }
+
+    public static async Task Handle(RevokeEnrolment command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(command.CourseId, command.UserId), cancellation);
+        stream.AppendMany(Learning.Revoke(stream.Aggregate, command.Reason, clock.GetUtcNow()));
     }
 
     public static async Task Handle(CompleteLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)

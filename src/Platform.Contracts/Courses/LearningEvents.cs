@@ -14,3 +14,6 @@ public sealed record CourseCompleted(Guid EnrolmentId, Guid CourseId, Guid UserI
 /// <summary>A certificate anyone can verify by its id; it names the course and the learner as they were when issued.</summary>
 public sealed record CertificateIssued(
     Guid CertificateId, Guid EnrolmentId, Guid CourseId, Guid UserId, string CourseTitle, string LearnerName, DateTimeOffset IssuedAt);
+
+/// <summary>Access taken back (a full refund, a lost dispute): the learner leaves the course and any certificate is revoked with it.</summary>
+public sealed record EnrolmentRevoked(Guid EnrolmentId, Guid CourseId, Guid UserId, string Reason, DateTimeOffset RevokedAt);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Courses;
 using Platform.IntegrationTests.Support;
 
@@ -123,5 +124,31 @@ public sealed class when_a_member_learns_a_course(PlatformApp app) : IClassFixtu
         Assert.Equal(first.GetProperty("enrolFree").ToString(), second.GetProperty("enrolFree").ToString());
         Assert.Equal("NOT_FOUND", missing.FirstErrorCode);
         Assert.Equal("FORBIDDEN", notEnrolled.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task a_revoked_enrolment_locks_the_course_and_invalidates_its_certificate()
+    {
+        var (community, course, lessons) = await Published(("Only", null, null));
+        var learner = await Learner(community);
+        var enrolment = (await learner.Data("mutation($c: ID!) { enrolFree(courseId: $c) { id } }", new { c = course })).GetProperty("enrolFree").GetProperty("id").GetString()!;
+        var certificate = (await learner.Data("mutation($l: ID!) { completeLesson(lessonId: $l) { certificate { id } } }", new { l = lessons[0] }))
+            .GetProperty("completeLesson").GetProperty("certificate").GetProperty("id").GetString();
+        var userId = (await learner.Data("{ me { id } }")).GetProperty("me").GetProperty("id").GetString()!;
+
+        // What commerce sends on a full refund or a lost dispute.
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>();
+        await bus.InvokeAsync(new Platform.Api.Courses.RevokeEnrolment(Guid.Parse(course), Guid.Parse(userId), "Refunded in full"));
+        await bus.InvokeAsync(new Platform.Api.Courses.RevokeEnrolment(Guid.Parse(course), Guid.Parse(userId), "Refunded in full"));
+
+        var verified = (await app.Client().Data("query($c: ID!) { verifyCertificate(certificateId: $c) { valid revokedAt } }", new { c = certificate })).GetProperty("verifyCertificate");
+        var lesson = (await learner.Data(Lessons, new { c = course })).GetProperty("course").GetProperty("modules")[0].GetProperty("lessons")[0];
+        var again = await learner.Send("mutation($c: ID!) { enrolFree(courseId: $c) { id } }", new { c = course });
+
+        Assert.False(verified.GetProperty("valid").GetBoolean());
+        Assert.Equal("NOT_ENROLLED", lesson.GetProperty("lockReason").GetString());
+        Assert.Equal("FORBIDDEN", again.FirstErrorCode);
+        Assert.Single(await app.EventsOf(Guid.Parse(enrolment)), e => e.Data is EnrolmentRevoked);
     }
 }
