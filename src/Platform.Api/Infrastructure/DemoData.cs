@@ -2,6 +2,7 @@ using Marten;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Identity;
+using Platform.Api.Video;
 using Platform.Contracts;
 using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
@@ -104,6 +105,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
                  })
             await Step(() => bus.InvokeAsync(new AddLesson(module, DeterministicId.From("demo", "lesson", key), title,
                 $"# {title}\n\nNotes, photos and a materials list.", dripDays, null, alice), cancellationToken));
+        await AttachDemoVideo(scope.ServiceProvider, bus, DeterministicId.From("demo", "lesson", "spruce"), alice, cancellationToken);
         await using (var check = store.QuerySession())
             if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellationToken))?.IsPublished != true)
                 await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellationToken));
@@ -112,6 +114,22 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         session.Store(new DemoDataLoaded("demo", DateTimeOffset.UtcNow));
         await session.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Loaded demo data: {Communities} communities and {People} people", communities.Length + 1, People.Length);
+    }
+
+    /// <summary>With the local provider, the first lesson gets a small video made here, through the upload path's own steps.</summary>
+    private async Task AttachDemoVideo(IServiceProvider services, IMessageBus bus, Guid lessonId, Guid creator, CancellationToken cancellation)
+    {
+        if (services.GetRequiredService<IVideoProvider>() is not LocalVideoProvider local) return;
+        await using (var check = store.QuerySession())
+            if ((await check.Query<Projections.Courses.CourseOutline>().Where(c => c.OutlineIds.Contains(lessonId)).ToListAsync(cancellation))
+                .Any(c => c.Draft.SelectMany(m => m.Lessons).Any(l => l.Id == lessonId && l.Video is not null))) return;
+        var bytes = DemoVideo.ColourBars();
+        var videoId = DeterministicId.From("demo", "video", "spruce");
+        await bus.InvokeAsync<VideoUpload>(new RequestVideoUpload(lessonId, videoId, "colour-bars.avi", bytes.Length, creator), cancellation);
+        var path = local.PathOf(videoId.ToString());
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, bytes, cancellation);
+        await bus.InvokeAsync(new VideoProcessed(videoId, true, null), cancellation);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

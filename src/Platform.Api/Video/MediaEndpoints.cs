@@ -54,7 +54,10 @@ public static class MediaEndpoints
             var query = http.Request.Query;
             if (!media.Verify("play", videoId.ToString(), query["expires"], query["sig"])) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var path = media.PathOf(videoId.ToString());
-            return File.Exists(path) ? Results.File(path, "video/mp4", enableRangeProcessing: true) : Results.NotFound();
+            if (!File.Exists(path)) return Results.NotFound();
+            var start = new byte[12];
+            using (var file = File.OpenRead(path)) file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            return Results.File(path, DemoVideo.MediaTypeOf(start), enableRangeProcessing: true);
         });
         return app;
     }
