@@ -18,7 +18,7 @@ namespace Platform.Api.Courses;
 /// <summary>A lesson as one caller sees it: with their enrolment (if any) and whether they build the course.</summary>
 public sealed record LessonForCaller(CourseOutline Course, LessonOutline Lesson, EnrolmentView? Enrolment, bool Builds, DateTimeOffset Now)
 {
-    public LockReason? Lock => Builds ? null : Learning.LockOf(Lesson, Enrolment, Now);
+    public LockReason? Lock => Builds ? null : Learning.LockOf(Course, Lesson, Enrolment, Now);
 }
 
 public sealed record ModuleForCaller(CourseOutline Course, ModuleOutline Module, EnrolmentView? Enrolment, bool Builds, DateTimeOffset Now);
@@ -33,7 +33,7 @@ public sealed class LessonGraphType : ObjectGraphType<LessonForCaller>
         Field<IntGraphType>("dripDays").Resolve(c => c.Source.Lesson.DripDays);
         Field<DateTimeOffsetGraphType>("dripAt").Resolve(c => c.Source.Lesson.DripAt);
         Field<NonNullGraphType<BooleanGraphType>>("locked").Description("Whether the caller cannot open it now.").Resolve(c => c.Source.Lock is not null);
-        Field<EnumerationGraphType<LockReason>>("lockReason").Description("Why it is locked: not enrolled, or dripping.").Resolve(c => c.Source.Lock);
+        Field<EnumerationGraphType<LockReason>>("lockReason").Description("Why it is locked: not enrolled, a level not reached yet, or dripping.").Resolve(c => c.Source.Lock);
         Field<DateTimeOffsetGraphType>("opensAt").Description("For an enrolled learner: when a dripping lesson opens.")
             .Resolve(c => c.Source.Enrolment is { } enrolment ? Learning.OpensAt(c.Source.Lesson, enrolment) : null);
         Field<NonNullGraphType<BooleanGraphType>>("completed").Resolve(c => c.Source.Enrolment?.CompletedLessons.Contains(c.Source.Lesson.Id) ?? false);

@@ -15,7 +15,8 @@ public sealed record CompleteLesson(Guid LessonId, Guid UserId);
 /// <summary>Sent by commerce when a purchase is fully refunded or a dispute is lost.</summary>
 public sealed record RevokeEnrolment(Guid CourseId, Guid UserId, string Reason);
 
-public enum LockReason { NotEnrolled, Drip }
+/// <summary>NOT_ENROLLED (enrol first), LEVEL (a LEVEL course, for members of its level), DRIP (opens later).</summary>
+public enum LockReason { NotEnrolled, Level, Drip }
 
 /// <summary>Pure rules of learning (LESN, CLIB, CERT): who may enrol, when a lesson opens, when a course is complete.</summary>
 public static class Learning
@@ -30,8 +31,8 @@ public static class Learning
         : enrolment.RevokedAt is not null ? []
         : [new EnrolmentRevoked(enrolment.Id, enrolment.CourseId, enrolment.UserId, reason, now)];
 
-    public static LockReason? LockOf(LessonOutline lesson, EnrolmentView? enrolment, DateTimeOffset now) =>
-        enrolment is null or { RevokedAt: not null } ? LockReason.NotEnrolled
+    public static LockReason? LockOf(CourseOutline course, LessonOutline lesson, EnrolmentView? enrolment, DateTimeOffset now) =>
+        enrolment is null or { RevokedAt: not null } ? (course.Access == CourseAccess.Level ? LockReason.Level : LockReason.NotEnrolled)
         : OpensAt(lesson, enrolment) > now ? LockReason.Drip
         : null;
 
@@ -55,7 +56,7 @@ public static class Learning
         if (enrolment is null or { RevokedAt: not null }) throw new DomainException(ErrorCodes.Forbidden, "Enrol in the course first.");
         var lessons = (course.Published ?? []).SelectMany(m => m.Lessons).ToList();
         var lesson = lessons.FirstOrDefault(l => l.Id == lessonId) ?? throw DomainException.NotFound("The lesson");
-        if (LockOf(lesson, enrolment, now) is not null)
+        if (LockOf(course, lesson, enrolment, now) is not null)
             throw new DomainException(ErrorCodes.Forbidden, $"This lesson opens at {OpensAt(lesson, enrolment):u}.");
         if (enrolment.CompletedLessons.Contains(lessonId)) return [];
         var events = new List<object> { new LessonCompleted(enrolment.Id, course.Id, enrolment.UserId, lessonId, now) };

@@ -30,12 +30,15 @@ public sealed class learning_rules
     {
         var byDays = Lesson(dripDays: 3);
         var byDate = Lesson(dripAt: Now.AddDays(1));
-        var enrolment = Enrolment(Course(byDays, byDate), Now.AddDays(-2));
+        var course = Course(byDays, byDate);
+        var enrolment = Enrolment(course, Now.AddDays(-2));
 
-        Assert.Equal(LockReason.Drip, Learning.LockOf(byDays, enrolment, Now));
-        Assert.Null(Learning.LockOf(byDays, enrolment, Now.AddDays(1)));
-        Assert.Equal(LockReason.Drip, Learning.LockOf(byDate, enrolment, Now));
-        Assert.Equal(LockReason.NotEnrolled, Learning.LockOf(Lesson(), null, Now));
+        Assert.Equal(LockReason.Drip, Learning.LockOf(course, byDays, enrolment, Now));
+        Assert.Null(Learning.LockOf(course, byDays, enrolment, Now.AddDays(1)));
+        Assert.Equal(LockReason.Drip, Learning.LockOf(course, byDate, enrolment, Now));
+        Assert.Equal(LockReason.NotEnrolled, Learning.LockOf(course, byDays, null, Now));
+        course.Access = CourseAccess.Level;
+        Assert.Equal(LockReason.Level, Learning.LockOf(course, byDays, null, Now));
     }
 
     [Fact]
