@@ -144,13 +144,10 @@ public static class CommunityGraph
 
     private static async Task<Page<MembershipView>> MembershipPage(IResolveFieldContext context, Guid communityId, MembershipStatus status)
     {
-        var first = Cursor.PageSize(context.GetArgument<int?>("first"));
-        var after = Cursor.Decode(context.GetArgument<string?>("after"));
-        var query = context.Reads().Query<MembershipView>().Where(m => m.CommunityId == communityId && m.Status == status);
-        if (after is { } before) query = query.Where(m => m.ChangedAt < new DateTimeOffset(before, TimeSpan.Zero));
-        var rows = await query.OrderByDescending(m => m.ChangedAt).Take(first + 1).ToListAsync(context.CancellationToken);
-        await context.RequestServices!.GetRequiredService<UserLookup>().Prime(rows.Select(r => r.UserId), context.CancellationToken);
-        return Page<MembershipView>.From(rows, first, m => m.ChangedAt.UtcTicks);
+        var page = await context.Reads().Query<MembershipView>().Where(m => m.CommunityId == communityId && m.Status == status)
+            .NewestFirst(context, m => m.ChangedAt);
+        await context.RequestServices!.GetRequiredService<UserLookup>().Prime(page.Edges.Select(e => e.Node.UserId), context.CancellationToken);
+        return page;
     }
 
     private static CreateCommunity CreateCommand(IResolveFieldContext context, Dictionary<string, object?> input, Guid? parentId) => new(
@@ -224,13 +221,9 @@ public static class CommunityGraph
             .ResolveAsync(async c =>
             {
                 var userId = c.UserId();
-                var first = Cursor.PageSize(c.GetArgument<int?>("first"));
-                var after = Cursor.Decode(c.GetArgument<string?>("after"));
-                var query = c.Reads().Query<MembershipView>()
-                    .Where(m => m.UserId == userId && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Pending));
-                if (after is { } before) query = query.Where(m => m.ChangedAt < new DateTimeOffset(before, TimeSpan.Zero));
-                var rows = await query.OrderByDescending(m => m.ChangedAt).Take(first + 1).ToListAsync(c.CancellationToken);
-                return Page<MembershipView>.From(rows, first, m => m.ChangedAt.UtcTicks);
+                return await c.Reads().Query<MembershipView>()
+                    .Where(m => m.UserId == userId && (m.Status == MembershipStatus.Active || m.Status == MembershipStatus.Pending))
+                    .NewestFirst(c, m => m.ChangedAt);
             });
     }
 

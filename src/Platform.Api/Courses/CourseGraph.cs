@@ -238,12 +238,7 @@ public static class CourseGraph
             .ResolveAsync(async c =>
             {
                 var userId = c.UserId();
-                var first = Cursor.PageSize(c.GetArgument<int?>("first"));
-                var after = Cursor.Decode(c.GetArgument<string?>("after"));
-                var query = c.Reads().Query<EnrolmentView>().Where(e => e.UserId == userId);
-                if (after is { } before) query = query.Where(e => e.EnrolledAt < new DateTimeOffset(before, TimeSpan.Zero));
-                var rows = await query.OrderByDescending(e => e.EnrolledAt).Take(first + 1).ToListAsync(c.CancellationToken);
-                return Page<EnrolmentView>.From(rows, first, e => e.EnrolledAt.UtcTicks);
+                return await c.Reads().Query<EnrolmentView>().Where(e => e.UserId == userId).NewestFirst(c, e => e.EnrolledAt);
             });
 
         query.Field<CertificateGraphType>("certificate")

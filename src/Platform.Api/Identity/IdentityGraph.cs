@@ -105,14 +105,10 @@ public static class IdentityGraph
             .Allow(Audience.Admin)
             .ResolveAsync(async c =>
             {
-                var first = Cursor.PageSize(c.GetArgument<int?>("first"));
-                var after = Cursor.Decode(c.GetArgument<string?>("after"));
                 var search = c.GetArgument<string?>("search")?.Trim().ToLowerInvariant();
                 var query = c.Reads().Query<UserAccount>().AsQueryable();
                 if (!string.IsNullOrEmpty(search)) query = query.Where(u => u.SearchText.Contains(search));
-                if (after is { } before) query = query.Where(u => u.RegisteredAt < new DateTimeOffset(before, TimeSpan.Zero));
-                var rows = await query.OrderByDescending(u => u.RegisteredAt).Take(first + 1).ToListAsync(c.CancellationToken);
-                return Page<UserAccount>.From(rows, first, u => u.RegisteredAt.UtcTicks);
+                return await query.NewestFirst(c, u => u.RegisteredAt);
             });
     }
 

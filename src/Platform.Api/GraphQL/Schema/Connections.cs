@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
 using System.Text;
+using GraphQL;
+using Marten;
 using GraphQL.Types;
 
 namespace Platform.Api.GraphQL.Schema;
@@ -15,6 +18,24 @@ public sealed record Page<T>(IReadOnlyList<(string Cursor, T Node)> Edges, bool 
 
 public static class Cursor
 {
+    /// <summary>
+    /// One page of <paramref name="query"/>, newest first by <paramref name="time"/>, after the field's <c>after</c>
+    /// cursor and <c>first</c> size: the one way lists keyed by a moment are paged.
+    /// </summary>
+    public static async Task<Page<T>> NewestFirst<T>(this IQueryable<T> query, IResolveFieldContext context,
+        Expression<Func<T, DateTimeOffset>> time) where T : notnull
+    {
+        var first = PageSize(context.GetArgument<int?>("first"));
+        if (Decode(context.GetArgument<string?>("after")) is { } before)
+        {
+            var earlier = Expression.LessThan(time.Body, Expression.Constant(new DateTimeOffset(before, TimeSpan.Zero)));
+            query = query.Where(Expression.Lambda<Func<T, bool>>(earlier, time.Parameters));
+        }
+        var rows = await query.OrderByDescending(time).Take(first + 1).ToListAsync(context.CancellationToken);
+        var key = time.Compile();
+        return Page<T>.From(rows, first, row => key(row).UtcTicks);
+    }
+
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
