@@ -33,30 +33,31 @@ public sealed class FakeCloudflare : IAsyncDisposable
     public static async Task<FakeCloudflare> Start()
     {
         var fake = new FakeCloudflare();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        fake.app = builder.Build();
+        (fake.app, fake.Origin) = await LoopbackServer.Start(app => fake.Map(app));
+        return fake;
+    }
+
+    private void Map(WebApplication app)
+    {
+        var fake = this;
         static object Envelope(object? result) => new { result, success = true, errors = Array.Empty<object>(), messages = Array.Empty<object>() };
         static bool Authorized(HttpContext http) => http.Request.Headers.Authorization == $"Bearer {Token}";
         var stream = $"/client/v4/accounts/{Account}/stream";
-        fake.app.MapPost($"{stream}/direct_upload", async (HttpContext http) =>
+        app.MapPost($"{stream}/direct_upload", async (HttpContext http) =>
         {
             if (!Authorized(http)) return Results.Json(new { result = (object?)null, success = false, errors = new[] { new { code = 10000, message = "Authentication error" } } }, statusCode: 403);
             fake.Uploads.Enqueue(await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body));
             var uid = Guid.NewGuid().ToString("N");
             return Results.Json(Envelope(new { uploadURL = $"https://upload.videodelivery.net/{uid}", uid }));
         });
-        fake.app.MapGet($"{stream}/{{uid}}", (string uid, HttpContext http) =>
+        app.MapGet($"{stream}/{{uid}}", (string uid, HttpContext http) =>
             !Authorized(http) ? Results.StatusCode(403) : Results.Json(Envelope(fake.States.GetValueOrDefault(uid) ?? new { uid, readyToStream = false, status = new { state = "queued" } })));
-        fake.app.MapDelete($"{stream}/{{uid}}", (string uid, HttpContext http) =>
+        app.MapDelete($"{stream}/{{uid}}", (string uid, HttpContext http) =>
         {
             if (!Authorized(http)) return Results.StatusCode(403);
             fake.Deleted.Enqueue(uid);
             return Results.Json(Envelope(null));
         });
-        await fake.app.StartAsync();
-        fake.Origin = fake.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return fake;
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

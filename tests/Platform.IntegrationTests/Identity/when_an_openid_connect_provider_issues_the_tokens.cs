@@ -24,23 +24,22 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
 
     public static async Task<FakeOpenIdProvider> Start()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var provider = new FakeOpenIdProvider(app);
-        app.MapGet("/.well-known/openid-configuration", () => Results.Json(new
+        FakeOpenIdProvider? provider = null;
+        var (app, origin) = await LoopbackServer.Start(app =>
         {
-            issuer = provider.Authority,
-            jwks_uri = $"{provider.Authority}/jwks",
-            id_token_signing_alg_values_supported = new[] { "RS256" },
-        }));
-        app.MapGet("/jwks", () =>
-        {
-            var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(provider.key.Rsa.ExportParameters(false)) { KeyId = provider.key.KeyId });
-            return Results.Json(new { keys = new[] { new { kty = jwk.Kty, kid = jwk.Kid, use = "sig", alg = "RS256", n = jwk.N, e = jwk.E } } });
+            app.MapGet("/.well-known/openid-configuration", () => Results.Json(new
+            {
+                issuer = provider!.Authority,
+                jwks_uri = $"{provider.Authority}/jwks",
+                id_token_signing_alg_values_supported = new[] { "RS256" },
+            }));
+            app.MapGet("/jwks", () =>
+            {
+                var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(provider!.key.Rsa.ExportParameters(false)) { KeyId = provider.key.KeyId });
+                return Results.Json(new { keys = new[] { new { kty = jwk.Kty, kid = jwk.Kid, use = "sig", alg = "RS256", n = jwk.N, e = jwk.E } } });
+            });
         });
-        await app.StartAsync();
-        provider.Authority = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        provider = new FakeOpenIdProvider(app) { Authority = origin };
         return provider;
     }
 
