@@ -90,10 +90,13 @@ public static class CourseBuildingHandler
     public static Task Handle(UnpublishCourse command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
         Decide(session, command.CourseId, cancellation, course => CourseBuilding.Unpublish(course, command.UnpublishedBy, clock.GetUtcNow()));
 
-    /// <summary>The course a module or lesson belongs to.</summary>
-    public static async Task<Guid> CourseIdOf(IQuerySession session, Guid moduleOrLessonId, CancellationToken cancellation) =>
-        (await session.Query<CourseOutline>().Where(c => c.OutlineIds.Contains(moduleOrLessonId)).Select(c => c.Id).ToListAsync(cancellation))
-            is [var courseId] ? courseId : throw DomainException.NotFound("The module or lesson");
+    /// <summary>The course whose draft holds a module, lesson or video with this id, if any.</summary>
+    public static Task<CourseOutline?> CourseContaining(IQuerySession session, Guid id, CancellationToken cancellation) =>
+        session.Query<CourseOutline>().FirstOrDefaultAsync(c => c.OutlineIds.Contains(id), cancellation);
+
+    /// <summary>The course a module, lesson or video belongs to.</summary>
+    public static async Task<Guid> CourseIdOf(IQuerySession session, Guid id, CancellationToken cancellation) =>
+        (await CourseContaining(session, id, cancellation))?.Id ?? throw DomainException.NotFound("The module or lesson");
 
     private static async Task Decide(IDocumentSession session, Guid courseId, CancellationToken cancellation, Func<CourseOutline, object[]> decide)
     {

@@ -274,8 +274,8 @@ public static class CourseGraph
     private static readonly Ownership EnrolledInLessonCourse = new("a learner enrolled in the lesson's course", async (c, caller) =>
     {
         if (!Guid.TryParse(c.GetArgument<string?>("lessonId"), out var lessonId) || caller.UserId is not { } userId) return false;
-        var courses = await c.Reads().Query<CourseOutline>().Where(x => x.OutlineIds.Contains(lessonId)).Select(x => x.Id).ToListAsync(c.CancellationToken);
-        return courses is [var courseId] && await c.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(courseId, userId), c.CancellationToken) is not null;
+        return await CourseBuildingHandler.CourseContaining(c.Reads(), lessonId, c.CancellationToken) is { } course
+            && await c.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(course.Id, userId), c.CancellationToken) is not null;
     });
 
     private static async Task<EnrolmentView> EnrolmentOf(IResolveFieldContext context, Guid courseId) =>

@@ -186,12 +186,13 @@ public sealed class GraphQLWebSocketSession(
         }
         // A subscription is set up before the next message is read, so a client's later messages (a ping, a mutation)
         // see it live; queries and mutations run beside the receive loop.
-        if (GraphQLRunner.IsSubscription(GraphQLRunner.ParseOrNull(operation.Query), operation.OperationName)) await Execute(id, operation, pending);
-        else _ = Task.Run(() => Execute(id, operation, pending));
+        var document = GraphQLRunner.ParseOrNull(operation.Query);
+        if (GraphQLRunner.IsSubscription(document, operation.OperationName)) await Execute(id, operation, document, pending);
+        else _ = Task.Run(() => Execute(id, operation, document, pending));
         return true;
     }
 
-    private async Task Execute(string id, GraphQLOperation operation, PendingOperation pending)
+    private async Task Execute(string id, GraphQLOperation operation, GraphQLParser.AST.GraphQLDocument? document, PendingOperation pending)
     {
         // A scope per operation: the socket's own services live as long as the socket.
         var scope = scopes.CreateAsyncScope();
@@ -199,7 +200,6 @@ public sealed class GraphQLWebSocketSession(
         {
             var caller = await scope.ServiceProvider.GetRequiredService<CallerResolver>().Resolve(user, pending.Cancellation);
             CommandContext.Stamp(scope.ServiceProvider, caller, $"{connectionId}.{id}");
-            var document = GraphQLRunner.ParseOrNull(operation.Query);
             var result = await runner.ExecuteAsync(operation, document, user, scope.ServiceProvider, pending.Cancellation);
             // Per the protocol, a subscription that cannot start (refused, invalid) ends with one error message.
             if (!result.Executed || (GraphQLRunner.IsSubscription(document, operation.OperationName) && result.Errors is { Count: > 0 }))

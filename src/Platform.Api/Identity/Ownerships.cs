@@ -50,7 +50,7 @@ public static class Ownerships
             if (!Guid.TryParse(context.GetArgument<string?>(argument), out var id)) return false;
             var reads = context.Reads();
             var course = await reads.LoadAsync<CourseOutline>(id, context.CancellationToken)
-                ?? await reads.Query<CourseOutline>().FirstOrDefaultAsync(c => c.OutlineIds.Contains(id), context.CancellationToken);
+                ?? await Courses.CourseBuildingHandler.CourseContaining(reads, id, context.CancellationToken);
             return course is not null && caller.Holds(Role.Creator, course.CommunityId);
         }, HideOthers: true);
 

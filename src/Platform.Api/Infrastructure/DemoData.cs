@@ -121,8 +121,8 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
     {
         if (services.GetRequiredService<IVideoProvider>() is not LocalVideoProvider local) return;
         await using (var check = store.QuerySession())
-            if ((await check.Query<Projections.Courses.CourseOutline>().Where(c => c.OutlineIds.Contains(lessonId)).ToListAsync(cancellation))
-                .Any(c => c.Draft.SelectMany(m => m.Lessons).Any(l => l.Id == lessonId && l.Video is not null))) return;
+            if ((await CourseBuildingHandler.CourseContaining(check, lessonId, cancellation))?.Draft
+                .SelectMany(m => m.Lessons).Any(l => l.Id == lessonId && l.Video is not null) == true) return;
         var bytes = DemoVideo.ColourBars();
         var videoId = DeterministicId.From("demo", "video", "spruce");
         await bus.InvokeAsync<VideoUpload>(new RequestVideoUpload(lessonId, videoId, "colour-bars.avi", bytes.Length, creator), cancellation);
