@@ -17,7 +17,9 @@ namespace Platform.Api.GraphQL;
 public sealed class GraphQLLimits
 {
     public int MaxDepth { get; set; } = 12;
-    public int MaxComplexity { get; set; } = 5000;
+    // Room for a real page (a community, its courses, their modules, lessons and videos: about 25,000 by GraphQL.NET's estimate)
+    // while list-in-list fan-out past a few levels is still refused.
+    public int MaxComplexity { get; set; } = 100_000;
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
     /// <summary>Introspection is off in Production unless turned on here.</summary>
     public bool? Introspection { get; set; }

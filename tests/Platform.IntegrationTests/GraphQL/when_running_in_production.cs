@@ -52,4 +52,17 @@ public sealed class when_running_in_production(ProductionPlatformApp app) : ICla
         Assert.DoesNotContain("StackTrace", response.Body.ToString());
         Assert.DoesNotContain("Exception", response.Body.ToString());
     }
+
+    [Fact]
+    public async Task a_real_page_fits_the_complexity_limit_and_list_fan_out_does_not()
+    {
+        var classroom = await app.Client("prod-reader").Send(
+            "{ community(slug: \"any\") { name children { name } courses { title viewerEnrolment { progressPercent } modules { title lessons { title locked lockReason completed video { status playbackUrl } } } } } " +
+            "communities(first: 20) { edges { cursor node { name memberCount } } pageInfo { hasNextPage endCursor } } }");
+        var fanOut = await app.Client("prod-reader").Send(
+            "{ communities(first: 100) { nodes { children { children { children { courses { modules { lessons { id } } } } } } } } }");
+
+        Assert.Null(classroom.Errors);
+        Assert.Equal("COMPLEXITY", fanOut.FirstErrorCode);
+    }
 }
