@@ -3,13 +3,15 @@ using Marten;
 using Platform.Projections.Communities;
 using Platform.Projections.Courses;
 using Platform.Projections.Identity;
+using Platform.Projections.Social;
 
 namespace Platform.Projections;
 
 public static class ProjectionsConfiguration
 {
     /// <summary>Registers every read model: async ones run by the daemon, inline ones where a command's caller must see its effect at once.</summary>
-    public static StoreOptions AddPlatformProjections(this StoreOptions options)
+    /// <param name="embeddedFeeds">Whether feeds live here (the embedded provider) rather than at Stream.</param>
+    public static StoreOptions AddPlatformProjections(this StoreOptions options, bool embeddedFeeds)
     {
         options.Projections.Add<UserAccountProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<InvitationViewProjection>(ProjectionLifecycle.Inline);
@@ -23,6 +25,17 @@ public static class ProjectionsConfiguration
         options.Projections.Add<MembershipViewProjection>(ProjectionLifecycle.Async);
         options.Schema.For<CommunityCard>().UniqueIndex(c => c.Slug).Index(c => c.Sequence).Index(c => c.ParentId);
         options.Schema.For<MembershipView>().Index(m => m.CommunityId).Index(m => m.UserId).Index(m => m.ChangedAt);
+        options.Projections.Add<PostViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<PostView>().Index(p => p.CommunityId).Index(p => p.CreatedAt).GinIndexJsonData();
+        options.Projections.Add<ReactionViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<ReactionView>().Index(r => r.PostId);
+        options.Projections.Add<FollowViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<FollowView>().Index(f => f.FollowerId).Index(f => f.TargetId);
+        if (embeddedFeeds) options.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async);
+        // Real columns for the feed read's keyset: one index on (feed, time, id) serves every feed and each timeline source.
+        options.Schema.For<FeedEntry>().Duplicate(f => f.Time).Duplicate(f => f.CommunityId)
+            .Duplicate(f => f.Feed, configure: index => index.Columns = ["feed", "time", "id"]);
+        options.Schema.For<FeedFollow>().Index(f => f.Follower);
         return options;
     }
 }

@@ -3,6 +3,7 @@ using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Api.Live;
+using Platform.Api.Social;
 using Platform.Api.Video;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.UsePlatformUrl()
     .AddLiveEvents()
     .AddPlatformGraphQL()
     .AddVideo()
+    .AddSocial()
     .AddPlatformHealth()
     .AddDemoData();
 

@@ -27,4 +27,11 @@ public static class DeterministicId
     public static Guid Enrolment(Guid courseId, Guid userId) => From("enrolment", courseId.ToString(), userId.ToString());
 
     public static Guid Certificate(Guid enrolmentId) => From("certificate", enrolmentId.ToString());
+
+    /// <summary>One reaction of a kind per user per post or comment.</summary>
+    public static Guid Reaction(Guid targetId, Guid userId, string kind) => From("reaction", targetId.ToString(), userId.ToString(), kind);
+
+    public static Guid Follow(Guid followerId, Guid targetId) => From("follow", followerId.ToString(), targetId.ToString());
+
+    public static Guid Notifications(Guid userId) => From("notifications", userId.ToString());
 }

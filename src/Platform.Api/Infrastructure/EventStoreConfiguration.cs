@@ -35,7 +35,7 @@ public static class EventStoreConfiguration
                 options.Listeners.Add(new LiveEventNotifier());
                 options.Schema.For<Communities.SlugClaim>().Identity(c => c.Id);
                 options.Schema.For<Identity.AdminRoster>().UseOptimisticConcurrency(true);
-                options.AddPlatformProjections();
+                options.AddPlatformProjections(embeddedFeeds: Social.SocialConfiguration.FeedsProvider(builder.Configuration) == "embedded");
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()

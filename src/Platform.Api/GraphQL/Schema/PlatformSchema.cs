@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Identity;
+using Platform.Api.Social;
 
 namespace Platform.Api.GraphQL.Schema;
 
@@ -24,6 +25,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddIdentityQueries();
         this.AddCommunityQueries();
         this.AddCourseQueries();
+        this.AddSocialQueries();
     }
 }
 
@@ -35,6 +37,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddIdentityMutations();
         this.AddCommunityMutations();
         this.AddCourseMutations();
+        this.AddSocialMutations();
     }
 }
 
@@ -44,5 +47,6 @@ public sealed class SubscriptionType : ObjectGraphType
     {
         Name = "Subscription";
         this.AddCommunitySubscriptions();
+        this.AddSocialSubscriptions();
     }
 }
