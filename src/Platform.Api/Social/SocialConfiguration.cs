@@ -35,7 +35,7 @@ public static class SocialConfiguration
         builder.Services.AddHttpClient(nameof(StreamFeeds));
         builder.Services.AddSingleton<IFeeds>(s => new StreamFeeds(
             s.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(StreamFeeds)), options, s.GetRequiredService<TimeProvider>()));
-        builder.Services.PublishEventsToWolverine("feeds-to-stream", StreamFanout.Relay);
+        builder.Services.PublishEventsToWolverine("feeds-to-stream", StreamFanoutHandler.Relay);
         return builder;
     }
 }

@@ -17,12 +17,12 @@ public sealed record FanOutToStream(Guid EventId);
 /// durable Wolverine queue (the outbox commits the message with the subscription's progress). A crash or a Stream outage
 /// delays the delivery and retries it; the activity's foreign_id and time make a repeat the same activity, not a second one.
 /// </summary>
-public static class StreamFanout
+public static class StreamFanoutHandler
 {
     public static void Relay(IPublishingRelay relay)
     {
         foreach (var type in FeedActivities.Sources)
-            typeof(StreamFanout).GetMethod(nameof(RelayEventsOf))!.MakeGenericMethod(type).Invoke(null, [relay]);
+            typeof(StreamFanoutHandler).GetMethod(nameof(RelayEventsOf))!.MakeGenericMethod(type).Invoke(null, [relay]);
     }
 
     public static void RelayEventsOf<T>(IPublishingRelay relay) where T : notnull =>
