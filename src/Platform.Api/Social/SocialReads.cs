@@ -27,6 +27,7 @@ public static class SocialReads
         await Participation.IsStaff(reads, communityId, userId, cancellation)
         || (await reads.Events.AggregateStreamAsync<MembershipView>(DeterministicId.Membership(communityId, userId), token: cancellation))?.Status == MembershipStatus.Active;
 
+    /// <summary>Read from the community's stream, so a community made a moment ago is readable at once.</summary>
     public static async Task<bool> MayRead(IQuerySession reads, Caller caller, Guid communityId, CancellationToken cancellation) =>
         caller.UserId is { } userId
         && (await reads.LoadAsync<CommunityCard>(communityId, cancellation) is { Visibility: CommunityVisibility.Public }
