@@ -63,10 +63,11 @@ public static partial class Posts
         return [new PostDeleted(post.Id, post.CommunityId, post.CourseId, post.AuthorId, reason.Length == 0 ? "Deleted by the author" : reason, command.DeletedBy, now)];
     }
 
-    /// <summary>A comment answers the post or one of its top-level comments: replies are one level deep.</summary>
+    /// <summary>A comment answers the post or one of its top-level comments: replies are one level deep. Adding the same comment id twice adds it once.</summary>
     public static object[] Comment(PostView? post, AddComment command, IReadOnlyList<Guid> mentioned, DateTimeOffset now)
     {
         Existing(post);
+        if (post!.CommentIds.Contains(command.CommentId)) return []; // the same command again
         var body = command.Body.Trim();
         if (body.Length is 0 or > 10_000) throw DomainException.Invalid("A comment is 1 to 10000 characters.");
         Guid? parentAuthor = null;
