@@ -32,9 +32,10 @@ public static class ProjectionsConfiguration
         options.Projections.Add<FollowViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<FollowView>().Index(f => f.FollowerId).Index(f => f.TargetId);
         if (embeddedFeeds) options.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async);
-        // Real columns for the feed read's keyset: one index on (feed, time, id) serves every feed and each timeline source.
-        options.Schema.For<FeedEntry>().Duplicate(f => f.Time).Duplicate(f => f.CommunityId)
-            .Duplicate(f => f.Feed, configure: index => index.Columns = ["feed", "time", "id"]);
+        // Real columns for the feed read's keyset: one index on (feed, time, id, community) serves every feed and each
+        // timeline source, and answers the merge from the index alone (see docs/feeds.md).
+        options.Schema.For<FeedEntry>().Duplicate(f => f.Feed).Duplicate(f => f.Time).Duplicate(f => f.CommunityId)
+            .Index([f => f.Feed, f => f.Time, f => f.Id, f => f.CommunityId!], index => index.Name = "mt_doc_feedentry_idx_feed_time_id");
         options.Schema.For<FeedFollow>().Index(f => f.Follower);
         return options;
     }

@@ -149,17 +149,20 @@ public sealed class EmbeddedFeeds(IDocumentOperations documents) : IFeeds
             : [key];
         var (time, id) = DecodeCursor(after);
         var table = documents.DocumentStore.Options.FindOrResolveDocumentType(typeof(FeedEntry)).TableName.QualifiedName;
-        // Keyset on (time, id), newest first: a page never shifts when new items arrive. Each source gives its own
-        // newest items through the (feed, time, id) index; only those are merged.
+        // Keyset on (time, id), newest first: a page never shifts when new items arrive. Each source gives its own newest
+        // keys from the (feed, time, id, community) index; only the merged page's documents are then read.
         var rows = await documents.QueryAsync<FeedEntry>(
             $"""
-             select e.data from unnest(?::varchar[]) as s(feed)
-             cross join lateral (
-                 select f.data, f.time, f.id from {table} f
-                 where f.feed = s.feed and (f.time, f.id) < (?, ?)
-                   and (f.community_id is null or not f.community_id = any(?))
-                 order by f.time desc, f.id desc limit ?) e
-             order by e.time desc, e.id desc limit ?
+             select d.data from (
+                 select e.id, e.time from unnest(?::varchar[]) as s(feed)
+                 cross join lateral (
+                     select f.id, f.time from {table} f
+                     where f.feed = s.feed and (f.time, f.id) < (?, ?)
+                       and (f.community_id is null or not f.community_id = any(?))
+                     order by f.time desc, f.id desc limit ?) e
+                 order by e.time desc, e.id desc limit ?) page
+             join {table} d on d.id = page.id
+             order by page.time desc, page.id desc
              """,
             cancellation, sources, time, id, hiddenCommunities.ToArray(), limit + 1, limit + 1);
         var items = rows.Take(limit)
