@@ -42,7 +42,7 @@ public static class CommerceConfiguration
     public static WebApplication MapCommerce(this WebApplication app)
     {
         app.MapStripeWebhooks();
-        app.MapLocalPaymentPages();
+        app.MapPaymentPages();
         return app;
     }
 }

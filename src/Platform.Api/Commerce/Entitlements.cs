@@ -60,9 +60,12 @@ public static class Entitlements
         CancellationToken cancellation)
     {
         var product = await session.LoadAsync<ProductView>(DeterministicId.Product(productId), cancellation);
-        var held = product?.Holds.Any(h => h.PurchaseId == purchaseId) == true;
-        var bought = product?.Sold.Any(h => h.PurchaseId == purchaseId) == true;
-        if (sold && held) session.Events.Append(DeterministicId.Product(productId), new CheckoutHoldSold(productId, purchaseId, at));
-        if (!sold && (held || bought)) session.Events.Append(DeterministicId.Product(productId), new CheckoutHoldReleased(productId, purchaseId, reason, at));
+        if (product?.Holds.Concat(product.Sold).Any(h => h.PurchaseId == purchaseId) != true) return;
+        // Under the product's row lock, like the checkouts that take holds: many payments at once queue here instead of conflicting.
+        var locked = await session.Events.FetchForExclusiveWriting<ProductView>(DeterministicId.Product(productId), cancellation);
+        var held = locked.Aggregate!.Holds.Any(h => h.PurchaseId == purchaseId);
+        var bought = locked.Aggregate.Sold.Any(h => h.PurchaseId == purchaseId);
+        if (sold && held) locked.AppendOne(new CheckoutHoldSold(productId, purchaseId, at));
+        if (!sold && (held || bought)) locked.AppendOne(new CheckoutHoldReleased(productId, purchaseId, reason, at));
     }
 }

@@ -128,11 +128,22 @@ public static class LocalPayments
     }
 }
 
-/// <summary>The local provider's hosted pages: a checkout to pay with a test card, and onboarding to finish.</summary>
-public static class LocalPaymentPages
+/// <summary>
+/// The pages a provider sends people back to (a checkout's return page, onboarding's), and the local provider's hosted
+/// pages: a checkout to pay with a test card, and onboarding to finish. A checkout id is as good as a link to it, as with Stripe.
+/// </summary>
+public static class PaymentPages
 {
-    public static WebApplication MapLocalPaymentPages(this WebApplication app)
+    public static WebApplication MapPaymentPages(this WebApplication app)
     {
+        app.MapGet("/payments/checkout/{purchaseId:guid}", async (Guid purchaseId, IQuerySession session, CancellationToken cancellation) =>
+            await session.LoadAsync<PurchaseView>(purchaseId, cancellation) is { } purchase
+                ? Results.Content($"<!doctype html><title>Checkout</title><h1>Your checkout is {purchase.Status.ToString().ToUpperInvariant()}.</h1>" +
+                    "<p>A payment can take a moment to be confirmed; the app shows it as soon as it is.</p>", "text/html")
+                : Results.NotFound());
+        app.MapGet("/payments/onboarding/{creatorId:guid}", () => Results.Content(
+            "<!doctype html><title>Payouts</title><h1>Back from onboarding.</h1><p>Your payout account's status shows in the app once the provider confirms it.</p>",
+            "text/html"));
         app.MapGet("/payments/local/checkout/{purchaseId:guid}", async (Guid purchaseId, IQuerySession session, CancellationToken cancellation) =>
         {
             var purchase = await session.LoadAsync<PurchaseView>(purchaseId, cancellation);

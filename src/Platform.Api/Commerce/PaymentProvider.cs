@@ -42,7 +42,7 @@ public sealed class PaymentOptions
 {
     public string Provider { get; set; } = "local";
     /// <summary>How long a checkout stays open (Stripe accepts 30 minutes to 24 hours).</summary>
-    public TimeSpan CheckoutLifetime { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan CheckoutLifetime { get; set; } = TimeSpan.FromHours(1);
     /// <summary>How long a subscriber keeps access after a renewal fails, before the subscription ends.</summary>
     public TimeSpan RenewalGracePeriod { get; set; } = TimeSpan.FromDays(3);
     /// <summary>Where the provider's hosted pages send the buyer back; {CHECKOUT_ID} is replaced. Empty: our own receipt page.</summary>

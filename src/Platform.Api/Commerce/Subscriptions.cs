@@ -20,8 +20,10 @@ public static class Subscriptions
 {
     public static SubscriptionStarted Start(PurchaseView first, string providerSubscriptionId, DateTimeOffset at)
     {
-        var trialEnds = first.TrialDays > 0 ? first.CreatedAt.AddDays(first.TrialDays) : (DateTimeOffset?)null;
-        var periodEnd = trialEnds ?? NextPeriodEnd(first.CreatedAt, first.Interval);
+        // From the checkout, in whole seconds as providers count: the same whichever report starts the subscription.
+        var start = DateTimeOffset.FromUnixTimeSeconds(first.CreatedAt.ToUnixTimeSeconds());
+        var trialEnds = first.TrialDays > 0 ? start.AddDays(first.TrialDays) : (DateTimeOffset?)null;
+        var periodEnd = trialEnds ?? NextPeriodEnd(start, first.Interval);
         return new SubscriptionStarted(first.SubscriptionId!.Value, first.Id, first.ProductId, first.Kind, first.CommunityId, first.CreatorId,
             first.BuyerId, first.PriceId, first.Interval, first.Amount, first.Currency, first.FeePercent, first.Provider, providerSubscriptionId,
             trialEnds, periodEnd, at);
