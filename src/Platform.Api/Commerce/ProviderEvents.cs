@@ -110,3 +110,21 @@ public static class StripeWebhooks
         return Results.Ok(new { received = stripeEvent.Id });
     }
 }
+
+/// <summary>After a payment: ask the provider what it charged us for it, and record that as a platform cost.</summary>
+public sealed record RecordProviderFee(Guid PurchaseId);
+
+public static class ProviderFeeHandler
+{
+    public static async Task Handle(RecordProviderFee message, IDocumentSession session, IPaymentProvider provider, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Projections.Commerce.PurchaseView>(message.PurchaseId, cancellation);
+        if (stream.Aggregate is not { ProviderPaymentId: { Length: > 0 } payment } purchase) return;
+        if ((await session.Events.FetchStreamAsync(message.PurchaseId, token: cancellation)).Any(e => e.Data is Contracts.Commerce.ProviderFeeCharged)) return;
+        // Stripe settles the balance transaction a moment after the payment: until then, fail so the queue retries later.
+        var fee = await provider.ProcessingFee(payment, purchase.Gross, cancellation)
+            ?? throw new InvalidOperationException($"The provider has no fee yet for payment {payment}.");
+        stream.AppendOne(new Contracts.Commerce.ProviderFeeCharged(purchase.Id, fee, purchase.Currency, payment, clock.GetUtcNow()));
+    }
+}
