@@ -419,6 +419,38 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
     }
 
     [Fact]
+    public async Task a_retried_call_gets_the_same_stripe_object_and_a_refused_refund_is_marked_failed()
+    {
+        var creator = await shop.OnboardedCreator();
+        var course = await shop.Course(creator, 2000);
+        var provider = app.Host.Services.GetRequiredService<IPaymentProvider>();
+        var retried = new CheckoutRequest(Guid.NewGuid(), null, "Retried", 2000, "eur", PriceInterval.OneTime, 0, 300, 15, creator.Account,
+            DateTimeOffset.UtcNow.AddMinutes(30));
+        var purchase = await shop.Checkout(creator, course);
+        var (paymentIntent, _) = await shop.Pay(purchase);
+
+        var first = await provider.StartCheckout(retried, CancellationToken.None);
+        var again = await provider.StartCheckout(retried, CancellationToken.None);
+        Stripe.RefuseNext("/v1/refunds", 402, "card_error", "The card issuer refused the refund.");
+        var requested = (await app.Client(creator.User).Data(
+            "mutation($p: ID!) { refundPurchase(purchaseId: $p, input: { reason: \"Changed my mind\" }) { refunds { id } } }", new { p = purchase.CheckoutId }))
+            .GetProperty("refundPurchase").GetProperty("refunds")[0].GetProperty("id").GetString()!;
+        var failed = await StripeShop.Eventually(() => shop.PurchaseOf(purchase.Buyer, purchase.CheckoutId),
+            p => p.GetProperty("refunds")[0].GetProperty("status").GetString() != "PENDING");
+
+        Assert.Equal(first, again);
+        var sent = Stripe.To("POST", "/v1/checkout/sessions").Where(r => r.IdempotencyKey == $"checkout-{retried.PurchaseId}").ToList();
+        Assert.Equal([false, true], sent.Select(r => r.Replayed));
+        Assert.Equal(first.ProviderCheckoutId, Stripe.SessionFor(retried.PurchaseId.ToString())); // one session: the retry acted once
+        Assert.Equal((requested, "FAILED"), (failed.GetProperty("refunds")[0].GetProperty("id").GetString(), failed.GetProperty("refunds")[0].GetProperty("status").GetString()));
+        Assert.Equal(("PAID", 2000L), (failed.GetProperty("status").GetString(), Amount(failed, "refundable")));
+        Assert.Single(Stripe.To("POST", "/v1/refunds"), r => r["payment_intent"] == paymentIntent);
+        Assert.True(await shop.HasAccess(purchase.Buyer, course));
+        await Assert.ThrowsAsync<PaymentRefusedException>(() =>
+            provider.Refund(new RefundRequest(Guid.NewGuid(), Guid.NewGuid(), "pi_never_issued", 100, "test"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task a_tampered_unsigned_stale_wrongly_signed_or_wrong_version_webhook_is_refused_and_appends_nothing()
     {
         var creator = await shop.OnboardedCreator();
