@@ -85,11 +85,14 @@ public static class StripeWebhooks
         var body = await reader.ReadToEndAsync(http.RequestAborted);
         if (string.IsNullOrEmpty(secret))
             return Results.Problem($"No signing secret is configured for the {endpoint} endpoint.", statusCode: StatusCodes.Status400BadRequest);
+        // Stripe.net dereferences the header before it checks it: a request without one must be refused here, not fail with a 500.
+        if (http.Request.Headers["Stripe-Signature"].ToString() is not { Length: > 0 } signature)
+            return Results.Problem("The Stripe-Signature header is missing.", statusCode: StatusCodes.Status400BadRequest);
         Event stripeEvent;
         try
         {
             // Checks the signature and its age, and that the event was rendered in the API version Stripe.net is pinned to.
-            stripeEvent = EventUtility.ConstructEvent(body, http.Request.Headers["Stripe-Signature"], secret, ToleranceSeconds,
+            stripeEvent = EventUtility.ConstructEvent(body, signature, secret, ToleranceSeconds,
                 clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: true);
         }
         catch (StripeException exception)
