@@ -29,8 +29,14 @@ do \$\$ begin
 end \$\$;
 SQL
 query="{\"query\":\"{ feed(type: TIMELINE, ownerId: \\\"$reader_id\\\", first: 20) { edges { cursor node { id verb actorId time } } pageInfo { hasNextPage } } }\"}"
-for _ in 1 2 3 4 5 6 7 8 9 10; do curl -s -o /dev/null "$url/graphql" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d "$query"; done # warm up
-for _ in $(seq "$runs"); do
-  curl -s -o /dev/null -w '%{time_total}\n' "$url/graphql" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d "$query"
-done | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "timeline of a reader following 500 sources, %d reads: p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", NR, t[int(NR * 0.5)], t[int(NR * 0.99)], t[NR] }'
+# Prints p50/p99 of N sequential calls of a GraphQL query.
+measure() {
+  local label="$1" body="$2"
+  for _ in 1 2 3 4 5 6 7 8 9 10; do curl -s -o /dev/null "$url/graphql" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d "$body"; done # warm up
+  for _ in $(seq "$runs"); do
+    curl -s -o /dev/null -w '%{time_total}\n' "$url/graphql" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d "$body"
+  done | sort -n | awk -v label="$label" '{ t[NR] = $1 * 1000 } END { printf "%s, %d reads: p50 %.1f ms, p99 %.1f ms\n", label, NR, t[int(NR * 0.5)], t[int(NR * 0.99)] }'
+}
+measure "timeline of a reader following 500 sources (20 items)" "$query"
+measure "baseline: { me { id } } on the same server" '{"query":"{ me { id } }"}'
 echo "entries: $(psql "$conninfo" -Atc 'select count(*) from platform.mt_doc_feedentry'), follows of the reader: $(psql "$conninfo" -Atc "select count(*) from platform.mt_doc_feedfollow where data->>'Follower' = 'timeline:$reader_id'")"

@@ -1,7 +1,9 @@
 using JasperFx;
+using Platform.Api.Commerce;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
+using Platform.Api.Ledger;
 using Platform.Api.Live;
 using Platform.Api.Social;
 using Platform.Api.Video;
@@ -23,6 +25,8 @@ builder.UsePlatformUrl()
     .AddPlatformGraphQL()
     .AddVideo()
     .AddSocial()
+    .AddCommerce()
+    .AddLedger()
     .AddPlatformHealth()
     .AddDemoData();
 
@@ -32,6 +36,7 @@ app.MapPlatformHealth();
 app.MapPlatformGraphQL();
 app.MapLocalMedia();
 app.MapVideoWebhook();
+app.MapCommerce();
 return await app.RunJasperFxCommands(args);
 
 /// <summary>Lets tests boot the real application with Alba.</summary>

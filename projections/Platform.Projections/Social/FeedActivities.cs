@@ -1,7 +1,9 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Platform.Contracts.Commerce;
 using Platform.Contracts.Courses;
+using Platform.Contracts.Payouts;
 using Platform.Contracts.Social;
 using Platform.Projections.Courses;
 
@@ -18,9 +20,7 @@ public static class FeedActivities
     public static readonly Type[] Sources =
     [
         typeof(PostCreated), typeof(PostEdited), typeof(PostDeleted), typeof(CommentAdded), typeof(Reacted), typeof(Unreacted),
-        typeof(Followed), typeof(Unfollowed), typeof(CoursePublished),
-        // Commerce hook: when purchases and payouts exist, map them here to a "purchase" activity in the product creator's
-        // notification feed and a "payout" activity in the payee's (foreign ids "purchase:{id}" and "payout:{id}").
+        typeof(Followed), typeof(Unfollowed), typeof(CoursePublished), typeof(PaymentSucceeded), typeof(PayoutPaid),
     ];
 
     public static async Task<IReadOnlyList<FeedChange>> For(IEvent e, IQuerySession reads, CancellationToken cancellation) => e.Data switch
@@ -36,6 +36,8 @@ public static class FeedActivities
         Followed f => [new FollowFeed(FeedKey.Timeline(f.FollowerId), Followee(f.Target, f.TargetId))],
         Unfollowed f => [new UnfollowFeed(FeedKey.Timeline(f.FollowerId), Followee(f.Target, f.TargetId))],
         CoursePublished p => await LessonAnnouncements(e, p, reads, cancellation),
+        PaymentSucceeded p => await Sale(e, p, reads, cancellation),
+        PayoutPaid p => await PaidOut(e, p, reads, cancellation),
         _ => [],
     };
 
@@ -65,6 +67,26 @@ public static class FeedActivities
     {
         var post = await reads.LoadAsync<PostView>(r.PostId, cancellation);
         return r.TargetId == r.PostId ? post!.AuthorId : post!.Comments.Single(c => c.Id == r.TargetId).AuthorId;
+    }
+
+    /// <summary>A paid purchase or renewal tells the product's creator (the purchase stream opens with who sold what to whom).</summary>
+    private static async Task<IReadOnlyList<FeedChange>> Sale(IEvent e, PaymentSucceeded p, IQuerySession reads, CancellationToken cancellation)
+    {
+        var opened = (await reads.Events.FetchStreamAsync(p.PurchaseId, e.Version, token: cancellation))[0].Data;
+        var (creator, buyer, product, community) = opened switch
+        {
+            CheckoutStarted c => (c.CreatorId, c.BuyerId, c.ProductId, c.CommunityId),
+            RenewalBilled r => (r.CreatorId, r.BuyerId, r.ProductId, r.CommunityId),
+            _ => throw new InvalidOperationException($"Purchase {p.PurchaseId} opens with {opened.GetType().Name}."),
+        };
+        return [Publish($"purchase:{p.PurchaseId}", "purchase", buyer, product, p.PaidAt, null, community, [FeedKey.Notification(creator)])];
+    }
+
+    /// <summary>A payout that reached the bank tells its creator.</summary>
+    private static async Task<IReadOnlyList<FeedChange>> PaidOut(IEvent e, PayoutPaid p, IQuerySession reads, CancellationToken cancellation)
+    {
+        var created = (PayoutCreated)(await reads.Events.FetchStreamAsync(p.PayoutId, e.Version, token: cancellation))[0].Data;
+        return [Publish($"payout:{p.PayoutId}", "payout", created.CreatorId, p.PayoutId, p.PaidAt, null, null, [FeedKey.Notification(created.CreatorId)])];
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ public sealed class LiveEvents : IDisposable
     {
         [typeof(Contracts.Communities.MemberJoined)] = e => e,
         [typeof(Contracts.Communities.MemberLeft)] = e => e,
+        [typeof(Contracts.Communities.MembershipLapsed)] = e => e,
         [typeof(Contracts.Communities.MemberBanned)] = e => e,
         [typeof(Contracts.Social.PostCreated)] = e => PostAdded.From((Contracts.Social.PostCreated)e),
     };

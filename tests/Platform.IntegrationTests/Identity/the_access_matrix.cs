@@ -163,6 +163,23 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         ["feed"] = new("query($c: ID!) { feed(type: COMMUNITY, ownerId: $c) { nodes { id } } }", f => new { c = f.PrivateCommunity }),
         ["post"] = new("query($p: ID!) { post(id: $p) { id } }", f => new { p = f.PrivatePost }),
         ["markNotificationsRead"] = new("mutation { markNotificationsRead { unreadCount } }", _ => null, OwnMeansSelf: true),
+        ["setPrice"] = new("mutation($p: ID!) { setPrice(productId: $p, input: { amount: 1000, currency: \"eur\" }) { id } }", f => new { p = f.Course }),
+        ["createCoupon"] = new("mutation($p: ID!) { createCoupon(productId: $p, input: { code: \"MATRIX\", percentOff: 10 }) { id } }", f => new { p = f.Course }),
+        ["startPayoutOnboarding"] = new("mutation { startPayoutOnboarding { id } }", _ => null),
+        // The course is FREE, so a caller who may check out gets CONFLICT (not for sale), never a denial.
+        ["startCheckout"] = new("mutation($p: ID!) { startCheckout(input: { productId: $p }) { checkoutId } }", f => new { p = f.Course }),
+        ["completeLocalPayment"] = new("mutation($c: ID!) { completeLocalPayment(checkoutId: $c, outcome: SUCCEEDED) { id } }", _ => new { c = Guid.NewGuid() }),
+        ["renewLocalSubscription"] = new("mutation($s: ID!) { renewLocalSubscription(subscriptionId: $s, outcome: SUCCEEDED) { id } }", _ => new { s = Guid.NewGuid() }),
+        ["purchase"] = new("query($p: ID!) { purchase(id: $p) { id } }", _ => new { p = Guid.NewGuid() }),
+        ["myPurchases"] = new("{ myPurchases { nodes { id } } }", _ => null),
+        ["mySubscriptions"] = new("{ mySubscriptions { id } }", _ => null),
+        ["cancelSubscription"] = new("mutation($s: ID!) { cancelSubscription(subscriptionId: $s) { id } }", _ => new { s = Guid.NewGuid() }),
+        ["earnings"] = new("query($c: ID) { earnings(input: { creatorId: $c }) { net { amount } } }", f => new { c = f.TargetUser }),
+        ["payouts"] = new("{ payouts { nodes { id } } }", _ => null, OwnMeansSelf: true),
+        ["payout"] = new("query($p: ID!) { payout(id: $p) { id } }", _ => new { p = Guid.NewGuid() }),
+        ["ledger"] = new("{ ledger { nodes { id } } }", _ => null),
+        ["reconciliation"] = new("{ reconciliation(input: { from: \"2026-01-01T00:00:00Z\", to: \"2026-01-02T00:00:00Z\" }) { matched } }", _ => null),
+        ["refundPurchase"] = new("mutation($p: ID!) { refundPurchase(purchaseId: $p, input: { reason: \"matrix\" }) { id } }", _ => new { p = Guid.NewGuid() }),
     };
 
     [Fact]

@@ -110,4 +110,18 @@ public sealed class when_feeds_are_read(PlatformApp app) : IClassFixture<Platfor
         await app.WaitForProjections();
         Assert.Equal(1, await Unread(learner));
     }
+
+    [Fact]
+    public async Task a_creator_is_notified_of_a_purchase_of_their_product()
+    {
+        var shops = new Commerce.Shops(app);
+        var shop = await shops.Open();
+        var buyer = Commerce.Shops.NewUser("buyer");
+        var paid = await Commerce.Shops.Bought(await shops.Member(shop, buyer), shop);
+
+        var notifications = await social.Feed(shop.Creator, "NOTIFICATION", PlatformApp.UserId(shop.Creator));
+        var sale = Assert.Single(notifications);
+        Assert.Equal(($"purchase:{paid.GetProperty("id").GetString()}", "purchase"), (sale.Id, sale.Verb));
+        Assert.Empty(await social.Feed(buyer, "NOTIFICATION", PlatformApp.UserId(buyer)));
+    }
 }

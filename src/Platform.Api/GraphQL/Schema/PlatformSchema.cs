@@ -1,8 +1,10 @@
 using GraphQL.Types;
+using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Identity;
 using Platform.Api.Social;
+using Platform.Api.Ledger;
 
 namespace Platform.Api.GraphQL.Schema;
 
@@ -26,6 +28,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddCommunityQueries();
         this.AddCourseQueries();
         this.AddSocialQueries();
+        this.AddCommerceQueries();
+        this.AddLedgerQueries();
     }
 }
 
@@ -38,6 +42,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddCommunityMutations();
         this.AddCourseMutations();
         this.AddSocialMutations();
+        this.AddCommerceMutations();
     }
 }
 

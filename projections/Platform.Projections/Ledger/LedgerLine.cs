@@ -1,0 +1,108 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using Platform.Contracts.Commerce;
+using Platform.Contracts.Payouts;
+using Platform.Projections.Commerce;
+
+namespace Platform.Projections.Ledger;
+
+/// <summary>
+/// One double-entry line (FLED): an amount moves from <see cref="CreditAccount"/> to <see cref="DebitAccount"/>. Every line
+/// balances by itself, so per currency all debits equal all credits. Accounts: <c>provider_balance</c> (our money at the
+/// payment provider), <c>platform_fee_revenue</c>, <c>provider_fees</c> (a cost), <c>creator_payable:&lt;id&gt;</c> (owed to a
+/// creator), <c>payouts_in_transit:&lt;id&gt;</c>.
+/// </summary>
+public sealed class LedgerLine
+{
+    /// <summary>The source event's id and the line's index in it: a replay writes the same line again, not a second one.</summary>
+    public string Id { get; set; } = "";
+    /// <summary>Orders lines: the source event's sequence × 10 + the line's index.</summary>
+    public long Position { get; set; }
+    /// <summary>When the platform recorded the source event.</summary>
+    public DateTimeOffset At { get; set; }
+    public string DebitAccount { get; set; } = "";
+    public string CreditAccount { get; set; } = "";
+    public long Amount { get; set; }
+    public string Currency { get; set; } = "";
+    /// <summary>sale_fee, sale_share, refund_fee, refund_share, dispute_fee, dispute_share, provider_fee, payout, payout_paid, payout_failed.</summary>
+    public string Kind { get; set; } = "";
+    public Guid SourceEventId { get; set; }
+    public string SourceEventType { get; set; } = "";
+    public Guid? PurchaseId { get; set; }
+    public Guid? PayoutId { get; set; }
+    public Guid? CreatorId { get; set; }
+
+    public static string CreatorPayable(Guid creatorId) => $"creator_payable:{creatorId}";
+    public static string PayoutsInTransit(Guid creatorId) => $"payouts_in_transit:{creatorId}";
+    public const string ProviderBalance = "provider_balance";
+    public const string PlatformFeeRevenue = "platform_fee_revenue";
+    public const string ProviderFees = "provider_fees";
+}
+
+/// <summary>
+/// Writes ledger lines from the money events, with the amounts those events decided (never recomputed). Async and
+/// rebuildable: replaying all events writes the same lines with the same ids.
+/// </summary>
+public sealed partial class LedgerProjection : EventProjection
+{
+    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        var purchase = e.Data switch
+        {
+            PaymentSucceeded x => x.PurchaseId, PaymentRefunded x => x.PurchaseId, DisputeClosed x => x.PurchaseId, ProviderFeeCharged x => x.PurchaseId,
+            _ => (Guid?)null,
+        };
+        var payout = e.Data switch { PayoutPaid x => x.PayoutId, PayoutFailed x => x.PayoutId, _ => (Guid?)null };
+        var lines = LinesFor(e.Data,
+            purchase is { } purchaseId ? await operations.LoadAsync<PurchaseView>(purchaseId, cancellation) : null,
+            payout is { } payoutId ? (await operations.Events.FetchStreamAsync(payoutId, token: cancellation)).Select(x => x.Data).OfType<PayoutCreated>().FirstOrDefault() : null);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Amount == 0) continue; // a zero split part moves nothing
+            lines[i].Id = $"{e.Id}:{i}";
+            lines[i].Position = e.Sequence * 10 + i;
+            lines[i].At = e.Timestamp;
+            lines[i].SourceEventId = e.Id;
+            lines[i].SourceEventType = e.EventTypeName;
+            operations.Store(lines[i]);
+        }
+    }
+
+    /// <summary>
+    /// Pure: the lines one money event writes, given its purchase (whose creator and currency never change, so the current
+    /// read model answers for any point in a replay) or the payout it settles.
+    /// </summary>
+    public static LedgerLine[] LinesFor(object data, PurchaseView? p, PayoutCreated? payout) => data switch
+    {
+        PaymentSucceeded paid when p is not null =>
+            [Line("sale_fee", LedgerLine.ProviderBalance, LedgerLine.PlatformFeeRevenue, paid.PlatformFee, p),
+             Line("sale_share", LedgerLine.ProviderBalance, LedgerLine.CreatorPayable(p.CreatorId), paid.CreatorShare, p)],
+        PaymentRefunded refund when p is not null =>
+            [Line("refund_fee", LedgerLine.PlatformFeeRevenue, LedgerLine.ProviderBalance, refund.PlatformFeeReversed, p),
+             Line("refund_share", LedgerLine.CreatorPayable(p.CreatorId), LedgerLine.ProviderBalance, refund.CreatorShareReversed, p)],
+        DisputeClosed { Won: false } lost when p is not null =>
+            [Line("dispute_fee", LedgerLine.PlatformFeeRevenue, LedgerLine.ProviderBalance, lost.PlatformFeeReversed, p),
+             Line("dispute_share", LedgerLine.CreatorPayable(p.CreatorId), LedgerLine.ProviderBalance, lost.CreatorShareReversed, p)],
+        ProviderFeeCharged fee when p is not null => [Line("provider_fee", LedgerLine.ProviderFees, LedgerLine.ProviderBalance, fee.Amount, p)],
+        PayoutCreated created =>
+            [Payout("payout", LedgerLine.CreatorPayable(created.CreatorId), LedgerLine.PayoutsInTransit(created.CreatorId), created.Amount, created)],
+        PayoutPaid when payout is not null =>
+            [Payout("payout_paid", LedgerLine.PayoutsInTransit(payout.CreatorId), LedgerLine.ProviderBalance, payout.Amount, payout)],
+        PayoutFailed when payout is not null =>
+            [Payout("payout_failed", LedgerLine.PayoutsInTransit(payout.CreatorId), LedgerLine.CreatorPayable(payout.CreatorId), payout.Amount, payout)],
+        _ => [],
+    };
+
+    private static LedgerLine Line(string kind, string debit, string credit, long amount, PurchaseView purchase) => new()
+    {
+        Kind = kind, DebitAccount = debit, CreditAccount = credit, Amount = amount, Currency = purchase.Currency, PurchaseId = purchase.Id,
+        CreatorId = purchase.CreatorId,
+    };
+
+    private static LedgerLine Payout(string kind, string debit, string credit, long amount, PayoutCreated payout) => new()
+    {
+        Kind = kind, DebitAccount = debit, CreditAccount = credit, Amount = amount, Currency = payout.Currency, PayoutId = payout.PayoutId,
+        CreatorId = payout.CreatorId,
+    };
+}
