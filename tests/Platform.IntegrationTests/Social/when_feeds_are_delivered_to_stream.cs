@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Projections.Social;
 using Platform.IntegrationTests.Support;
 
 namespace Platform.IntegrationTests.Social;
@@ -107,5 +110,26 @@ public sealed class when_feeds_are_delivered_to_stream(StreamPlatformApp app) : 
             $"Retried at {attempts[1].At:O}, refused at {attempts[0].At:O}");
         Assert.Equal(attempts[0].Body!.Value.GetRawText(), attempts[1].Body!.Value.GetRawText());
         Assert.Single(app.Stream.Activities($"user:{PlatformApp.UserId(member)}"));
+    }
+
+    [Fact]
+    public async Task a_backfill_republishes_history_in_batches_and_adds_nothing_twice()
+    {
+        var (member, community, post) = await APost("Backfilled");
+        var second = (await social.Post(member, community, "Backfilled too")).GetProperty("id").GetString()!;
+        await app.Stream.Until(s => s.Adds($"post:{second}").Any(r => r.Status == 200));
+        var feed = $"user:{PlatformApp.UserId(member)}";
+        Assert.Equal(2, app.Stream.Activities(feed).Count);
+
+        var events = await Platform.Api.Social.Stream.FeedsBackfillCommand.Backfill(
+            app.Host.Services.GetRequiredService<IDocumentStore>(), app.Host.Services.GetRequiredService<IFeeds>(), CancellationToken.None);
+
+        Assert.True(events > 0);
+        // The member's two posts went again, together in one batch add; Stream keeps one of each.
+        var batch = Assert.Single(app.Stream.Requests, r => r.Path == $"/api/v1.0/feed/user/{PlatformApp.UserId(member)}/" && r.Body is { } body
+            && body.TryGetProperty("activities", out _));
+        Assert.Equal([$"post:{post}", $"post:{second}"],
+            batch.Body!.Value.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("foreign_id").GetString()));
+        Assert.Equal(2, app.Stream.Activities(feed).Count);
     }
 }
