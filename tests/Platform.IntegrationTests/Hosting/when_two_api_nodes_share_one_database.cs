@@ -101,6 +101,7 @@ public sealed class when_two_api_nodes_share_one_database(PlatformApp nodeA) : I
         }
 
         Assert.NotNull(next);
+        Assert.True(next.Value.GetProperty("type").GetString() == "next", next.Value.ToString());
         var post = next.Value.GetProperty("payload").GetProperty("data").GetProperty("postAdded");
         Assert.Contains(post.GetProperty("title").GetString(), titles);
         Assert.Equal(body, post.GetProperty("body").GetString());

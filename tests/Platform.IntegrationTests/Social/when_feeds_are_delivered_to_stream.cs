@@ -117,7 +117,7 @@ public sealed class when_feeds_are_delivered_to_stream(StreamPlatformApp app) : 
     {
         var (member, community, post) = await APost("Backfilled");
         var second = (await social.Post(member, community, "Backfilled too")).GetProperty("id").GetString()!;
-        await app.Stream.Until(s => s.Adds($"post:{second}").Any(r => r.Status == 200));
+        await app.Stream.Until(s => s.Adds($"post:{post}").Any(r => r.Status == 200) && s.Adds($"post:{second}").Any(r => r.Status == 200));
         var feed = $"user:{PlatformApp.UserId(member)}";
         Assert.Equal(2, app.Stream.Activities(feed).Count);
 
