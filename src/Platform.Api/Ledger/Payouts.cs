@@ -65,7 +65,7 @@ public static class PayoutsHandler
     }
 }
 
-/// <summary>Starts the payout schedule once per database, whichever node starts first.</summary>
+/// <summary>Starts the payout and reconciliation schedules once per database, whichever node starts first.</summary>
 public sealed class PayoutScheduleStarter(IDocumentStore store, IServiceScopeFactory scopes, PayoutOptions options, TimeProvider clock) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -79,6 +79,8 @@ public sealed class PayoutScheduleStarter(IDocumentStore store, IServiceScopeFac
         var bus = scope.ServiceProvider.GetRequiredService<IMessageContext>();
         bus.UserName = "schedule:payouts";
         await bus.ScheduleAsync(new RunPayouts(Scheduled: true), clock.GetUtcNow() + options.Interval);
+        bus.UserName = "schedule:reconciliation";
+        await bus.ScheduleAsync(new RunReconciliation(Scheduled: true), new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(1).AddMinutes(30));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
