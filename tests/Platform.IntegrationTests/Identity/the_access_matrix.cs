@@ -162,6 +162,8 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         ["mySubscriptions"] = new("{ mySubscriptions { id } }", _ => null),
         ["cancelSubscription"] = new("mutation($s: ID!) { cancelSubscription(subscriptionId: $s) { id } }", _ => new { s = Guid.NewGuid() }),
         ["refundPurchase"] = new("mutation($p: ID!) { refundPurchase(purchaseId: $p, input: { reason: \"matrix\" }) { id } }", _ => new { p = Guid.NewGuid() }),
+        // Someone else's community: admin and finance read its history; a creator only their own products' money.
+        ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 
     [Fact]

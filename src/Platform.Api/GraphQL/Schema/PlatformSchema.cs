@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Audit;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
@@ -26,6 +27,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCommunityQueries();
         this.AddCourseQueries();
         this.AddCommerceQueries();
+        this.AddAuditQueries();
     }
 }
 
