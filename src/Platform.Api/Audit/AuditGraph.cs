@@ -38,7 +38,7 @@ public sealed class AuditEntryGraphType : ObjectGraphType<IEvent>
 
 public static class AuditGraph
 {
-    /// <summary>Whether the id names an entity of that type: its projected document exists (async ones are aggregated live).</summary>
+    /// <summary>Whether the id names an entity of that type: its own document exists (read from the events where that one is async).</summary>
     private static async Task<bool> Exists(IQuerySession reads, AuditEntityType type, Guid id, CancellationToken cancellation) => type switch
     {
         AuditEntityType.Purchase => await reads.LoadAsync<PurchaseView>(id, cancellation) is not null,
@@ -46,7 +46,7 @@ public static class AuditGraph
         AuditEntityType.User => await reads.LoadAsync<UserAccount>(id, cancellation) is not null,
         AuditEntityType.Course => await reads.LoadAsync<CourseOutline>(id, cancellation) is not null,
         AuditEntityType.Enrolment => await reads.LoadAsync<EnrolmentView>(id, cancellation) is not null,
-        AuditEntityType.Community => await reads.Events.AggregateStreamAsync<CommunityCard>(id, token: cancellation) is not null,
+        AuditEntityType.Community => await reads.Events.QueryRawEventDataOnly<Contracts.Communities.CommunityCreated>().AnyAsync(e => e.CommunityId == id, cancellation),
         AuditEntityType.Membership => await reads.Events.AggregateStreamAsync<MembershipView>(id, token: cancellation) is not null,
         _ => false, // no payouts yet
     };

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -174,5 +175,54 @@ public sealed class when_finance_reads_the_audit_trail(AuditShopApp app) : IClas
         // The creator reads their subscription's history too.
         var trail = (await app.Client(shop.Creator).Data(Trail, new { t = "SUBSCRIPTION", id = subscription })).GetProperty("auditTrail").GetProperty("nodes");
         Assert.Equal("schedule:renewal-grace", trail[trail.GetArrayLength() - 1].GetProperty("actor").GetString());
+    }
+
+    /// <summary>Runs the host's own command line in a process of its own, against this fixture's database.</summary>
+    private async Task<(int Exit, string Out, string Error)> Host(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Platform.Api.dll"), .. arguments])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+            Environment = { ["PLATFORM_DB"] = app.ConnectionString, ["Auth__KeyPath"] = PlatformApp.KeyPath, ["DOTNET_ENVIRONMENT"] = "Development" },
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task export_events_writes_the_chosen_types_as_one_json_object_a_line_in_sequence_order()
+    {
+        var shop = await OpenShop();
+        var buyer = app.Client(NewUser("buyer"));
+        await buyer.Data("mutation($c: ID!) { joinCommunity(communityId: $c) { id } }", new { c = shop.Community });
+        var purchaseId = await Checkout(buyer, shop.Product);
+        await buyer.Data("mutation($c: ID!) { completeLocalPayment(checkoutId: $c, outcome: SUCCEEDED) { id } }", new { c = purchaseId });
+        var paid = (await app.EventsOf(purchaseId)).Single(e => e.Data is PaymentSucceeded);
+
+        var (exit, output, error) = await Host("export-events", "--from", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
+            "--types", "PaymentSucceeded,CheckoutStarted", "--out", "-", "--progress", "1");
+        Assert.True(exit == 0, $"exit {exit}: {error} STDOUT: {output}");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Contains(l.GetProperty("type").GetString(), new[] { "PaymentSucceeded", "CheckoutStarted" }));
+        var sequences = lines.Select(l => l.GetProperty("sequence").GetInt64()).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+        var line = Assert.Single(lines, l => l.GetProperty("sequence").GetInt64() == paid.Sequence);
+        Assert.Equal((purchaseId, paid.Version, paid.UserName, paid.CorrelationId, paid.CausationId),
+            (line.GetProperty("streamId").GetGuid(), line.GetProperty("version").GetInt64(), line.GetProperty("userName").GetString(),
+                line.GetProperty("correlationId").GetString(), line.GetProperty("causationId").GetString()));
+        Assert.Equal(paid.UserName, line.GetProperty("headers").GetProperty("source").GetString());
+        Assert.Equal(2000, JsonSerializer.Deserialize<PaymentSucceeded>(line.GetProperty("data").GetRawText(), JsonSerializerOptions.Web)!.Gross);
+        Assert.Contains($"export-events: {lines.Count} events", error); // progress on stderr, every event here
+        Assert.Contains($"done, {lines.Count} events", error);
+
+        var file = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.ndjson");
+        (exit, _, error) = await Host("export-events", "--from", "2000-01-01", "--to", "2001-01-01", "--out", file);
+        Assert.True(exit == 0, error);
+        Assert.Equal("", await File.ReadAllTextAsync(file));
+        File.Delete(file);
     }
 }
