@@ -4,6 +4,7 @@ using Platform.Projections.Commerce;
 using Platform.Projections.Communities;
 using Platform.Projections.Courses;
 using Platform.Projections.Identity;
+using Platform.Projections.Ledger;
 
 namespace Platform.Projections;
 
@@ -27,6 +28,11 @@ public static class ProjectionsConfiguration
         options.Projections.Add<SubscriptionViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<SubscriptionView>().Index(s => s.BuyerId);
         options.Projections.Add<PayoutAccountViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<PayoutViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<PayoutView>().Index(p => p.CreatorId).Index(p => p.CreatedAt);
+        options.Projections.Add<LedgerProjection>(ProjectionLifecycle.Async);
+        options.Schema.For<LedgerLine>().Identity(l => l.Id).Index(l => l.Position).Index(l => l.CreatorId!).Index(l => l.PurchaseId!)
+            .Index(l => l.DebitAccount).Index(l => l.CreditAccount).Index(l => l.At);
         options.Projections.Add<CommunityCardProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<MembershipViewProjection>(ProjectionLifecycle.Async);
         options.Schema.For<CommunityCard>().UniqueIndex(c => c.Slug).Index(c => c.Sequence).Index(c => c.ParentId);

@@ -69,6 +69,10 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IConfiguratio
         return new ProviderCheckout($"cs_local_{request.PurchaseId:N}", $"{Origin(configuration)}/payments/local/checkout/{request.PurchaseId}");
     }
 
+    /// <summary>Like a card payment at Stripe's standard rate: 2.9 % (half-up) plus 30 minor units.</summary>
+    public Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation) =>
+        Task.FromResult<long?>(MoneySplit.Of(amount * 10, 29).PlatformFee / 10 + 30);
+
     public Task Refund(RefundRequest request, CancellationToken cancellation) =>
         Deliver(LocalStripeEvents.Event("refund.created", new JsonObject
         {

@@ -30,6 +30,9 @@ public interface IPaymentProvider
 
     Task Refund(RefundRequest request, CancellationToken cancellation);
 
+    /// <summary>What the provider charged us for processing the payment; null while it does not know yet.</summary>
+    Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation);
+
     /// <summary>Stops the subscription at the end of the paid period, or at once.</summary>
     Task CancelSubscription(Guid subscriptionId, string providerSubscriptionId, bool atPeriodEnd, CancellationToken cancellation);
 }

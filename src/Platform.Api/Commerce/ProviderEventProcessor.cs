@@ -71,7 +71,11 @@ public sealed class ProviderEventProcessor(
         stream.AppendMany(events);
         var after = Payments.Evolve(before, events);
         await FollowAccess(before, after, providerSubscriptionId);
-        if (after.ProviderPaymentId is { Length: > 0 } payment && before.ProviderPaymentId != payment) await ReleaseWaiting(payment);
+        if (after.ProviderPaymentId is { Length: > 0 } payment && before.ProviderPaymentId != payment)
+        {
+            await ReleaseWaiting(payment);
+            if (after.Gross > 0) await messages.PublishAsync(new RecordProviderFee(after.Id));
+        }
         return "applied";
     }
 

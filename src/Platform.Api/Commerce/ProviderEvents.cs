@@ -97,11 +97,14 @@ public static class StripeWebhooks
         var body = await reader.ReadToEndAsync(http.RequestAborted);
         if (string.IsNullOrEmpty(secret))
             return Results.Problem($"No signing secret is configured for the {endpoint} endpoint.", statusCode: StatusCodes.Status400BadRequest);
+        // Stripe.net dereferences the header before it checks it: a request without one must be refused here, not fail with a 500.
+        if (http.Request.Headers["Stripe-Signature"].ToString() is not { Length: > 0 } signature)
+            return Results.Problem("The Stripe-Signature header is missing.", statusCode: StatusCodes.Status400BadRequest);
         Event stripeEvent;
         try
         {
             // Checks the signature and its age, and that the event was rendered in the API version Stripe.net is pinned to.
-            stripeEvent = EventUtility.ConstructEvent(body, http.Request.Headers["Stripe-Signature"], secret, ToleranceSeconds,
+            stripeEvent = EventUtility.ConstructEvent(body, signature, secret, ToleranceSeconds,
                 clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: true);
         }
         catch (StripeException exception)
@@ -119,5 +122,23 @@ public static class StripeWebhooks
             logger.LogInformation("Stripe event {EventId} was already received", stripeEvent.Id);
         }
         return Results.Ok(new { received = stripeEvent.Id });
+    }
+}
+
+/// <summary>After a payment: ask the provider what it charged us for it, and record that as a platform cost.</summary>
+public sealed record RecordProviderFee(Guid PurchaseId);
+
+public static class ProviderFeeHandler
+{
+    public static async Task Handle(RecordProviderFee message, IDocumentSession session, IPaymentProvider provider, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Projections.Commerce.PurchaseView>(message.PurchaseId, cancellation);
+        if (stream.Aggregate is not { ProviderPaymentId: { Length: > 0 } payment } purchase) return;
+        if ((await session.Events.FetchStreamAsync(message.PurchaseId, token: cancellation)).Any(e => e.Data is Contracts.Commerce.ProviderFeeCharged)) return;
+        // Stripe settles the balance transaction a moment after the payment: until then, fail so the queue retries later.
+        var fee = await provider.ProcessingFee(payment, purchase.Gross, cancellation)
+            ?? throw new InvalidOperationException($"The provider has no fee yet for payment {payment}.");
+        stream.AppendOne(new Contracts.Commerce.ProviderFeeCharged(purchase.Id, fee, purchase.Currency, payment, clock.GetUtcNow()));
     }
 }

@@ -84,6 +84,13 @@ public sealed class StripePaymentProvider(StripeClient client, PaymentOptions op
         return new ProviderCheckout(created.Id, created.Url);
     }
 
+    public async Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation)
+    {
+        var payment = await new PaymentIntentService(client).GetAsync(providerPaymentId,
+            new PaymentIntentGetOptions { Expand = ["latest_charge.balance_transaction"] }, cancellationToken: cancellation);
+        return payment.LatestCharge?.BalanceTransaction?.Fee;
+    }
+
     public Task Refund(RefundRequest request, CancellationToken cancellation) =>
         Call(() => new RefundService(client).CreateAsync(new RefundCreateOptions
         {

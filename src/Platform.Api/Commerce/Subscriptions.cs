@@ -37,9 +37,11 @@ public static class Subscriptions
 
     public static object[] Settle(SubscriptionView subscription, Guid renewalId, InvoiceSettled invoice, DateTimeOffset at, TimeSpan grace)
     {
-        if (subscription.EndedAt is not null || subscription.PaidRenewals.Contains(renewalId)) return [];
+        if (subscription.PaidRenewals.Contains(renewalId)) return [];
+        // A paid renewal is a fact even when the deletion was reported first (events come in any order): the period end reached is kept.
         if (invoice.Paid)
             return [new SubscriptionRenewed(subscription.Id, renewalId, invoice.PeriodEnd ?? NextPeriodEnd(subscription.CurrentPeriodEnd, subscription.Interval), at)];
+        if (subscription.EndedAt is not null) return [];
         return subscription.UnpaidRenewals.ContainsKey(renewalId) ? [] : [new SubscriptionPaymentFailed(subscription.Id, renewalId, at + grace, at)];
     }
 

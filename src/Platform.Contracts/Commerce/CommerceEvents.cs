@@ -93,3 +93,6 @@ public sealed record PayoutAccountOpened(Guid AccountId, Guid CreatorId, string 
 
 public sealed record PayoutAccountUpdated(
     Guid AccountId, bool ChargesEnabled, bool PayoutsEnabled, IReadOnlyList<string> RequirementsDue, string ProviderEventId, DateTimeOffset UpdatedAt);
+
+/// <summary>What the provider charged the platform for processing a payment (Stripe's balance-transaction fee): a platform cost.</summary>
+public sealed record ProviderFeeCharged(Guid PurchaseId, long Amount, string Currency, string ProviderPaymentId, DateTimeOffset ChargedAt);
