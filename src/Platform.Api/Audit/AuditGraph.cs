@@ -10,6 +10,7 @@ using Platform.Projections.Commerce;
 using Platform.Projections.Communities;
 using Platform.Projections.Courses;
 using Platform.Projections.Identity;
+using Platform.Projections.Ledger;
 
 namespace Platform.Api.Audit;
 
@@ -48,7 +49,8 @@ public static class AuditGraph
         AuditEntityType.Enrolment => await reads.LoadAsync<EnrolmentView>(id, cancellation) is not null,
         AuditEntityType.Community => await reads.Events.QueryRawEventDataOnly<Contracts.Communities.CommunityCreated>().AnyAsync(e => e.CommunityId == id, cancellation),
         AuditEntityType.Membership => await reads.Events.AggregateStreamAsync<MembershipView>(id, token: cancellation) is not null,
-        _ => false, // no payouts yet
+        AuditEntityType.Payout => await reads.LoadAsync<PayoutView>(id, cancellation) is not null,
+        _ => false,
     };
 
     /// <summary>A creator reads the history of the money of their own products: purchases and subscriptions of their communities.</summary>
@@ -57,13 +59,15 @@ public static class AuditGraph
         {
             if (!Guid.TryParse(context.GetArgument<string?>("entityId"), out var id)) return false;
             var reads = context.Reads();
-            var communityId = context.GetArgument<AuditEntityType>("entityType") switch
+            return context.GetArgument<AuditEntityType>("entityType") switch
             {
-                AuditEntityType.Purchase => (await reads.LoadAsync<PurchaseView>(id, context.CancellationToken))?.CommunityId,
-                AuditEntityType.Subscription => (await reads.LoadAsync<SubscriptionView>(id, context.CancellationToken))?.CommunityId,
-                _ => null,
+                AuditEntityType.Purchase => await reads.LoadAsync<PurchaseView>(id, context.CancellationToken) is { } purchase
+                    && caller.Holds(Role.Creator, purchase.CommunityId),
+                AuditEntityType.Subscription => await reads.LoadAsync<SubscriptionView>(id, context.CancellationToken) is { } subscription
+                    && caller.Holds(Role.Creator, subscription.CommunityId),
+                AuditEntityType.Payout => caller.Holds(Role.Creator) && (await reads.LoadAsync<PayoutView>(id, context.CancellationToken))?.CreatorId == caller.UserId,
+                _ => false,
             };
-            return communityId is not null && caller.Holds(Role.Creator, communityId);
         }, HideOthers: true);
 
     public static void AddAuditQueries(this ObjectGraphType query)
