@@ -7,11 +7,12 @@ namespace Platform.Api.Audit;
 
 /// <summary>
 /// A message that acts on its own authority, not its sender's: a provider's event (<c>webhook:&lt;event id&gt;</c>) or a
-/// schedule firing (<c>schedule:&lt;name&gt;</c>). The events its handler appends record this as their actor and source.
+/// schedule firing (<c>schedule:&lt;name&gt;</c>). The events its handler appends record this as their actor and source;
+/// null leaves them to the sender.
 /// </summary>
 public interface IAuditedAs
 {
-    string AuditedAs { get; }
+    string? AuditedAs { get; }
 }
 
 /// <summary>
@@ -73,10 +74,10 @@ public static class AuditMiddleware
 {
     public static void Before(Envelope envelope, IMessageContext context)
     {
-        if (envelope.Message is IAuditedAs audited)
+        if (envelope.Message is IAuditedAs { AuditedAs: { } actor })
         {
-            AuditContext.Enter(audited.AuditedAs, actor: audited.AuditedAs);
-            context.UserName = audited.AuditedAs; // relayed to what this handler sends
+            AuditContext.Enter(actor, actor);
+            context.UserName = actor; // relayed to what this handler sends
         }
         else if (envelope.Headers.TryGetValue(AuditContext.SourceHeader, out var source) && source is not null)
         {
