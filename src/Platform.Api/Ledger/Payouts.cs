@@ -7,7 +7,10 @@ using Wolverine;
 namespace Platform.Api.Ledger;
 
 /// <summary>Pays creators what is owed to them and out of the refund window (PAYO); a scheduled run schedules the next.</summary>
-public sealed record RunPayouts(bool Scheduled);
+public sealed record RunPayouts(bool Scheduled) : Audit.IAuditedAs
+{
+    public string? AuditedAs => Scheduled ? Audit.AuditContext.Schedule("payouts") : null;
+}
 
 /// <summary>Marks that the payout schedule was started, so several nodes start it once.</summary>
 public sealed record PayoutSchedule(string Id, DateTimeOffset StartedAt);
