@@ -56,7 +56,10 @@ public static class Reconciliation
 }
 
 /// <summary>Reconciles one UTC day (by default the day before) and records the result as an event; a scheduled run schedules the next day's.</summary>
-public sealed record RunReconciliation(bool Scheduled, DateOnly? Day = null);
+public sealed record RunReconciliation(bool Scheduled, DateOnly? Day = null) : Audit.IAuditedAs
+{
+    public string? AuditedAs => Scheduled ? Audit.AuditContext.Schedule("reconciliation") : null;
+}
 
 public static class ReconciliationHandler
 {
