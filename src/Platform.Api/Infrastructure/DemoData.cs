@@ -43,6 +43,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         await using (var query = store.QuerySession())
             if (await query.LoadAsync<DemoDataLoaded>("demo", cancellationToken) is not null) return;
 
+        Audit.AuditContext.Enter("demo-data", actor: "system:demo-data"); // the audit trail says where these events came from
         await using var scope = scopes.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         foreach (var (subject, name, seeds) in People)
