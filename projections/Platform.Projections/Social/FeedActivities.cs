@@ -20,7 +20,7 @@ public static class FeedActivities
     public static readonly Type[] Sources =
     [
         typeof(PostCreated), typeof(PostEdited), typeof(PostDeleted), typeof(CommentAdded), typeof(Reacted), typeof(Unreacted),
-        typeof(Followed), typeof(Unfollowed), typeof(CoursePublished), typeof(PaymentSucceeded), typeof(PayoutPaid),
+        typeof(Followed), typeof(Unfollowed), typeof(CoursePublished), typeof(PaymentSucceeded), typeof(PayoutPaid), typeof(PayoutFailed),
     ];
 
     public static async Task<IReadOnlyList<FeedChange>> For(IEvent e, IQuerySession reads, CancellationToken cancellation) => e.Data switch
@@ -37,7 +37,8 @@ public static class FeedActivities
         Unfollowed f => [new UnfollowFeed(FeedKey.Timeline(f.FollowerId), Followee(f.Target, f.TargetId))],
         CoursePublished p => await LessonAnnouncements(e, p, reads, cancellation),
         PaymentSucceeded p => await Sale(e, p, reads, cancellation),
-        PayoutPaid p => await PaidOut(e, p, reads, cancellation),
+        PayoutPaid p => await PayoutSettled(e, p.PayoutId, "payout", p.PaidAt, reads, cancellation),
+        PayoutFailed p => await PayoutSettled(e, p.PayoutId, "payout_failed", p.FailedAt, reads, cancellation),
         _ => [],
     };
 
@@ -82,11 +83,12 @@ public static class FeedActivities
         return [Publish($"purchase:{p.PurchaseId}", "purchase", buyer, product, p.PaidAt, null, community, [FeedKey.Notification(creator)])];
     }
 
-    /// <summary>A payout that reached the bank tells its creator.</summary>
-    private static async Task<IReadOnlyList<FeedChange>> PaidOut(IEvent e, PayoutPaid p, IQuerySession reads, CancellationToken cancellation)
+    /// <summary>A payout that reached the bank, or failed or came back (the money is owed again), tells its creator.</summary>
+    private static async Task<IReadOnlyList<FeedChange>> PayoutSettled(IEvent e, Guid payoutId, string verb, DateTimeOffset at, IQuerySession reads,
+        CancellationToken cancellation)
     {
-        var created = (PayoutCreated)(await reads.Events.FetchStreamAsync(p.PayoutId, e.Version, token: cancellation))[0].Data;
-        return [Publish($"payout:{p.PayoutId}", "payout", created.CreatorId, p.PayoutId, p.PaidAt, null, null, [FeedKey.Notification(created.CreatorId)])];
+        var created = (PayoutCreated)(await reads.Events.FetchStreamAsync(payoutId, e.Version, token: cancellation))[0].Data;
+        return [Publish($"{verb}:{payoutId}", verb, created.CreatorId, payoutId, at, null, null, [FeedKey.Notification(created.CreatorId)])];
     }
 
     /// <summary>
