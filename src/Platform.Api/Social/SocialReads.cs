@@ -30,7 +30,8 @@ public static class SocialReads
     /// <summary>Read from the community's stream, so a community made a moment ago is readable at once.</summary>
     public static async Task<bool> MayRead(IQuerySession reads, Caller caller, Guid communityId, CancellationToken cancellation) =>
         caller.UserId is { } userId
-        && (await reads.LoadAsync<CommunityCard>(communityId, cancellation) is { Visibility: CommunityVisibility.Public }
+        // From the community's stream, not its async card: a community created a moment ago (on any node) is readable at once.
+        && (await reads.Events.AggregateStreamAsync<Communities.Community>(communityId, token: cancellation) is { Visibility: CommunityVisibility.Public }
             || await Ownerships.IsCommunityMember(reads, caller, communityId, cancellation));
 
     /// <summary>The private communities whose content the caller may not see: feeds leave their items out.</summary>
