@@ -89,8 +89,7 @@ public sealed class Cluster : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            var text = reader.GetString(4);
-            rows.Add(new Row(text.Length > 140 ? text[..140] + "…" : text, new()
+            rows.Add(new Row(reader.GetString(4), new()
             {
                 ["calls"] = reader.GetInt64(0),
                 ["total ms"] = reader.GetDouble(1),

@@ -19,9 +19,9 @@ public sealed record Profile(
 {
     public const int Clients = 16;
 
-    public static readonly Profile Quick = new("quick", TimeSpan.FromSeconds(4), 200_000, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8),
-        Users: 64, JoinCommunities: 48, Modules: 4, LessonsPerModule: 10, ProbeUsers: 120, QueryRate: 40, TimeSpan.FromSeconds(8),
-        RebuildEvents: 100_000, StartRuns: 1);
+    public static readonly Profile Quick = new("quick", TimeSpan.FromSeconds(3), 200_000, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6),
+        Users: 64, JoinCommunities: 32, Modules: 4, LessonsPerModule: 10, ProbeUsers: 80, QueryRate: 40, TimeSpan.FromSeconds(6),
+        RebuildEvents: 50_000, StartRuns: 1);
 
     public static readonly Profile Full = new("full", TimeSpan.FromSeconds(15), 1_000_000, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(30),
         Users: 128, JoinCommunities: 120, Modules: 6, LessonsPerModule: 10, ProbeUsers: 400, QueryRate: 80, TimeSpan.FromSeconds(30),

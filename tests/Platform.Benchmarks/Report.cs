@@ -36,8 +36,9 @@ public static class Report
         md.AppendLine("| | |").AppendLine("|---|---|");
         foreach (var (key, value) in run) md.AppendLine($"| {key} | {Format(value)} |");
         md.AppendLine();
-        md.AppendLine("Latencies are in milliseconds; \"API CPU\" and \"PG CPU\" are CPU milliseconds per operation of the API process and of");
-        md.AppendLine("the PostgreSQL cluster (from /proc), so they hold however busy the machine was. The load client runs on the same cores.");
+        md.AppendLine("Latencies are in milliseconds. \"API CPU\" and \"PG CPU\" are CPU milliseconds per operation used by the API process and");
+        md.AppendLine("by the PostgreSQL cluster (from /proc), from a quiet API to a quiet API again, so they include the async projections the");
+        md.AppendLine("operations caused and hold however busy the machine was. The load client runs on the same cores.");
         md.AppendLine();
         foreach (var scenario in scenarios)
         {
@@ -62,9 +63,12 @@ public static class Report
         md.AppendLine($"| case | {string.Join(" | ", columns)} |");
         md.AppendLine($"|---|{string.Concat(columns.Select(_ => "---:|"))}");
         foreach (var row in rows)
-            md.AppendLine($"| {row.Case.Replace("|", "\\|")} | {string.Join(" | ", columns.Select(c => Format(row.Values.GetValueOrDefault(c))))} |");
+            md.AppendLine($"| {Shorten(row.Case).Replace("|", "\\|")} | {string.Join(" | ", columns.Select(c => Format(row.Values.GetValueOrDefault(c))))} |");
         md.AppendLine();
     }
+
+    /// <summary>Statements can be long: the table shows their start, benchmarks.json all of them.</summary>
+    private static string Shorten(string text) => text.Length > 140 ? text[..140] + "…" : text;
 
     /// <summary>Three significant figures at most for small numbers, whole numbers from 100 up.</summary>
     private static string Format(object? value) => value switch

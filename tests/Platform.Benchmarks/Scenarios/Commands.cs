@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Platform.Benchmarks.Scenarios;
 
@@ -34,7 +35,8 @@ public static class Commands
         };
 
         using var stop = new CancellationTokenSource();
-        var probing = ReadYourWrite(graphql, world, stop.Token);
+        var loading = new StrongBox<bool>();
+        var probing = ReadYourWrite(graphql, world, loading, stop.Token);
         foreach (var mutation in mutations)
         {
             if (!fields.Contains($"mutation.{mutation.Name}"))
@@ -44,12 +46,14 @@ public static class Commands
             }
             Console.Error.WriteLine($"  {mutation.Name}...");
             var phase = await Phase.Begin(api, cluster);
+            loading.Value = true;
             var load = await Load.ClosedLoop(clients, profile.WarmUp, profile.CommandDuration, async (client, n) =>
             {
                 if (mutation.Item(client, n) is not { } item) return false;
                 await graphql.Send(item.Token, mutation.Query, item.Variables);
                 return true;
             });
+            loading.Value = false;
             var row = new Row(mutation.Name, new()
             {
                 ["per s"] = load.PerSecond,
@@ -78,13 +82,17 @@ public static class Commands
             ["timeouts (10 s)"] = timeouts,
             ["errors"] = failures,
         }));
-        readYourWrite.Notes.Add("A probe user joins a community no other load touches, then polls `community(id) { memberCount }` every 5 ms; " +
+        readYourWrite.Notes.Add("A probe user joins a community no other load touches, then polls `community(id) { memberCount }` every 10 ms; " +
                                 "the latency runs from the mutation's response to the first read showing the new count (CommunityCard is an async projection).");
         return (result, readYourWrite);
     }
 
-    /// <summary>Scenario 3's probes, one at a time until stopped: join, then poll the async read model until it counts the new member.</summary>
-    private static async Task<(Samples Latency, int Timeouts, int Failures)> ReadYourWrite(GraphQLApi graphql, World world, CancellationToken stop)
+    /// <summary>
+    /// Scenario 3's probes, one at a time while a load runs, until stopped: join, then poll the async read model until it
+    /// counts the new member.
+    /// </summary>
+    private static async Task<(Samples Latency, int Timeouts, int Failures)> ReadYourWrite(
+        GraphQLApi graphql, World world, StrongBox<bool> loading, CancellationToken stop)
     {
         var latency = new Samples();
         int timeouts = 0, failures = 0;
@@ -95,6 +103,7 @@ public static class Commands
         var expected = await MemberCount();
         foreach (var user in world.ProbeUsers)
         {
+            while (!loading.Value && !stop.IsCancellationRequested) await Task.Delay(50, CancellationToken.None);
             if (stop.IsCancellationRequested) break;
             try
             {
@@ -105,7 +114,7 @@ public static class Commands
                 while (!seen && since.Elapsed < TimeSpan.FromSeconds(10))
                 {
                     seen = await MemberCount() >= expected;
-                    if (!seen) await Task.Delay(5, CancellationToken.None);
+                    if (!seen) await Task.Delay(10, CancellationToken.None);
                 }
                 if (seen) latency.Add(since.Elapsed.TotalMilliseconds);
                 else timeouts++;
