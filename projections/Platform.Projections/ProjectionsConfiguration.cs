@@ -1,8 +1,10 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Platform.Projections.Commerce;
 using Platform.Projections.Communities;
 using Platform.Projections.Courses;
 using Platform.Projections.Identity;
+using Platform.Projections.Ledger;
 
 namespace Platform.Projections;
 
@@ -19,6 +21,18 @@ public static class ProjectionsConfiguration
         options.Schema.For<EnrolmentView>().Index(e => e.UserId).Index(e => e.CourseId).Index(e => e.EnrolledAt).Index(e => e.CertificateId!);
         options.Schema.For<InvitationView>().UniqueIndex(i => i.TokenHash).Index(i => i.CommunityId);
         options.Schema.For<UserAccount>().UniqueIndex(u => u.Handle).Index(u => u.SearchText).Index(u => u.RegisteredAt);
+        options.Projections.Add<ProductViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<ProductView>().Index(p => p.ProductId);
+        options.Projections.Add<PurchaseViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<PurchaseView>().Index(p => p.BuyerId).Index(p => p.CreatorId).Index(p => p.CreatedAt).Index(p => p.ProviderPaymentId!);
+        options.Projections.Add<SubscriptionViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<SubscriptionView>().Index(s => s.BuyerId);
+        options.Projections.Add<PayoutAccountViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<PayoutViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<PayoutView>().Index(p => p.CreatorId).Index(p => p.CreatedAt);
+        options.Projections.Add<LedgerProjection>(ProjectionLifecycle.Async);
+        options.Schema.For<LedgerLine>().Identity(l => l.Id).Index(l => l.Position).Index(l => l.CreatorId!).Index(l => l.PurchaseId!)
+            .Index(l => l.DebitAccount).Index(l => l.CreditAccount).Index(l => l.At);
         options.Projections.Add<CommunityCardProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<MembershipViewProjection>(ProjectionLifecycle.Async);
         options.Schema.For<CommunityCard>().UniqueIndex(c => c.Slug).Index(c => c.Sequence).Index(c => c.ParentId);

@@ -1,4 +1,5 @@
 using JasperFx;
+using Platform.Api.Commerce;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
@@ -21,6 +22,7 @@ builder.UsePlatformUrl()
     .AddLiveEvents()
     .AddPlatformGraphQL()
     .AddVideo()
+    .AddCommerce()
     .AddPlatformHealth()
     .AddDemoData();
 
@@ -30,6 +32,7 @@ app.MapPlatformHealth();
 app.MapPlatformGraphQL();
 app.MapLocalMedia();
 app.MapVideoWebhook();
+app.MapCommerce();
 return await app.RunJasperFxCommands(args);
 
 /// <summary>Lets tests boot the real application with Alba.</summary>

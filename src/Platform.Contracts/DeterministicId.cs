@@ -27,4 +27,13 @@ public static class DeterministicId
     public static Guid Enrolment(Guid courseId, Guid userId) => From("enrolment", courseId.ToString(), userId.ToString());
 
     public static Guid Certificate(Guid enrolmentId) => From("certificate", enrolmentId.ToString());
+
+    public static Guid Product(Guid productId) => From("product", productId.ToString());
+
+    public static Guid Subscription(Guid firstPurchaseId) => From("subscription", firstPurchaseId.ToString());
+
+    /// <summary>The purchase for one renewal invoice: a resent webhook finds the same purchase.</summary>
+    public static Guid Renewal(string provider, string invoiceId) => From("renewal", provider, invoiceId);
+
+    public static Guid PayoutAccount(Guid creatorId) => From("payout-account", creatorId.ToString());
 }

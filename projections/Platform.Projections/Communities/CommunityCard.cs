@@ -47,6 +47,7 @@ public sealed partial class CommunityCardProjection : MultiStreamProjection<Comm
         Identity<LevelNamesSet>(e => e.CommunityId);
         Identity<MemberJoined>(e => e.CommunityId);
         Identity<MemberLeft>(e => e.CommunityId);
+        Identity<MembershipLapsed>(e => e.CommunityId);
         Identity<MemberBanned>(e => e.CommunityId);
     }
 
@@ -74,6 +75,8 @@ public sealed partial class CommunityCardProjection : MultiStreamProjection<Comm
     {
         if (e.WasActive) card.MemberCount--;
     }
+
+    public static void Apply(MembershipLapsed e, CommunityCard card) => card.MemberCount--;
 
     public static void Apply(MemberBanned e, CommunityCard card)
     {

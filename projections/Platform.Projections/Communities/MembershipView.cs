@@ -59,6 +59,12 @@ public sealed partial class MembershipViewProjection : SingleStreamProjection<Me
         view.ChangedAt = e.LeftAt;
     }
 
+    public static void Apply(MembershipLapsed e, MembershipView view)
+    {
+        view.Status = MembershipStatus.Left;
+        view.ChangedAt = e.LapsedAt;
+    }
+
     public static MembershipView Apply(MemberBanned e, MembershipView view)
     {
         view.Status = MembershipStatus.Banned;

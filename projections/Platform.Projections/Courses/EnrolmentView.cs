@@ -29,6 +29,15 @@ public sealed partial class EnrolmentViewProjection : SingleStreamProjection<Enr
         Id = e.EnrolmentId, CourseId = e.CourseId, UserId = e.UserId, Source = e.Source, EnrolledAt = e.EnrolledAt,
     };
 
+    /// <summary>Enrolled again after a revocation (bought again): access returns with the progress and certificate earned before.</summary>
+    public static void Apply(Enrolled e, EnrolmentView view)
+    {
+        view.Source = e.Source;
+        view.EnrolledAt = e.EnrolledAt;
+        view.RevokedAt = null;
+        view.RevokedReason = null;
+    }
+
     public static void Apply(LessonCompleted e, EnrolmentView view)
     {
         if (!view.CompletedLessons.Contains(e.LessonId)) view.CompletedLessons.Add(e.LessonId);

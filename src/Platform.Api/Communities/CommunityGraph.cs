@@ -55,6 +55,8 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
                     .OrderBy(x => x.CreatedAt).ToListAsync(c.CancellationToken);
                 return courses.Where(x => builds || x.IsPublished);
             });
+        Field<Commerce.PriceGraphType>("price").Description("What membership costs when the join policy is PAID; buy it with startCheckout.")
+            .ResolveAsync(async c => await Commerce.CommerceGraph.PriceOf(c, c.Source.Id));
         Field<MembershipGraphType>("viewerMembership").Description("The caller's own membership, if any.").ResolveAsync(async c =>
             c.Caller().UserId is { } userId
                 ? await c.Reads().Events.AggregateStreamAsync<MembershipView>(DeterministicId.Membership(c.Source.Id, userId), token: c.CancellationToken)
@@ -381,8 +383,9 @@ public static class CommunityGraph
                 var communityId = c.IdArgument("communityId");
                 var subscriber = c.UserId();
                 var live = c.RequestServices!.GetRequiredService<LiveEvents>();
-                // The subscription was authorized when it opened; it ends when the subscriber leaves or is banned.
+                // The subscription was authorized when it opened; it ends when the subscriber leaves, lapses or is banned.
                 var membershipEnded = live.Of<MemberLeft>().Where(e => e.CommunityId == communityId && e.UserId == subscriber).Select(_ => true)
+                    .Merge(live.Of<MembershipLapsed>().Where(e => e.CommunityId == communityId && e.UserId == subscriber).Select(_ => true))
                     .Merge(live.Of<MemberBanned>().Where(e => e.CommunityId == communityId && e.UserId == subscriber).Select(_ => true));
                 return live.Of<MemberJoined>()
                     .Where(e => e.CommunityId == communityId)

@@ -148,6 +148,8 @@ public sealed class CourseGraphType : ObjectGraphType<CourseOutline>
         Field<NonNullGraphType<EnumerationGraphType<CourseAccess>>>("access").Resolve(c => c.Source.Access);
         Field(c => c.UnlockLevel, nullable: true);
         Field<NonNullGraphType<BooleanGraphType>>("published").Resolve(c => c.Source.IsPublished);
+        Field<Commerce.PriceGraphType>("price").Description("What a PAID course costs now; buy it with startCheckout.")
+            .ResolveAsync(async c => await Commerce.CommerceGraph.PriceOf(c, c.Source.Id));
         Field(c => c.PublishedAt, nullable: true);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleGraphType>>>>("modules")
             .Description("The structure learners see: the outline as it was last published (empty while unpublished), locked or not for the caller.")

@@ -1,4 +1,5 @@
 using Marten;
+using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Identity;
@@ -42,14 +43,6 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
 
         await using var scope = scopes.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        // Every step has fixed ids: after an interrupted first start (or beside a second node loading too),
-        // a step that already happened is refused as a conflict and skipped, so the load resumes where it stopped.
-        static async Task Step(Func<Task> step)
-        {
-            try { await step(); }
-            catch (Exception e) when (e is DomainException { Code: ErrorCodes.Conflict } or Marten.Exceptions.ExistingStreamIdCollisionException
-                                      || Failures.IsUniqueViolation(e)) { }
-        }
         foreach (var (subject, name, seeds) in People)
             await Step(() => bus.InvokeAsync(new RegisterUser(UserId(subject), EmbeddedIssuer.Issuer, subject, subject, name, $"{subject}@example.test", seeds),
                 cancellationToken));
@@ -110,10 +103,53 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
             if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellationToken))?.IsPublished != true)
                 await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellationToken));
 
+        await LoadPurchases(scope.ServiceProvider, bus, guitar, cancellationToken);
+
         await using var session = store.LightweightSession();
         session.Store(new DemoDataLoaded("demo", DateTimeOffset.UtcNow));
         await session.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Loaded demo data: {Communities} communities and {People} people", communities.Length + 1, People.Length);
+    }
+
+    /// <summary>
+    /// With the local provider: Alice's payout account, a PAID course, Dave's purchase of it and Bob's, partly refunded.
+    /// The purchases go through checkout and the local test card, as a buyer's would.
+    /// </summary>
+    private async Task LoadPurchases(IServiceProvider services, IMessageBus bus, Guid guitar, CancellationToken cancellation)
+    {
+        if (services.GetRequiredService<PaymentOptions>().Provider != LocalPaymentProvider.ProviderName) return;
+        var context = services.GetRequiredService<IMessageContext>();
+        var alice = UserId("alice");
+        var link = await bus.InvokeAsync<PayoutOnboardingLink>(new StartPayoutOnboarding(alice), cancellation);
+        await using (var query = store.QuerySession())
+            if (await query.LoadAsync<Projections.Commerce.PayoutAccountView>(link.AccountId, cancellation) is { ChargesEnabled: false } account)
+                await LocalPayments.CompleteOnboarding(context, account, DateTimeOffset.UtcNow, cancellation);
+
+        var course = DeterministicId.From("demo", "course", "setup");
+        var module = DeterministicId.From("demo", "module", "setup");
+        await Step(() => bus.InvokeAsync(new CreateCourse(course, guitar, "Setup masterclass",
+            "Action, relief and intonation: make any guitar play like a dream.", CourseAccess.Paid, null, alice), cancellation));
+        await Step(() => bus.InvokeAsync(new AddModule(course, module, "The setup, in order", alice), cancellation));
+        await Step(() => bus.InvokeAsync(new AddLesson(module, DeterministicId.From("demo", "lesson", "relief"), "Neck relief and the truss rod",
+            "# Neck relief\n\nMeasure at the 7th fret with a capo at the 1st and the 14th fretted.", null, null, alice), cancellation));
+        await using (var check = store.QuerySession())
+            if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellation))?.IsPublished != true)
+                await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellation));
+        await using (var check = store.QuerySession())
+            if (await check.LoadAsync<Projections.Commerce.ProductView>(DeterministicId.Product(course), cancellation) is null)
+                await bus.InvokeAsync(new SetPrice(course, DeterministicId.From("demo", "price", "setup"), 4900, "eur", Contracts.Commerce.PriceInterval.OneTime, 0,
+                    null, alice), cancellation);
+
+        foreach (var buyer in new[] { "dave", "bob" })
+        {
+            var purchaseId = DeterministicId.From("demo", "purchase", buyer);
+            await Step(() => bus.InvokeAsync(new StartCheckout(purchaseId, course, null, null, UserId(buyer)), cancellation));
+            await using var query = store.QuerySession();
+            if (await query.LoadAsync<Projections.Commerce.PurchaseView>(purchaseId, cancellation) is { IsPaid: false } purchase)
+                await LocalPayments.Pay(context, purchase, LocalPaymentOutcome.Succeeded, DateTimeOffset.UtcNow, cancellation);
+        }
+        await Step(() => bus.InvokeAsync(new RefundPurchase(DeterministicId.From("demo", "purchase", "bob"), DeterministicId.From("demo", "refund", "bob"),
+            1500, "Bought the wrong edition; refunded the difference", alice), cancellation));
     }
 
     /// <summary>With the local provider, the first lesson gets a small video made here, through the upload path's own steps.</summary>
@@ -130,6 +166,17 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, cancellation);
         await bus.InvokeAsync(new VideoProcessed(videoId, true, null), cancellation);
+    }
+
+    /// <summary>
+    /// Every step has fixed ids: after an interrupted first start (or beside a second node loading too), a step that
+    /// already happened is refused as a conflict and skipped, so the load resumes where it stopped.
+    /// </summary>
+    private static async Task Step(Func<Task> step)
+    {
+        try { await step(); }
+        catch (Exception e) when (e is DomainException { Code: ErrorCodes.Conflict } or Marten.Exceptions.ExistingStreamIdCollisionException
+                                  || Failures.IsUniqueViolation(e)) { }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -20,6 +20,7 @@ public sealed class LiveEvents : IDisposable
     {
         typeof(Contracts.Communities.MemberJoined),
         typeof(Contracts.Communities.MemberLeft),
+        typeof(Contracts.Communities.MembershipLapsed),
         typeof(Contracts.Communities.MemberBanned),
     }.ToDictionary(t => t.Name);
 

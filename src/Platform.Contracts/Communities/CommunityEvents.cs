@@ -33,6 +33,9 @@ public sealed record JoinRequestRejected(Guid MembershipId, Guid CommunityId, Gu
 public sealed record MemberLeft(Guid MembershipId, Guid CommunityId, Guid UserId, bool WasActive, DateTimeOffset LeftAt);
 
 /// <summary><c>WasActive</c>: the ban ended an active membership (member counts go down).</summary>
+/// <summary>A bought membership ended: fully refunded, disputed and lost, or its subscription ended.</summary>
+public sealed record MembershipLapsed(Guid MembershipId, Guid CommunityId, Guid UserId, string Reason, DateTimeOffset LapsedAt);
+
 public sealed record MemberBanned(Guid MembershipId, Guid CommunityId, Guid UserId, bool WasActive, string Reason, Guid BannedBy, DateTimeOffset BannedAt);
 
 public sealed record MemberUnbanned(Guid MembershipId, Guid CommunityId, Guid UserId, Guid UnbannedBy, DateTimeOffset UnbannedAt);

@@ -150,6 +150,18 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
             f => new { l = f.Lesson }),
         ["certificate"] = new("query($e: ID!) { certificate(enrolmentId: $e) { id } }", _ => new { e = Guid.NewGuid() }),
         ["verifyCertificate"] = new("query($c: ID!) { verifyCertificate(certificateId: $c) { id } }", _ => new { c = Guid.NewGuid() }),
+        ["setPrice"] = new("mutation($p: ID!) { setPrice(productId: $p, input: { amount: 1000, currency: \"eur\" }) { id } }", f => new { p = f.Course }),
+        ["createCoupon"] = new("mutation($p: ID!) { createCoupon(productId: $p, input: { code: \"MATRIX\", percentOff: 10 }) { id } }", f => new { p = f.Course }),
+        ["startPayoutOnboarding"] = new("mutation { startPayoutOnboarding { id } }", _ => null),
+        // The course is FREE, so a caller who may check out gets CONFLICT (not for sale), never a denial.
+        ["startCheckout"] = new("mutation($p: ID!) { startCheckout(input: { productId: $p }) { checkoutId } }", f => new { p = f.Course }),
+        ["completeLocalPayment"] = new("mutation($c: ID!) { completeLocalPayment(checkoutId: $c, outcome: SUCCEEDED) { id } }", _ => new { c = Guid.NewGuid() }),
+        ["renewLocalSubscription"] = new("mutation($s: ID!) { renewLocalSubscription(subscriptionId: $s, outcome: SUCCEEDED) { id } }", _ => new { s = Guid.NewGuid() }),
+        ["purchase"] = new("query($p: ID!) { purchase(id: $p) { id } }", _ => new { p = Guid.NewGuid() }),
+        ["myPurchases"] = new("{ myPurchases { nodes { id } } }", _ => null),
+        ["mySubscriptions"] = new("{ mySubscriptions { id } }", _ => null),
+        ["cancelSubscription"] = new("mutation($s: ID!) { cancelSubscription(subscriptionId: $s) { id } }", _ => new { s = Guid.NewGuid() }),
+        ["refundPurchase"] = new("mutation($p: ID!) { refundPurchase(purchaseId: $p, input: { reason: \"matrix\" }) { id } }", _ => new { p = Guid.NewGuid() }),
     };
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class community_deciders
         Assert.Equal(ErrorCodes.Validation, Assert.Throws<DomainException>(() => CreateCommunityHandler.Decide(Command(name: "  "), null, Now)).Code);
 
     private static Community CommunityWith(JoinPolicy policy, Guid? parentId = null) =>
-        new(Guid.NewGuid(), "C", "c", "", CommunityVisibility.Public, policy, Creator, parentId);
+        new(Guid.NewGuid(), "C", "c", "", CommunityVisibility.Public, policy, Creator, parentId, 15);
 
     [Fact]
     public void joining_an_open_community_is_immediate()

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Identity;
@@ -24,6 +25,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddIdentityQueries();
         this.AddCommunityQueries();
         this.AddCourseQueries();
+        this.AddCommerceQueries();
     }
 }
 
@@ -35,6 +37,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddIdentityMutations();
         this.AddCommunityMutations();
         this.AddCourseMutations();
+        this.AddCommerceMutations();
     }
 }
 

@@ -1,0 +1,136 @@
+using Marten.Events.Aggregation;
+using Platform.Contracts.Commerce;
+
+namespace Platform.Projections.Commerce;
+
+public enum PurchaseStatus { Pending, Paid, Failed, PartiallyRefunded, Refunded, Disputed }
+
+public enum RefundStatus { Pending, Succeeded, Failed }
+
+public sealed record RefundView(
+    Guid? Id, string? ProviderRefundId, long Amount, long PlatformFeeReversed, long CreatorShareReversed, RefundStatus Status, string? Reason,
+    Guid? RequestedBy, DateTimeOffset At);
+
+public sealed record DisputeView(string ProviderDisputeId, long Amount, string Reason, bool? Won, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt);
+
+/// <summary>
+/// One purchase (RCPT, PURC, FREF): a checkout or a subscription's renewal, its payment, refunds and disputes. Every event
+/// may arrive in any order (providers don't promise one), so the status is derived from everything known, never from the
+/// last event alone: a payment beats a declined attempt, refunds and disputes count whenever they come.
+/// </summary>
+public sealed class PurchaseView
+{
+    public Guid Id { get; set; }
+    public Guid ProductId { get; set; }
+    public ProductKind Kind { get; set; }
+    public Guid CommunityId { get; set; }
+    public Guid CreatorId { get; set; }
+    public Guid BuyerId { get; set; }
+    public Guid PriceId { get; set; }
+    public PriceInterval Interval { get; set; }
+    public int TrialDays { get; set; }
+    public Guid? SubscriptionId { get; set; }
+    public Guid? CouponId { get; set; }
+    public long ListAmount { get; set; }
+    public long Discount { get; set; }
+    /// <summary>What the buyer is asked to pay.</summary>
+    public long Amount { get; set; }
+    public string Currency { get; set; } = "";
+    public int FeePercent { get; set; }
+    public string Provider { get; set; } = "";
+    public string? ProviderCheckoutId { get; set; }
+    public string? ProviderInvoiceId { get; set; }
+    public string? CheckoutUrl { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? ProviderPaymentId { get; set; }
+    public long Gross { get; set; }
+    public long PlatformFee { get; set; }
+    public long CreatorShare { get; set; }
+    public DateTimeOffset? PaidAt { get; set; }
+    public string? FailureReason { get; set; }
+    public DateTimeOffset? ExpiredAt { get; set; }
+    public List<RefundView> Refunds { get; set; } = [];
+    public List<DisputeView> Disputes { get; set; } = [];
+
+    public long Refunded => Refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.Amount);
+    public long RefundPending => Refunds.Where(r => r.Status == RefundStatus.Pending).Sum(r => r.Amount);
+    /// <summary>Taken back by lost disputes, or held by open ones.</summary>
+    public long Disputed => Disputes.Where(d => d.Won != true).Sum(d => d.Amount);
+    public bool IsPaid => PaidAt is not null;
+
+    public PurchaseStatus Status =>
+        !IsPaid ? (FailureReason is not null || ExpiredAt is not null ? PurchaseStatus.Failed : PurchaseStatus.Pending)
+        : Disputes.Any(d => d.Won != true) ? PurchaseStatus.Disputed
+        : Refunded >= Gross && Gross > 0 ? PurchaseStatus.Refunded
+        : Refunded > 0 ? PurchaseStatus.PartiallyRefunded
+        : PurchaseStatus.Paid;
+}
+
+/// <summary>Inline: the buyer's receipt and the creator's refund limit are right on the very next request.</summary>
+public sealed partial class PurchaseViewProjection : SingleStreamProjection<PurchaseView, Guid>
+{
+    public static PurchaseView Create(CheckoutStarted e) => new()
+    {
+        Id = e.PurchaseId, ProductId = e.ProductId, Kind = e.Kind, CommunityId = e.CommunityId, CreatorId = e.CreatorId, BuyerId = e.BuyerId,
+        PriceId = e.PriceId, Interval = e.Interval, TrialDays = e.TrialDays, SubscriptionId = e.SubscriptionId, CouponId = e.CouponId, ListAmount = e.ListAmount,
+        Discount = e.Discount, Amount = e.Amount, Currency = e.Currency, FeePercent = e.FeePercent, Provider = e.Provider,
+        ProviderCheckoutId = e.ProviderCheckoutId, CheckoutUrl = e.Url, ExpiresAt = e.ExpiresAt, CreatedAt = e.StartedAt,
+    };
+
+    public static PurchaseView Create(RenewalBilled e) => new()
+    {
+        Id = e.PurchaseId, ProductId = e.ProductId, Kind = e.Kind, CommunityId = e.CommunityId, CreatorId = e.CreatorId, BuyerId = e.BuyerId,
+        PriceId = e.PriceId, Interval = e.Interval, SubscriptionId = e.SubscriptionId, ListAmount = e.Amount, Amount = e.Amount,
+        Currency = e.Currency, FeePercent = e.FeePercent, Provider = e.Provider, ProviderInvoiceId = e.ProviderInvoiceId, CreatedAt = e.BilledAt,
+    };
+
+    public static void Apply(PaymentSucceeded e, PurchaseView view)
+    {
+        view.ProviderPaymentId = e.ProviderPaymentId;
+        view.Gross = e.Gross;
+        view.PlatformFee = e.PlatformFee;
+        view.CreatorShare = e.CreatorShare;
+        view.PaidAt = e.PaidAt;
+    }
+
+    public static void Apply(PaymentFailed e, PurchaseView view) => view.FailureReason = e.Reason;
+
+    public static void Apply(CheckoutExpired e, PurchaseView view) => view.ExpiredAt = e.ExpiredAt;
+
+    public static void Apply(RefundRequested e, PurchaseView view) =>
+        view.Refunds.Add(new RefundView(e.RefundId, null, e.Amount, 0, 0, RefundStatus.Pending, e.Reason, e.RequestedBy, e.RequestedAt));
+
+    public static void Apply(RefundFailed e, PurchaseView view)
+    {
+        var index = view.Refunds.FindIndex(r => r.Id == e.RefundId);
+        if (index >= 0) view.Refunds[index] = view.Refunds[index] with { Status = RefundStatus.Failed, Reason = e.Reason };
+    }
+
+    public static void Apply(PaymentRefunded e, PurchaseView view)
+    {
+        // A refund we asked for is matched by our id; one made at the provider (its dashboard) arrives with none.
+        var index = e.RefundId is { } id ? view.Refunds.FindIndex(r => r.Id == id) : -1;
+        var requested = index >= 0 ? view.Refunds[index] : null;
+        var refund = new RefundView(e.RefundId, e.ProviderRefundId, e.Amount, e.PlatformFeeReversed, e.CreatorShareReversed, RefundStatus.Succeeded,
+            requested?.Reason, requested?.RequestedBy, e.RefundedAt);
+        if (index >= 0) view.Refunds[index] = refund;
+        else view.Refunds.Add(refund);
+    }
+
+    public static void Apply(DisputeOpened e, PurchaseView view)
+    {
+        if (view.Disputes.All(d => d.ProviderDisputeId != e.ProviderDisputeId))
+            view.Disputes.Add(new DisputeView(e.ProviderDisputeId, e.Amount, e.Reason, null, e.OpenedAt, null));
+    }
+
+    public static void Apply(DisputeClosed e, PurchaseView view)
+    {
+        var index = view.Disputes.FindIndex(d => d.ProviderDisputeId == e.ProviderDisputeId);
+        var opened = index >= 0 ? view.Disputes[index] : new DisputeView(e.ProviderDisputeId, e.Amount, "", null, e.ClosedAt, null);
+        var closed = opened with { Won = e.Won, Amount = e.Amount, ClosedAt = e.ClosedAt };
+        if (index >= 0) view.Disputes[index] = closed;
+        else view.Disputes.Add(closed);
+    }
+}

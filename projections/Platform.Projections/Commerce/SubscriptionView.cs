@@ -1,0 +1,73 @@
+using Marten.Events.Aggregation;
+using Platform.Contracts.Commerce;
+
+namespace Platform.Projections.Commerce;
+
+/// <summary>
+/// A recurring purchase (PURC) and the write model its provider's events decide on. Every fact is kept as a set (paid
+/// renewals, failed renewals, the period end reached so far), so the events can arrive in any order and end in one state.
+/// </summary>
+public sealed class SubscriptionView
+{
+    public Guid Id { get; set; }
+    public Guid FirstPurchaseId { get; set; }
+    public Guid ProductId { get; set; }
+    public ProductKind Kind { get; set; }
+    public Guid CommunityId { get; set; }
+    public Guid CreatorId { get; set; }
+    public Guid BuyerId { get; set; }
+    public Guid PriceId { get; set; }
+    public PriceInterval Interval { get; set; }
+    public long Amount { get; set; }
+    public string Currency { get; set; } = "";
+    public int FeePercent { get; set; }
+    public string Provider { get; set; } = "";
+    public string ProviderSubscriptionId { get; set; } = "";
+    public DateTimeOffset? TrialEndsAt { get; set; }
+    public DateTimeOffset CurrentPeriodEnd { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public List<Guid> PaidRenewals { get; set; } = [];
+    /// <summary>Renewals that failed and are not paid yet, with the end of their grace period.</summary>
+    public Dictionary<Guid, DateTimeOffset> UnpaidRenewals { get; set; } = [];
+    public DateTimeOffset? CancelsAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public string? EndReason { get; set; }
+
+    public SubscriptionStatus Status(DateTimeOffset now) =>
+        EndedAt is not null ? SubscriptionStatus.Ended
+        : UnpaidRenewals.Count > 0 ? SubscriptionStatus.PastDue
+        : TrialEndsAt > now ? SubscriptionStatus.Trialing
+        : SubscriptionStatus.Active;
+}
+
+/// <summary>Inline: a cancellation shows on the subscriber's very next request.</summary>
+public sealed partial class SubscriptionViewProjection : SingleStreamProjection<SubscriptionView, Guid>
+{
+    public static SubscriptionView Create(SubscriptionStarted e) => new()
+    {
+        Id = e.SubscriptionId, FirstPurchaseId = e.FirstPurchaseId, ProductId = e.ProductId, Kind = e.Kind, CommunityId = e.CommunityId,
+        CreatorId = e.CreatorId, BuyerId = e.BuyerId, PriceId = e.PriceId, Interval = e.Interval, Amount = e.Amount, Currency = e.Currency,
+        FeePercent = e.FeePercent, Provider = e.Provider, ProviderSubscriptionId = e.ProviderSubscriptionId, TrialEndsAt = e.TrialEndsAt, CurrentPeriodEnd = e.CurrentPeriodEnd,
+        StartedAt = e.StartedAt,
+    };
+
+    public static void Apply(SubscriptionRenewed e, SubscriptionView view)
+    {
+        if (!view.PaidRenewals.Contains(e.PurchaseId)) view.PaidRenewals.Add(e.PurchaseId);
+        view.UnpaidRenewals.Remove(e.PurchaseId);
+        if (e.CurrentPeriodEnd > view.CurrentPeriodEnd) view.CurrentPeriodEnd = e.CurrentPeriodEnd;
+    }
+
+    public static void Apply(SubscriptionPaymentFailed e, SubscriptionView view)
+    {
+        if (!view.PaidRenewals.Contains(e.PurchaseId)) view.UnpaidRenewals[e.PurchaseId] = e.GraceEndsAt;
+    }
+
+    public static void Apply(SubscriptionCancelRequested e, SubscriptionView view) => view.CancelsAt ??= e.EndsAt;
+
+    public static void Apply(SubscriptionEnded e, SubscriptionView view)
+    {
+        view.EndedAt ??= e.EndedAt;
+        view.EndReason ??= e.Reason;
+    }
+}

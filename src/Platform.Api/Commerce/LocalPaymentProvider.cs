@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Api.Infrastructure;
+using Platform.Contracts.Commerce;
+using Wolverine;
+
+namespace Platform.Api.Commerce;
+
+/// <summary>How a local test card behaves, like Stripe's test cards: pays, is declined, or pays and is then disputed and lost.</summary>
+public enum LocalPaymentOutcome { Succeeded, Declined, Disputed }
+
+/// <summary>Builds events in Stripe's webhook format, so local payments go through the very path Stripe's webhooks take.</summary>
+public static class LocalStripeEvents
+{
+    public static string Event(string type, JsonObject data, DateTimeOffset at) => new JsonObject
+    {
+        ["id"] = $"evt_local_{Guid.NewGuid():N}",
+        ["object"] = "event",
+        ["api_version"] = Stripe.StripeConfiguration.ApiVersion,
+        ["created"] = at.ToUnixTimeSeconds(),
+        ["livemode"] = false,
+        ["pending_webhooks"] = 0,
+        ["type"] = type,
+        ["data"] = new JsonObject { ["object"] = data },
+    }.ToJsonString();
+
+    public static string PaymentIntentId(Guid purchaseId) => $"pi_local_{purchaseId:N}";
+    public static string SubscriptionId(Guid subscriptionId) => $"sub_local_{subscriptionId:N}";
+    public static string AccountId(Guid creatorId) => $"acct_local_{creatorId:N}";
+
+    public static JsonObject Metadata(params (string Key, object? Value)[] entries)
+    {
+        var metadata = new JsonObject();
+        foreach (var (key, value) in entries.Where(e => e.Value is not null)) metadata[key] = value!.ToString();
+        return metadata;
+    }
+}
+
+/// <summary>
+/// The embedded payment provider: no account, no network. Checkouts and onboarding are pages on our own API; what a real
+/// provider would report comes back as Stripe-format events through <see cref="ReceiveProviderEvent"/>, after the command
+/// that caused it has committed (the outbox), exactly as a webhook would.
+/// </summary>
+public sealed class LocalPaymentProvider(IMessageContext messages, IConfiguration configuration, TimeProvider clock) : IPaymentProvider
+{
+    public const string ProviderName = "local";
+
+    public string Name => ProviderName;
+
+    public static string Origin(IConfiguration configuration) =>
+        (configuration["PLATFORM_URL"] is { Length: > 0 } url ? url : PlatformUrlConfiguration.DefaultUrl).TrimEnd('/');
+
+    public Task<string> OpenAccount(Guid creatorId, CancellationToken cancellation) => Task.FromResult(LocalStripeEvents.AccountId(creatorId));
+
+    public Task<string> OnboardingLink(Guid creatorId, string providerAccountId, CancellationToken cancellation) =>
+        Task.FromResult($"{Origin(configuration)}/payments/local/onboarding/{creatorId}");
+
+    public async Task<ProviderCheckout> StartCheckout(CheckoutRequest request, CancellationToken cancellation)
+    {
+        // An unpaid checkout closes when it expires, as Stripe's do.
+        var expired = new JsonObject
+        {
+            ["id"] = $"cs_local_{request.PurchaseId:N}", ["object"] = "checkout.session", ["client_reference_id"] = request.PurchaseId.ToString(),
+            ["status"] = "expired", ["payment_status"] = "unpaid", ["mode"] = request.SubscriptionId is null ? "payment" : "subscription",
+        };
+        await Deliver(LocalStripeEvents.Event("checkout.session.expired", expired, request.ExpiresAt), request.ExpiresAt);
+        return new ProviderCheckout($"cs_local_{request.PurchaseId:N}", $"{Origin(configuration)}/payments/local/checkout/{request.PurchaseId}");
+    }
+
+    /// <summary>Like a card payment at Stripe's standard rate: 2.9 % (half-up) plus 30 minor units.</summary>
+    public Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation) =>
+        Task.FromResult<long?>(MoneySplit.Of(amount * 10, 29).PlatformFee / 10 + 30);
+
+    public Task Refund(RefundRequest request, CancellationToken cancellation) =>
+        Deliver(LocalStripeEvents.Event("refund.created", new JsonObject
+        {
+            ["id"] = $"re_local_{request.RefundId:N}", ["object"] = "refund", ["amount"] = request.Amount, ["status"] = "succeeded",
+            ["payment_intent"] = request.ProviderPaymentId,
+            ["metadata"] = LocalStripeEvents.Metadata(("purchase_id", request.PurchaseId), ("refund_id", request.RefundId)),
+        }, clock.GetUtcNow()), null);
+
+    public async Task CancelSubscription(Guid subscriptionId, string providerSubscriptionId, bool atPeriodEnd, CancellationToken cancellation)
+    {
+        // Local subscriptions carry their period end in the subscription stream; the deletion is scheduled for it.
+        var now = clock.GetUtcNow();
+        if (!atPeriodEnd)
+        {
+            await Deliver(LocalStripeEvents.Event("customer.subscription.deleted", SubscriptionObject(subscriptionId, providerSubscriptionId, "canceled", false, null), now), null);
+            return;
+        }
+        await Deliver(LocalStripeEvents.Event("customer.subscription.updated", SubscriptionObject(subscriptionId, providerSubscriptionId, "active", true, null), now), null);
+        await messages.PublishAsync(new EndLocalSubscriptionAtPeriodEnd(subscriptionId));
+    }
+
+    public static JsonObject SubscriptionObject(Guid subscriptionId, string providerSubscriptionId, string status, bool cancelAtPeriodEnd, DateTimeOffset? periodEnd)
+    {
+        var subscription = new JsonObject
+        {
+            ["id"] = providerSubscriptionId, ["object"] = "subscription", ["status"] = status, ["cancel_at_period_end"] = cancelAtPeriodEnd,
+            ["metadata"] = LocalStripeEvents.Metadata(("subscription_id", subscriptionId), ("purchase_id", null)),
+        };
+        if (periodEnd is { } end)
+            subscription["items"] = new JsonObject { ["object"] = "list", ["data"] = new JsonArray(new JsonObject { ["current_period_end"] = end.ToUnixTimeSeconds() }) };
+        return subscription;
+    }
+
+    private async Task Deliver(string payload, DateTimeOffset? at)
+    {
+        var stripeEvent = JsonNode.Parse(payload)!;
+        var message = new ReceiveProviderEvent(ProviderName, "platform", stripeEvent["id"]!.GetValue<string>(), stripeEvent["type"]!.GetValue<string>(), payload,
+            ProcessNow: true);
+        if (at is { } when && when > clock.GetUtcNow()) await messages.ScheduleAsync(message, when);
+        else await messages.PublishAsync(message);
+    }
+}
+
+/// <summary>Scheduled by a local cancellation at period end: ends the subscription then, as the provider would.</summary>
+public sealed record EndLocalSubscriptionAtPeriodEnd(Guid SubscriptionId);

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Marten;
+using Platform.Api.Infrastructure;
+using Platform.Contracts.Commerce;
+using Platform.Projections.Commerce;
+using Wolverine;
+
+namespace Platform.Api.Commerce;
+
+/// <summary>
+/// What a buyer or creator does on the local provider's hosted pages (pay with a test card, finish onboarding), and the test
+/// clock that bills a subscription's next period. Each produces the Stripe-format events Stripe would send, processed at once.
+/// </summary>
+public static class LocalPayments
+{
+    public static async Task Pay(IMessageContext bus, PurchaseView purchase, LocalPaymentOutcome outcome, DateTimeOffset now, CancellationToken cancellation)
+    {
+        if (purchase.Provider != LocalPaymentProvider.ProviderName) throw DomainException.Conflict("This checkout is not with the local payment provider.");
+        if (purchase.ExpiredAt is not null) throw DomainException.Conflict("This checkout has expired.");
+        var paymentIntent = LocalStripeEvents.PaymentIntentId(purchase.Id);
+        var metadata = LocalStripeEvents.Metadata(("purchase_id", purchase.Id), ("subscription_id", purchase.SubscriptionId));
+        if (outcome == LocalPaymentOutcome.Declined)
+        {
+            await Deliver(bus, LocalStripeEvents.Event("payment_intent.payment_failed", new JsonObject
+            {
+                ["id"] = paymentIntent, ["object"] = "payment_intent", ["amount"] = purchase.Amount, ["currency"] = purchase.Currency,
+                ["status"] = "requires_payment_method", ["metadata"] = metadata,
+                ["last_payment_error"] = new JsonObject { ["type"] = "card_error", ["code"] = "card_declined", ["decline_code"] = "generic_decline", ["message"] = "Your card was declined." },
+            }, now), cancellation);
+            return;
+        }
+        var trial = purchase.TrialDays > 0;
+        await Deliver(bus, LocalStripeEvents.Event("checkout.session.completed", new JsonObject
+        {
+            ["id"] = purchase.ProviderCheckoutId, ["object"] = "checkout.session", ["client_reference_id"] = purchase.Id.ToString(),
+            ["metadata"] = metadata.DeepClone(), ["status"] = "complete", ["payment_status"] = trial ? "no_payment_required" : "paid",
+            ["mode"] = purchase.SubscriptionId is null ? "payment" : "subscription", ["payment_intent"] = trial ? null : paymentIntent,
+            ["subscription"] = purchase.SubscriptionId is { } subscription ? LocalStripeEvents.SubscriptionId(subscription) : null,
+            ["amount_total"] = trial ? 0 : purchase.Amount, ["currency"] = purchase.Currency,
+        }, now), cancellation);
+        if (outcome != LocalPaymentOutcome.Disputed || trial) return;
+        foreach (var status in new[] { "needs_response", "lost" })
+            await Deliver(bus, LocalStripeEvents.Event(status == "lost" ? "charge.dispute.closed" : "charge.dispute.created", new JsonObject
+            {
+                ["id"] = $"dp_local_{purchase.Id:N}", ["object"] = "dispute", ["amount"] = purchase.Amount, ["currency"] = purchase.Currency,
+                ["payment_intent"] = paymentIntent, ["charge"] = $"ch_local_{purchase.Id:N}", ["reason"] = "fraudulent", ["status"] = status,
+            }, now), cancellation);
+    }
+
+    /// <summary>Bills the subscription's next period now, with the given test card (Stripe's test clocks do the same).</summary>
+    public static Task Renew(IMessageContext bus, SubscriptionView subscription, LocalPaymentOutcome outcome, DateTimeOffset now, CancellationToken cancellation)
+    {
+        if (subscription.Provider != LocalPaymentProvider.ProviderName) throw DomainException.Conflict("This subscription is not with the local payment provider.");
+        if (subscription.EndedAt is not null) throw DomainException.Conflict("This subscription has ended.");
+        var invoiceId = $"in_local_{Guid.NewGuid():N}";
+        var periodEnd = Subscriptions.NextPeriodEnd(subscription.CurrentPeriodEnd, subscription.Interval);
+        var paid = outcome != LocalPaymentOutcome.Declined;
+        return Deliver(bus, LocalStripeEvents.Event(paid ? "invoice.paid" : "invoice.payment_failed", new JsonObject
+        {
+            ["id"] = invoiceId, ["object"] = "invoice", ["billing_reason"] = "subscription_cycle", ["currency"] = subscription.Currency,
+            ["amount_due"] = subscription.Amount, ["amount_paid"] = paid ? subscription.Amount : 0, ["status"] = paid ? "paid" : "open",
+            ["parent"] = new JsonObject
+            {
+                ["type"] = "subscription_details",
+                ["subscription_details"] = new JsonObject
+                {
+                    ["subscription"] = subscription.ProviderSubscriptionId,
+                    ["metadata"] = LocalStripeEvents.Metadata(("subscription_id", subscription.Id), ("purchase_id", subscription.FirstPurchaseId)),
+                },
+            },
+            ["lines"] = new JsonObject
+            {
+                ["object"] = "list",
+                ["data"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = $"il_{invoiceId}", ["object"] = "line_item",
+                    ["period"] = new JsonObject { ["start"] = subscription.CurrentPeriodEnd.ToUnixTimeSeconds(), ["end"] = periodEnd.ToUnixTimeSeconds() },
+                }),
+            },
+            ["payments"] = new JsonObject
+            {
+                ["object"] = "list",
+                ["data"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = $"inpay_{invoiceId}", ["object"] = "invoice_payment",
+                    ["payment"] = new JsonObject { ["type"] = "payment_intent", ["payment_intent"] = $"pi_{invoiceId}" },
+                }),
+            },
+        }, now), cancellation);
+    }
+
+    /// <summary>The creator finished the provider's onboarding: the account can take charges and be paid out.</summary>
+    public static Task CompleteOnboarding(IMessageContext bus, PayoutAccountView account, DateTimeOffset now, CancellationToken cancellation) =>
+        Deliver(bus, LocalStripeEvents.Event("account.updated", new JsonObject
+        {
+            ["id"] = account.ProviderAccountId, ["object"] = "account", ["type"] = "express", ["charges_enabled"] = true, ["payouts_enabled"] = true,
+            ["details_submitted"] = true, ["metadata"] = LocalStripeEvents.Metadata(("creator_id", account.CreatorId)),
+            ["requirements"] = new JsonObject { ["currently_due"] = new JsonArray() },
+        }, now), cancellation, endpoint: "connect");
+
+    private static async Task Deliver(IMessageContext bus, string payload, CancellationToken cancellation, string endpoint = "platform")
+    {
+        var stripeEvent = JsonNode.Parse(payload)!;
+        var id = stripeEvent["id"]!.GetValue<string>();
+        var previous = bus.UserName;
+        bus.UserName = $"webhook:{id}"; // the provider acts, as it would through a webhook
+        try
+        {
+            await bus.InvokeAsync(new ReceiveProviderEvent(LocalPaymentProvider.ProviderName, endpoint, id, stripeEvent["type"]!.GetValue<string>(), payload,
+                ProcessNow: true), cancellation);
+        }
+        finally
+        {
+            bus.UserName = previous;
+        }
+    }
+
+    /// <summary>A cancellation at period end: the provider deletes the subscription when the paid period is over.</summary>
+    public static async Task Handle(EndLocalSubscriptionAtPeriodEnd message, IQuerySession session, IMessageContext messages, CancellationToken cancellation)
+    {
+        if (await session.LoadAsync<SubscriptionView>(message.SubscriptionId, cancellation) is not { EndedAt: null } subscription) return;
+        var at = subscription.CancelsAt ?? subscription.CurrentPeriodEnd;
+        var payload = LocalStripeEvents.Event("customer.subscription.deleted",
+            LocalPaymentProvider.SubscriptionObject(subscription.Id, subscription.ProviderSubscriptionId, "canceled", false, null), at);
+        var id = JsonNode.Parse(payload)!["id"]!.GetValue<string>();
+        await messages.ScheduleAsync(new ReceiveProviderEvent(LocalPaymentProvider.ProviderName, "platform", id, "customer.subscription.deleted", payload, ProcessNow: true), at);
+    }
+}
+
+/// <summary>
+/// The pages a provider sends people back to (a checkout's return page, onboarding's), and the local provider's hosted
+/// pages: a checkout to pay with a test card, and onboarding to finish. A checkout id is as good as a link to it, as with Stripe.
+/// </summary>
+public static class PaymentPages
+{
+    public static WebApplication MapPaymentPages(this WebApplication app)
+    {
+        app.MapGet("/payments/checkout/{purchaseId:guid}", async (Guid purchaseId, IQuerySession session, CancellationToken cancellation) =>
+            await session.LoadAsync<PurchaseView>(purchaseId, cancellation) is { } purchase
+                ? Results.Content($"<!doctype html><title>Checkout</title><h1>Your checkout is {purchase.Status.ToString().ToUpperInvariant()}.</h1>" +
+                    "<p>A payment can take a moment to be confirmed; the app shows it as soon as it is.</p>", "text/html")
+                : Results.NotFound());
+        app.MapGet("/payments/onboarding/{creatorId:guid}", () => Results.Content(
+            "<!doctype html><title>Payouts</title><h1>Back from onboarding.</h1><p>Your payout account's status shows in the app once the provider confirms it.</p>",
+            "text/html"));
+        app.MapGet("/payments/local/checkout/{purchaseId:guid}", async (Guid purchaseId, IQuerySession session, CancellationToken cancellation) =>
+        {
+            var purchase = await session.LoadAsync<PurchaseView>(purchaseId, cancellation);
+            if (purchase is null) return Results.NotFound();
+            var amount = WebUtility.HtmlEncode($"{purchase.Amount} {purchase.Currency.ToUpperInvariant()} (minor units)");
+            var buttons = purchase.IsPaid || purchase.ExpiredAt is not null ? $"<p>This checkout is {purchase.Status.ToString().ToUpperInvariant()}.</p>"
+                : string.Join("", Enum.GetNames<LocalPaymentOutcome>().Select(o =>
+                    $"<form method=post action='/payments/local/checkout/{purchaseId}/{o.ToUpperInvariant()}'><button>Pay: test card {o.ToUpperInvariant()}</button></form>"));
+            return Results.Content($"<!doctype html><title>Local checkout</title><h1>Local checkout</h1><p>Amount: {amount}</p>{buttons}", "text/html");
+        });
+        app.MapPost("/payments/local/checkout/{purchaseId:guid}/{outcome}", async (Guid purchaseId, string outcome, IQuerySession session, IMessageContext bus,
+            TimeProvider clock, CancellationToken cancellation) =>
+        {
+            if (!Enum.TryParse<LocalPaymentOutcome>(outcome, ignoreCase: true, out var card)) return Results.BadRequest();
+            if (await session.LoadAsync<PurchaseView>(purchaseId, cancellation) is not { } purchase) return Results.NotFound();
+            try { await LocalPayments.Pay(bus, purchase, card, clock.GetUtcNow(), cancellation); }
+            catch (DomainException refused) { return Results.Problem(refused.Message, statusCode: StatusCodes.Status409Conflict); }
+            return Results.Redirect($"/payments/local/checkout/{purchaseId}");
+        });
+        app.MapGet("/payments/local/onboarding/{creatorId:guid}", () => Results.Content(
+            "<!doctype html><title>Payouts</title><h1>Payout account</h1><form method=post><button>Finish onboarding</button></form>", "text/html"));
+        app.MapPost("/payments/local/onboarding/{creatorId:guid}", async (Guid creatorId, IQuerySession session, IMessageContext bus, TimeProvider clock,
+            CancellationToken cancellation) =>
+        {
+            var account = await session.LoadAsync<PayoutAccountView>(Contracts.DeterministicId.PayoutAccount(creatorId), cancellation);
+            if (account is null || account.Provider != LocalPaymentProvider.ProviderName) return Results.NotFound();
+            await LocalPayments.CompleteOnboarding(bus, account, clock.GetUtcNow(), cancellation);
+            return Results.Content("<!doctype html><title>Payouts</title><h1>Your payout account is ready.</h1>", "text/html");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,63 @@
+using Platform.Contracts.Commerce;
+
+namespace Platform.Api.Commerce;
+
+/// <summary>What the provider needs to open a hosted checkout: our ids travel with it and come back on every webhook.</summary>
+public sealed record CheckoutRequest(
+    Guid PurchaseId, Guid? SubscriptionId, string ProductName, long Amount, string Currency, PriceInterval Interval, int TrialDays,
+    long ApplicationFee, int FeePercent, string DestinationAccountId, DateTimeOffset ExpiresAt);
+
+public sealed record ProviderCheckout(string ProviderCheckoutId, string Url);
+
+public sealed record RefundRequest(Guid PurchaseId, Guid RefundId, string ProviderPaymentId, long Amount, string Reason);
+
+/// <summary>
+/// The payment port (CHKO, CONN, FREF): the embedded local provider by default, Stripe Connect by configuration. Results never
+/// come back from these calls: they arrive as provider events (Stripe's webhook format, from either provider) through
+/// <see cref="ProviderEventInbox"/>, so there is one path from "the provider says so" to our events.
+/// </summary>
+public interface IPaymentProvider
+{
+    string Name { get; }
+
+    /// <summary>Opens the creator's connected account; <paramref name="creatorId"/> travels in its metadata.</summary>
+    Task<string> OpenAccount(Guid creatorId, CancellationToken cancellation);
+
+    /// <summary>A single-use link where the creator completes the provider's onboarding.</summary>
+    Task<string> OnboardingLink(Guid creatorId, string providerAccountId, CancellationToken cancellation);
+
+    Task<ProviderCheckout> StartCheckout(CheckoutRequest request, CancellationToken cancellation);
+
+    Task Refund(RefundRequest request, CancellationToken cancellation);
+
+    /// <summary>What the provider charged us for processing the payment; null while it does not know yet.</summary>
+    Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation);
+
+    /// <summary>Stops the subscription at the end of the paid period, or at once.</summary>
+    Task CancelSubscription(Guid subscriptionId, string providerSubscriptionId, bool atPeriodEnd, CancellationToken cancellation);
+}
+
+/// <summary>The provider refused a request for good (not a network or server fault worth retrying).</summary>
+public sealed class PaymentRefusedException(string message) : Exception(message);
+
+/// <summary>The <c>Payments</c> configuration section.</summary>
+public sealed class PaymentOptions
+{
+    public string Provider { get; set; } = "local";
+    /// <summary>How long a checkout stays open (Stripe accepts 30 minutes to 24 hours).</summary>
+    public TimeSpan CheckoutLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How long a subscriber keeps access after a renewal fails, before the subscription ends.</summary>
+    public TimeSpan RenewalGracePeriod { get; set; } = TimeSpan.FromDays(3);
+    /// <summary>Where the provider's hosted pages send the buyer back; {CHECKOUT_ID} is replaced. Empty: our own receipt page.</summary>
+    public string ReturnUrl { get; set; } = "";
+}
+
+/// <summary>The <c>Stripe</c> configuration section.</summary>
+public sealed class StripeOptions
+{
+    public string SecretKey { get; set; } = "";
+    public string WebhookSecret { get; set; } = "";
+    public string ConnectWebhookSecret { get; set; } = "";
+    /// <summary>An origin only; Stripe.net adds <c>/v1/...</c>.</summary>
+    public string ApiBase { get; set; } = "https://api.stripe.com";
+}

@@ -1,0 +1,29 @@
+using Marten;
+using Platform.Contracts;
+using Platform.Contracts.Commerce;
+using Platform.Projections.Commerce;
+
+namespace Platform.Api.Commerce;
+
+/// <summary>CONN: opens the creator's connected account once, and returns a fresh onboarding link each time.</summary>
+public sealed record StartPayoutOnboarding(Guid CreatorId);
+
+public sealed record PayoutOnboardingLink(Guid AccountId, string Url);
+
+public static class PayoutOnboardingHandler
+{
+    public static async Task<PayoutOnboardingLink> Handle(StartPayoutOnboarding command, IDocumentSession session, IPaymentProvider provider,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        var accountId = DeterministicId.PayoutAccount(command.CreatorId);
+        var stream = await session.Events.FetchForWriting<PayoutAccountView>(accountId, cancellation);
+        var providerAccountId = stream.Aggregate?.ProviderAccountId;
+        if (providerAccountId is null)
+        {
+            // The provider call is keyed by the creator's id, so a retry after a failed commit finds the same account.
+            providerAccountId = await provider.OpenAccount(command.CreatorId, cancellation);
+            stream.AppendOne(new PayoutAccountOpened(accountId, command.CreatorId, provider.Name, providerAccountId, clock.GetUtcNow()));
+        }
+        return new PayoutOnboardingLink(accountId, await provider.OnboardingLink(command.CreatorId, providerAccountId, cancellation));
+    }
+}

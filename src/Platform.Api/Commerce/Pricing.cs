@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Marten;
+using Platform.Api.Communities;
+using Platform.Api.Infrastructure;
+using Platform.Contracts;
+using Platform.Contracts.Commerce;
+using Platform.Projections.Commerce;
+using Platform.Projections.Courses;
+
+namespace Platform.Api.Commerce;
+
+public sealed record SetPrice(Guid ProductId, Guid PriceId, long Amount, string Currency, PriceInterval Interval, int TrialDays, int? SeatLimit, Guid SetBy);
+
+public sealed record CreateCoupon(
+    Guid ProductId, Guid CouponId, string Code, int? PercentOff, long? AmountOff, DateTimeOffset? ExpiresAt, int? MaxRedemptions, Guid CreatedBy);
+
+/// <summary>What is sold: the course or community behind a product id, and who is paid for it.</summary>
+public sealed record ProductSubject(Guid ProductId, ProductKind Kind, Guid CommunityId, string Name, bool ForSale);
+
+/// <summary>Prices and coupons (PRIC): pure rules, then the handlers that load and append.</summary>
+public static partial class Pricing
+{
+    public const int MaxTrialDays = 730;
+
+    public static object[] SetPrice(ProductSubject subject, Community community, SetPrice command, DateTimeOffset now)
+    {
+        var currency = Currency(command.Currency);
+        if (command.Amount is < 1 or > MoneySplit.MaxAmount) throw DomainException.Invalid($"A price is 1 to {MoneySplit.MaxAmount} in the currency's minor unit.");
+        if (command.TrialDays is < 0 or > MaxTrialDays) throw DomainException.Invalid($"A free trial is 0 to {MaxTrialDays} days.");
+        if (command.TrialDays > 0 && command.Interval == PriceInterval.OneTime) throw DomainException.Invalid("Only a recurring price has a free trial.");
+        if (command.SeatLimit is < 1) throw DomainException.Invalid("A seat limit is at least 1.");
+        return [new PriceSet(subject.ProductId, command.PriceId, subject.Kind, subject.CommunityId, community.CreatorId, command.Amount, currency,
+            command.Interval, command.TrialDays, command.SeatLimit, command.SetBy, now)];
+    }
+
+    public static object[] CreateCoupon(ProductView? product, CreateCoupon command, DateTimeOffset now)
+    {
+        if (product?.CurrentPrice is not { } price) throw DomainException.Conflict("Set a price before making coupons for it.");
+        var code = command.Code.Trim().ToUpperInvariant();
+        if (!CouponCode().IsMatch(code)) throw DomainException.Invalid("A coupon code is 3 to 32 letters, digits, '-' or '_'.");
+        if (product.Coupons.Any(c => c.Code == code)) throw DomainException.Conflict($"This product already has a coupon {code}.");
+        if ((command.PercentOff is null) == (command.AmountOff is null)) throw DomainException.Invalid("Give either percentOff or amountOff.");
+        if (command.PercentOff is < 1 or > 99) throw DomainException.Invalid("percentOff is 1 to 99: a free course is made free, not discounted.");
+        if (command.AmountOff is { } off && (off < 1 || off >= price.Amount))
+            throw DomainException.Invalid($"amountOff is 1 to {price.Amount - 1} {price.Currency} minor units, less than the price.");
+        if (command.ExpiresAt <= now) throw DomainException.Invalid("The coupon would already be expired.");
+        if (command.MaxRedemptions is < 1) throw DomainException.Invalid("maxRedemptions is at least 1.");
+        return [new CouponCreated(product.ProductId, command.CouponId, code, command.PercentOff, command.AmountOff, command.ExpiresAt,
+            command.MaxRedemptions, command.CreatedBy, now)];
+    }
+
+    /// <summary>Lower-case ISO 4217, as Stripe writes it.</summary>
+    public static string Currency(string currency)
+    {
+        var code = currency.Trim().ToLowerInvariant();
+        return CurrencyCode().IsMatch(code) ? code : throw DomainException.Invalid("A currency is a three-letter ISO 4217 code, such as eur or jpy.");
+    }
+
+    [GeneratedRegex("^[a-z]{3}$")]
+    private static partial Regex CurrencyCode();
+
+    [GeneratedRegex("^[A-Z0-9_-]{3,32}$")]
+    private static partial Regex CouponCode();
+}
+
+public static class PricingHandler
+{
+    public static async Task Handle(SetPrice command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var subject = await Subject(session, command.ProductId, cancellation);
+        var community = await MembershipCommandsHandler.LoadCommunity(session, subject.CommunityId, cancellation);
+        var stream = await session.Events.FetchForWriting<ProductView>(DeterministicId.Product(command.ProductId), cancellation);
+        stream.AppendMany(Pricing.SetPrice(subject, community, command, clock.GetUtcNow()));
+    }
+
+    public static async Task Handle(CreateCoupon command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<ProductView>(DeterministicId.Product(command.ProductId), cancellation);
+        stream.AppendMany(Pricing.CreateCoupon(stream.Aggregate, command, clock.GetUtcNow()));
+    }
+
+    /// <summary>A product id is a course id or a community id; a course is for sale when it is PAID and published, a community when it is joined by paying.</summary>
+    public static async Task<ProductSubject> Subject(IQuerySession session, Guid productId, CancellationToken cancellation)
+    {
+        if (await session.LoadAsync<CourseOutline>(productId, cancellation) is { } course)
+            return new ProductSubject(course.Id, ProductKind.Course, course.CommunityId, course.Title,
+                course.IsPublished && course.Access == Contracts.Courses.CourseAccess.Paid);
+        if (await session.Events.AggregateStreamAsync<Community>(productId, token: cancellation) is { } community)
+            return new ProductSubject(community.Id, ProductKind.Community, community.Id, community.Name,
+                community.JoinPolicy == Contracts.Communities.JoinPolicy.Paid);
+        throw DomainException.NotFound("The product");
+    }
+}

@@ -1,0 +1,194 @@
+using JasperFx.Events;
+using Marten;
+using Platform.Api.Infrastructure;
+using Platform.Contracts;
+using Platform.Contracts.Commerce;
+using Platform.Projections.Commerce;
+using Stripe;
+using Wolverine;
+
+namespace Platform.Api.Commerce;
+
+/// <summary>
+/// Turns one recorded provider event into our events and marks the record processed; the caller saves both in one
+/// transaction. The same code runs for Stripe's webhooks and the local provider's events.
+/// </summary>
+public sealed class ProviderEventProcessor(
+    IDocumentSession session, ProviderEventRecord record, DateTimeOffset at, PaymentOptions options, IMessageContext messages, ILogger logger,
+    CancellationToken cancellation)
+{
+    public static async Task Process(ProviderEventRecord record, IDocumentSession session, TimeProvider clock, PaymentOptions options,
+        IMessageContext messages, ILogger logger, CancellationToken cancellation)
+    {
+        var stripeEvent = EventUtility.ParseEvent(record.Payload, throwOnApiVersionMismatch: false);
+        // The provider's own time: the same event gives the same history, whenever and however often it is processed.
+        var processor = new ProviderEventProcessor(session, record, new DateTimeOffset(stripeEvent.Created, TimeSpan.Zero), options, messages, logger, cancellation);
+        string outcome;
+        try
+        {
+            outcome = ProviderFacts.Read(stripeEvent) is { } fact ? await processor.Apply(fact) : "ignored: not an event the platform acts on";
+        }
+        catch (DomainException refused)
+        {
+            outcome = $"refused: {refused.Message}";
+            logger.LogWarning("Provider event {EventId} ({Type}) refused: {Reason}", record.Id, record.Type, refused.Message);
+        }
+        if (record.AwaitingPayment is null) record.ProcessedAt = clock.GetUtcNow();
+        record.Outcome = outcome;
+        logger.LogInformation("Provider event {EventId} ({Type}): {Outcome}", record.Id, record.Type, outcome);
+    }
+
+    private Task<string> Apply(ProviderFact fact) => fact switch
+    {
+        CheckoutPaid paid => OnPurchase(paid.PurchaseId, p => Payments.Pay(p, paid, record.Id, at), paid.ProviderSubscriptionId),
+        CheckoutPaymentFailed failed => OnPurchase(failed.PurchaseId, p => Payments.Fail(p, failed.Reason, record.Id, at)),
+        CheckoutClosed closed => OnPurchase(closed.PurchaseId, p => Payments.Expire(p, record.Id, at)),
+        RefundChanged refund => OnPayment(refund.PurchaseId, refund.ProviderPaymentId, p => Payments.Refund(p, refund, record.Id, at)),
+        DisputeChanged dispute => OnPayment(null, dispute.ProviderPaymentId, p => Payments.Dispute(p, dispute, record.Id, at)),
+        InvoiceSettled invoice => OnInvoice(invoice),
+        SubscriptionChanged changed => OnSubscription(changed),
+        AccountChanged account => OnAccount(account),
+        _ => Task.FromResult("ignored"),
+    };
+
+    /// <summary>Finds the purchase by our id, else by the provider's payment id; an event about a payment not reported yet waits for it.</summary>
+    private async Task<string> OnPayment(Guid? purchaseId, string? providerPaymentId, Func<PurchaseView, object[]> decide)
+    {
+        if (purchaseId is { } id) return await OnPurchase(id, decide);
+        if (string.IsNullOrEmpty(providerPaymentId)) return "ignored: names no payment";
+        var purchase = await session.Query<PurchaseView>().FirstOrDefaultAsync(p => p.ProviderPaymentId == providerPaymentId, cancellation);
+        if (purchase is not null) return await OnPurchase(purchase.Id, decide);
+        record.AwaitingPayment = providerPaymentId;
+        return $"waiting for payment {providerPaymentId}";
+    }
+
+    private async Task<string> OnPurchase(Guid purchaseId, Func<PurchaseView, object[]> decide, string? providerSubscriptionId = null)
+    {
+        var stream = await session.Events.FetchForWriting<PurchaseView>(purchaseId, cancellation);
+        if (stream.Aggregate is not { } before) return "ignored: unknown purchase";
+        var events = decide(before);
+        if (events.Length == 0) return "already applied";
+        stream.AppendMany(events);
+        var after = Payments.Evolve(before, events);
+        await FollowAccess(before, after, providerSubscriptionId);
+        if (after.ProviderPaymentId is { Length: > 0 } payment && before.ProviderPaymentId != payment)
+        {
+            await ReleaseWaiting(payment);
+            if (after.Gross > 0) await messages.PublishAsync(new RecordProviderFee(after.Id));
+        }
+        return "applied";
+    }
+
+    /// <summary>Access follows the purchase: granted when paid, revoked when wholly refunded or a dispute is lost.</summary>
+    private async Task FollowAccess(PurchaseView before, PurchaseView after, string? providerSubscriptionId)
+    {
+        if (after.SubscriptionId is { } subscriptionId)
+        {
+            var isFirst = subscriptionId == DeterministicId.Subscription(after.Id);
+            if (isFirst && !before.IsPaid && after.IsPaid)
+            {
+                var subscription = await session.Events.FetchForWriting<SubscriptionView>(subscriptionId, cancellation);
+                var started = subscription.Aggregate is null ? Subscriptions.Start(after, providerSubscriptionId ?? "", at) : null;
+                if (started is not null) subscription.AppendOne(started);
+                if (subscription.Aggregate?.EndedAt is null) await Grant(after);
+            }
+            if (!Payments.DisputeLost(before) && Payments.DisputeLost(after)
+                && await session.Events.FetchForWriting<SubscriptionView>(subscriptionId, cancellation) is { Aggregate: { } current } stream)
+                await SubscriptionsHandler.End(session, stream, current, "dispute lost", at, messages, cancelAtProvider: true, cancellation);
+            return;
+        }
+        var had = Payments.GivesAccess(before);
+        var has = Payments.GivesAccess(after);
+        if (!had && has) await Grant(after);
+        if (had && !has)
+        {
+            var reason = after.Status == PurchaseStatus.Refunded ? "refunded" : "dispute lost";
+            await Entitlements.Revoke(session, after.Kind, after.ProductId, after.BuyerId, reason, at, cancellation);
+            await Entitlements.SettleHold(session, after.ProductId, after.Id, sold: false, reason, at, cancellation);
+        }
+        if (!before.IsPaid && after.IsPaid && !has)
+            await Entitlements.SettleHold(session, after.ProductId, after.Id, sold: false, "taken back before it was paid", at, cancellation);
+    }
+
+    private async Task Grant(PurchaseView purchase)
+    {
+        await Entitlements.Grant(session, purchase.Kind, purchase.ProductId, purchase.BuyerId, at, logger, cancellation);
+        await Entitlements.SettleHold(session, purchase.ProductId, purchase.Id, sold: true, "paid", at, cancellation);
+    }
+
+    /// <summary>Events that arrived before the payment they are about go round again now that it is known.</summary>
+    private async Task ReleaseWaiting(string providerPaymentId)
+    {
+        var waiting = await session.Query<ProviderEventRecord>().Where(r => r.AwaitingPayment == providerPaymentId).ToListAsync(cancellation);
+        foreach (var parked in waiting)
+        {
+            parked.AwaitingPayment = null;
+            session.Store(parked);
+            await messages.PublishAsync(new ProcessProviderEvent(parked.Id));
+        }
+    }
+
+    /// <summary>A renewal: its own purchase (paid or failed), and the subscription renewed or past due.</summary>
+    private async Task<string> OnInvoice(InvoiceSettled invoice)
+    {
+        var (subscription, current) = await StartedSubscription(invoice.SubscriptionId, invoice.FirstPurchaseId, invoice.ProviderSubscriptionId);
+        if (current is null) return "ignored: unknown subscription";
+        var renewalId = DeterministicId.Renewal(current.Provider, invoice.InvoiceId);
+        var renewal = await session.Events.FetchForWriting<PurchaseView>(renewalId, cancellation);
+        var events = new List<object>();
+        if (renewal.Aggregate is null)
+            events.Add(new RenewalBilled(renewalId, current.Id, current.ProductId, current.Kind, current.CommunityId, current.CreatorId, current.BuyerId,
+                current.PriceId, current.Interval, invoice.Amount, invoice.Currency, current.FeePercent, current.Provider, invoice.InvoiceId, at));
+        var purchase = Payments.Evolve(renewal.Aggregate, events);
+        events.AddRange(invoice.Paid
+            ? Payments.Pay(purchase, new CheckoutPaid(renewalId, invoice.ProviderPaymentId ?? "", invoice.Amount, invoice.Currency, null), record.Id, at)
+            : Payments.Fail(purchase, "The renewal was not paid.", record.Id, at));
+        renewal.AppendMany(events);
+        var decided = Subscriptions.Settle(current, renewalId, invoice, at, options.RenewalGracePeriod);
+        subscription.AppendMany(decided);
+        foreach (var failed in decided.OfType<SubscriptionPaymentFailed>())
+            await messages.ScheduleAsync(new EndUnpaidSubscription(current.Id, failed.PurchaseId), failed.GraceEndsAt);
+        return events.Count + decided.Length == 0 ? "already applied" : "applied";
+    }
+
+    private async Task<string> OnSubscription(SubscriptionChanged changed)
+    {
+        var (subscription, current) = await StartedSubscription(changed.SubscriptionId, changed.FirstPurchaseId, changed.ProviderSubscriptionId);
+        if (current is null) return "ignored: unknown subscription";
+        if (changed.Deleted)
+        {
+            if (current.EndedAt is not null) return "already applied";
+            await SubscriptionsHandler.End(session, subscription, current, "canceled", at, messages, cancelAtProvider: false, cancellation);
+            return "applied";
+        }
+        var decided = Subscriptions.Change(current, changed, at);
+        if (decided.Length == 0) return "already applied";
+        subscription.AppendMany(decided);
+        return "applied";
+    }
+
+    /// <summary>
+    /// The subscription, started from its first checkout if the provider reports on it before that checkout's payment (events
+    /// come in any order); null when the ids are not ours.
+    /// </summary>
+    private async Task<(IEventStream<SubscriptionView> Stream, SubscriptionView? Current)> StartedSubscription(
+        Guid subscriptionId, Guid? firstPurchaseId, string providerSubscriptionId)
+    {
+        var stream = await session.Events.FetchForWriting<SubscriptionView>(subscriptionId, cancellation);
+        if (stream.Aggregate is { } existing) return (stream, existing);
+        if (firstPurchaseId is null) return (stream, null);
+        var first = await session.LoadAsync<PurchaseView>(firstPurchaseId.Value, cancellation);
+        if (first is null || first.SubscriptionId != subscriptionId) return (stream, null);
+        var started = Subscriptions.Start(first, providerSubscriptionId, at);
+        stream.AppendOne(started);
+        return (stream, SubscriptionViewProjection.Create(started));
+    }
+
+    private async Task<string> OnAccount(AccountChanged account)
+    {
+        var stream = await session.Events.FetchForWriting<PayoutAccountView>(DeterministicId.PayoutAccount(account.CreatorId), cancellation);
+        if (stream.Aggregate is null) return "ignored: unknown account";
+        stream.AppendOne(new PayoutAccountUpdated(stream.Aggregate.Id, account.ChargesEnabled, account.PayoutsEnabled, account.RequirementsDue, record.Id, at));
+        return "applied";
+    }
+}

@@ -1,0 +1,121 @@
+using Platform.Contracts.Commerce;
+using Stripe;
+
+namespace Platform.Api.Commerce;
+
+/// <summary>
+/// Stripe Connect through Stripe.net: Express accounts for creators, destination charges through Checkout Sessions with our fee
+/// as the application fee, subscriptions that transfer the creator's share, refunds that reverse the transfer and the fee in
+/// proportion. Every POST carries an idempotency key made from our ids, so a retry never acts twice.
+/// </summary>
+public sealed class StripePaymentProvider(StripeClient client, PaymentOptions options, IConfiguration configuration) : IPaymentProvider
+{
+    public string Name => "stripe";
+
+    public async Task<string> OpenAccount(Guid creatorId, CancellationToken cancellation)
+    {
+        var account = await Call(() => new AccountService(client).CreateAsync(new AccountCreateOptions
+        {
+            Type = "express",
+            Metadata = new Dictionary<string, string> { ["creator_id"] = creatorId.ToString() },
+        }, Key($"account-{creatorId}"), cancellation));
+        return account.Id;
+    }
+
+    public async Task<string> OnboardingLink(Guid creatorId, string providerAccountId, CancellationToken cancellation)
+    {
+        var back = $"{LocalPaymentProvider.Origin(configuration)}/payments/onboarding/{creatorId}";
+        // Links are single-use and short-lived: each request is a new link, keyed by its own id.
+        var link = await Call(() => new AccountLinkService(client).CreateAsync(new AccountLinkCreateOptions
+        {
+            Account = providerAccountId, Type = "account_onboarding", RefreshUrl = back, ReturnUrl = back,
+        }, Key($"account-link-{Guid.NewGuid()}"), cancellation));
+        return link.Url;
+    }
+
+    public async Task<ProviderCheckout> StartCheckout(CheckoutRequest request, CancellationToken cancellation)
+    {
+        var metadata = new Dictionary<string, string> { ["purchase_id"] = request.PurchaseId.ToString() };
+        if (request.SubscriptionId is { } subscriptionId) metadata["subscription_id"] = subscriptionId.ToString();
+        var returnUrl = options.ReturnUrl is { Length: > 0 } url ? url.Replace("{CHECKOUT_ID}", request.PurchaseId.ToString())
+            : $"{LocalPaymentProvider.Origin(configuration)}/payments/checkout/{request.PurchaseId}";
+        var session = new Stripe.Checkout.SessionCreateOptions
+        {
+            Mode = request.SubscriptionId is null ? "payment" : "subscription",
+            ClientReferenceId = request.PurchaseId.ToString(),
+            Metadata = metadata,
+            ExpiresAt = request.ExpiresAt.UtcDateTime,
+            SuccessUrl = returnUrl,
+            CancelUrl = returnUrl,
+            LineItems =
+            [
+                new Stripe.Checkout.SessionLineItemOptions
+                {
+                    Quantity = 1,
+                    PriceData = new Stripe.Checkout.SessionLineItemPriceDataOptions
+                    {
+                        Currency = request.Currency,
+                        UnitAmount = request.Amount,
+                        ProductData = new Stripe.Checkout.SessionLineItemPriceDataProductDataOptions { Name = request.ProductName },
+                        Recurring = request.Interval == PriceInterval.OneTime ? null
+                            : new Stripe.Checkout.SessionLineItemPriceDataRecurringOptions { Interval = request.Interval == PriceInterval.Year ? "year" : "month" },
+                    },
+                },
+            ],
+        };
+        if (request.SubscriptionId is null)
+            session.PaymentIntentData = new Stripe.Checkout.SessionPaymentIntentDataOptions
+            {
+                ApplicationFeeAmount = request.ApplicationFee,
+                TransferData = new Stripe.Checkout.SessionPaymentIntentDataTransferDataOptions { Destination = request.DestinationAccountId },
+                Metadata = metadata,
+            };
+        else
+            session.SubscriptionData = new Stripe.Checkout.SessionSubscriptionDataOptions
+            {
+                TrialPeriodDays = request.TrialDays > 0 ? request.TrialDays : null,
+                TransferData = new Stripe.Checkout.SessionSubscriptionDataTransferDataOptions
+                {
+                    Destination = request.DestinationAccountId, AmountPercent = 100 - request.FeePercent,
+                },
+                Metadata = metadata,
+            };
+        var created = await Call(() => new Stripe.Checkout.SessionService(client).CreateAsync(session, Key($"checkout-{request.PurchaseId}"), cancellation));
+        return new ProviderCheckout(created.Id, created.Url);
+    }
+
+    public async Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation)
+    {
+        var payment = await new PaymentIntentService(client).GetAsync(providerPaymentId,
+            new PaymentIntentGetOptions { Expand = ["latest_charge.balance_transaction"] }, cancellationToken: cancellation);
+        return payment.LatestCharge?.BalanceTransaction?.Fee;
+    }
+
+    public Task Refund(RefundRequest request, CancellationToken cancellation) =>
+        Call(() => new RefundService(client).CreateAsync(new RefundCreateOptions
+        {
+            PaymentIntent = request.ProviderPaymentId,
+            Amount = request.Amount,
+            ReverseTransfer = true,
+            RefundApplicationFee = true,
+            Metadata = new Dictionary<string, string> { ["purchase_id"] = request.PurchaseId.ToString(), ["refund_id"] = request.RefundId.ToString() },
+        }, Key($"refund-{request.RefundId}"), cancellation));
+
+    public Task CancelSubscription(Guid subscriptionId, string providerSubscriptionId, bool atPeriodEnd, CancellationToken cancellation) =>
+        atPeriodEnd
+            ? Call(() => new SubscriptionService(client).UpdateAsync(providerSubscriptionId, new SubscriptionUpdateOptions { CancelAtPeriodEnd = true },
+                Key($"cancel-at-period-end-{subscriptionId}"), cancellation))
+            : Call(() => new SubscriptionService(client).CancelAsync(providerSubscriptionId, new SubscriptionCancelOptions(), Key($"cancel-{subscriptionId}"), cancellation));
+
+    private static RequestOptions Key(string key) => new() { IdempotencyKey = key };
+
+    /// <summary>Stripe's refusals (4xx other than 429) are final; its faults and rate limits are left to the caller's retries.</summary>
+    private static async Task<T> Call<T>(Func<Task<T>> request)
+    {
+        try { return await request(); }
+        catch (StripeException refused) when ((int)refused.HttpStatusCode is >= 400 and < 500 and not 409 and not 429)
+        {
+            throw new PaymentRefusedException(refused.StripeError?.Message ?? refused.Message);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Platform.Api.Commerce;
+using Platform.Api.Infrastructure;
+using Platform.Contracts.Commerce;
+using Platform.Projections.Commerce;
+
+namespace Platform.Tests.Commerce;
+
+public sealed class purchase_decisions
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    private static PurchaseView Checkout(long amount = 1000) => Payments.Evolve(null,
+    [
+        new CheckoutStarted(Guid.NewGuid(), Guid.NewGuid(), ProductKind.Course, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
+            PriceInterval.OneTime, 0, amount, 0, amount, "eur", 15, null, null, "local", "cs_1", "https://pay", Now.AddHours(1), Now),
+    ]);
+
+    private static PurchaseView Apply(PurchaseView purchase, Func<PurchaseView, object[]> decide) => Payments.Evolve(purchase, decide(purchase));
+
+    private static readonly Func<PurchaseView, object[]> Pay = p => Payments.Pay(p, new CheckoutPaid(p.Id, "pi_1", 1000, "eur", null), "evt_pay", Now);
+    private static readonly Func<PurchaseView, object[]> RefundSome = p =>
+        Payments.Refund(p, new RefundChanged(p.Id, "pi_1", null, "re_1", 333, "succeeded", null), "evt_refund", Now);
+    private static readonly Func<PurchaseView, object[]> DisputeRest = p =>
+        Payments.Dispute(p, new DisputeChanged("pi_1", "dp_1", 667, "fraudulent", "lost"), "evt_dispute", Now);
+
+    [Fact]
+    public void a_payment_refund_and_lost_dispute_end_in_one_state_whatever_their_order()
+    {
+        var orders = new[] { Pay, RefundSome, DisputeRest }.Permutations();
+        var ends = orders.Select(order => order.Aggregate(Checkout(), Apply)).ToList();
+        Assert.Equal(6, ends.Count);
+        Assert.All(ends, end =>
+        {
+            Assert.Equal(PurchaseStatus.Disputed, end.Status);
+            Assert.Equal((1000, 333, 667), (end.Gross, end.Refunded, end.Disputed));
+            Assert.Equal(150, end.PlatformFee);
+            Assert.False(Payments.GivesAccess(end));
+        });
+    }
+
+    [Fact]
+    public void every_decision_is_idempotent()
+    {
+        var purchase = Apply(Apply(Apply(Checkout(), Pay), RefundSome), DisputeRest);
+        Assert.Empty(Pay(purchase));
+        Assert.Empty(RefundSome(purchase));
+        Assert.Empty(DisputeRest(purchase));
+    }
+
+    [Fact]
+    public void a_declined_attempt_does_not_beat_a_later_payment_and_an_expired_paid_checkout_stays_paid()
+    {
+        var declined = Apply(Checkout(), p => Payments.Fail(p, "card_declined", "evt_fail", Now));
+        Assert.Equal(PurchaseStatus.Failed, declined.Status);
+        var paid = Apply(declined, Pay);
+        Assert.Equal(PurchaseStatus.Paid, paid.Status);
+        Assert.Empty(Payments.Expire(paid, "evt_expire", Now));
+        Assert.Empty(Payments.Fail(paid, "card_declined", "evt_fail_2", Now));
+    }
+
+    [Fact]
+    public void a_refund_request_may_take_at_most_what_is_left_counting_pending_refunds()
+    {
+        var paid = Apply(Checkout(), Pay);
+        var creator = Guid.NewGuid();
+        var first = Apply(paid, p => Refunds.Request(p, new RefundPurchase(p.Id, Guid.NewGuid(), 600, "late", creator), Now));
+        Assert.Equal(400, Payments.Refundable(first));
+        var tooMuch = Assert.Throws<DomainException>(() => Refunds.Request(first, new RefundPurchase(first.Id, Guid.NewGuid(), 401, "more", creator), Now));
+        Assert.Equal(ErrorCodes.Validation, tooMuch.Code);
+        var rest = Refunds.Request(first, new RefundPurchase(first.Id, Guid.NewGuid(), null, "the rest", creator), Now);
+        Assert.Equal(400, Assert.IsType<RefundRequested>(Assert.Single(rest)).Amount);
+        Assert.Equal(ErrorCodes.Conflict, Assert.Throws<DomainException>(() =>
+            Refunds.Request(Checkout(), new RefundPurchase(Guid.NewGuid(), Guid.NewGuid(), null, "unpaid", creator), Now)).Code);
+    }
+
+    [Fact]
+    public void the_provider_refusing_a_refund_frees_its_amount_again()
+    {
+        var paid = Apply(Checkout(), Pay);
+        var refundId = Guid.NewGuid();
+        var requested = Apply(paid, p => Refunds.Request(p, new RefundPurchase(p.Id, refundId, 1000, "all", Guid.NewGuid()), Now));
+        Assert.Equal(0, Payments.Refundable(requested));
+        var failed = Apply(requested, p => Payments.Refund(p, new RefundChanged(p.Id, "pi_1", refundId, "re_9", 1000, "failed", "expired_or_canceled_card"), "evt", Now));
+        Assert.Equal(1000, Payments.Refundable(failed));
+        Assert.Equal(PurchaseStatus.Paid, failed.Status);
+    }
+}
+
+internal static class Sequences
+{
+    public static IEnumerable<T[]> Permutations<T>(this T[] items) =>
+        items.Length <= 1 ? [items]
+        : items.SelectMany((item, i) => items.Where((_, j) => j != i).ToArray().Permutations().Select(rest => new[] { item }.Concat(rest).ToArray()));
+}
