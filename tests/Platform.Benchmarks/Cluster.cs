@@ -42,8 +42,19 @@ public sealed class Cluster : IAsyncDisposable
         }
     }
 
-    private async Task StartServer() =>
-        ConnectionString = (await Machine.Run(Path.Combine(root, "platform"), $"cluster-start {directory}")).Split('\n').Last();
+    /// <summary>Starts the server; a second try when another cluster on this machine took the free port it had picked.</summary>
+    private async Task StartServer()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                ConnectionString = (await Machine.Run(Path.Combine(root, "platform"), $"cluster-start {directory}")).Split('\n').Last();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3) { }
+        }
+    }
 
     /// <summary>A new empty database on this cluster, e.g. for a cold start.</summary>
     public async Task<string> CreateDatabase(string name)

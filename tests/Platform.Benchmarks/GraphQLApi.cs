@@ -34,6 +34,13 @@ public sealed class GraphQLApi(string url, string keyPath) : IDisposable
         return body.GetProperty("data");
     }
 
+    /// <summary>Posts to a page of the API itself (e.g. the local payment provider's onboarding link), as a browser form would.</summary>
+    public async Task PostPage(string url)
+    {
+        using var response = await http.PostAsync(new Uri(url).PathAndQuery, null);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Root fields the schema has, as "query.course" / "mutation.createPost": a scenario runs only where its operations exist.</summary>
     public async Task<HashSet<string>> RootFields()
     {

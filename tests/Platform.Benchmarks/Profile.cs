@@ -12,6 +12,7 @@ public sealed record Profile(
     int Modules,
     int LessonsPerModule,
     int ProbeUsers,
+    int Products,
     double QueryRate,
     TimeSpan QueryDuration,
     int RebuildEvents,
@@ -19,11 +20,11 @@ public sealed record Profile(
 {
     public const int Clients = 16;
 
-    public static readonly Profile Quick = new("quick", TimeSpan.FromSeconds(3), 200_000, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6),
-        Users: 64, JoinCommunities: 32, Modules: 4, LessonsPerModule: 10, ProbeUsers: 80, QueryRate: 40, TimeSpan.FromSeconds(6),
-        RebuildEvents: 50_000, StartRuns: 1);
+    public static readonly Profile Quick = new("quick", TimeSpan.FromSeconds(2), 200_000, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5),
+        Users: 48, JoinCommunities: 32, Modules: 4, LessonsPerModule: 10, ProbeUsers: 48, Products: 8, QueryRate: 40, TimeSpan.FromSeconds(5),
+        RebuildEvents: 30_000, StartRuns: 1);
 
     public static readonly Profile Full = new("full", TimeSpan.FromSeconds(15), 1_000_000, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(30),
-        Users: 128, JoinCommunities: 120, Modules: 6, LessonsPerModule: 10, ProbeUsers: 400, QueryRate: 80, TimeSpan.FromSeconds(30),
+        Users: 128, JoinCommunities: 120, Modules: 6, LessonsPerModule: 10, ProbeUsers: 400, Products: 40, QueryRate: 80, TimeSpan.FromSeconds(30),
         RebuildEvents: 1_000_000, StartRuns: 3);
 }

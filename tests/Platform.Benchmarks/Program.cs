@@ -42,7 +42,8 @@ await using (var cluster = await Cluster.Start(root))
         scenarios.Add(readYourWrite);
         Say("4. queries");
         scenarios.Add(await Queries.Run(graphql, api, cluster, profile, world, fields));
-        scenarios.Add(Checkout.Run(fields));
+        Say("5. checkout");
+        scenarios.Add(await Checkout.Run(graphql, api, cluster, profile, world, fields));
     }
     Say("6. projection rebuild");
     scenarios.Add(await Rebuild.Run(workspace, cluster, profile, ceiling));
