@@ -17,6 +17,17 @@ public sealed class World
     /// <summary>Provisioned users who join nothing until scenario 3 probes with them.</summary>
     public required List<string> ProbeUsers { get; init; }
 
+    /// <summary>
+    /// The n-th (target, user) pair of a closed-loop client: index n·clients + client walks target-major, so with a user count
+    /// that is a multiple of the client count each client keeps its own users and no two clients write to one stream at once.
+    /// Null when the pairs run out.
+    /// </summary>
+    public (string User, T Target)? Pair<T>(List<T> targets, int client, int n)
+    {
+        var index = n * Profile.Clients + client;
+        return index < targets.Count * Users.Count ? (Users[index % Users.Count], targets[index / Users.Count]) : null;
+    }
+
     private static readonly ParallelOptions Parallel16 = new() { MaxDegreeOfParallelism = Profile.Clients };
 
     public static async Task<World> Build(GraphQLApi api, Profile profile)

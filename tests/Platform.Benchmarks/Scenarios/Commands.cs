@@ -15,21 +15,12 @@ public static class Commands
         GraphQLApi graphql, ApiProcess api, Cluster cluster, Profile profile, World world, HashSet<string> fields, RawPostgres.Ceiling ceiling)
     {
         var result = new ScenarioResult(2, $"Command throughput, {Profile.Clients} clients (closed loop)");
-        var clients = Profile.Clients;
-        var users = world.Users.Count;
-        // Item n of client c: the index n·clients + c walks community- (or lesson-) major, so with a user count that is a multiple
-        // of the client count each client keeps its own users and two clients never write to one stream at once.
-        (string, object)? Pair<T>(List<T> targets, int client, int n, Func<T, object> variables)
-        {
-            var index = n * clients + client;
-            return index < targets.Count * users ? (world.Users[index % users], variables(targets[index / users])) : null;
-        }
         var mutations = new[]
         {
             new Mutation("joinCommunity", "mutation($c: ID!) { joinCommunity(communityId: $c) { status } }",
-                (client, n) => Pair(world.JoinCommunities, client, n, c => new { c })),
+                (client, n) => world.Pair(world.JoinCommunities, client, n) is { } pair ? (pair.User, new { c = pair.Target }) : null),
             new Mutation("completeLesson", "mutation($l: ID!) { completeLesson(lessonId: $l) { completedLessons } }",
-                (client, n) => Pair(world.Lessons, client, n, l => new { l })),
+                (client, n) => world.Pair(world.Lessons, client, n) is { } pair ? (pair.User, new { l = pair.Target }) : null),
             new Mutation("createPost", "mutation($c: ID!, $t: String!, $b: String!) { createPost(input: { communityId: $c, title: $t, body: $b }) { id } }",
                 (client, n) => (world.Users[client], new { c = world.Classroom, t = $"Post {n} of client {client}", b = "A question about bracing, with some detail." })),
         };
@@ -47,7 +38,7 @@ public static class Commands
             Console.Error.WriteLine($"  {mutation.Name}...");
             var phase = await Phase.Begin(api, cluster);
             loading.Value = true;
-            var load = await Load.ClosedLoop(clients, profile.WarmUp, profile.CommandDuration, async (client, n) =>
+            var load = await Load.ClosedLoop(Profile.Clients, profile.WarmUp, profile.CommandDuration, async (client, n) =>
             {
                 if (mutation.Item(client, n) is not { } item) return false;
                 await graphql.Send(item.Token, mutation.Query, item.Variables);
