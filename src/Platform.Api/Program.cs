@@ -3,6 +3,7 @@ using Platform.Api.Commerce;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
+using Platform.Api.Ledger;
 using Platform.Api.Live;
 using Platform.Api.Video;
 
@@ -23,6 +24,7 @@ builder.UsePlatformUrl()
     .AddPlatformGraphQL()
     .AddVideo()
     .AddCommerce()
+    .AddLedger()
     .AddPlatformHealth()
     .AddDemoData();
 

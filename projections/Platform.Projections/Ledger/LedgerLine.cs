@@ -48,33 +48,15 @@ public sealed partial class LedgerProjection : EventProjection
 {
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        var lines = e.Data switch
+        var purchase = e.Data switch
         {
-            PaymentSucceeded paid => await Purchase(operations, paid.PurchaseId, cancellation) is { } p
-                ? [Line("sale_fee", LedgerLine.ProviderBalance, LedgerLine.PlatformFeeRevenue, paid.PlatformFee, p),
-                   Line("sale_share", LedgerLine.ProviderBalance, LedgerLine.CreatorPayable(p.CreatorId), paid.CreatorShare, p)]
-                : [],
-            PaymentRefunded refund => await Purchase(operations, refund.PurchaseId, cancellation) is { } p
-                ? [Line("refund_fee", LedgerLine.PlatformFeeRevenue, LedgerLine.ProviderBalance, refund.PlatformFeeReversed, p),
-                   Line("refund_share", LedgerLine.CreatorPayable(p.CreatorId), LedgerLine.ProviderBalance, refund.CreatorShareReversed, p)]
-                : [],
-            DisputeClosed { Won: false } lost => await Purchase(operations, lost.PurchaseId, cancellation) is { } p
-                ? [Line("dispute_fee", LedgerLine.PlatformFeeRevenue, LedgerLine.ProviderBalance, lost.PlatformFeeReversed, p),
-                   Line("dispute_share", LedgerLine.CreatorPayable(p.CreatorId), LedgerLine.ProviderBalance, lost.CreatorShareReversed, p)]
-                : [],
-            ProviderFeeCharged fee => await Purchase(operations, fee.PurchaseId, cancellation) is { } p
-                ? [Line("provider_fee", LedgerLine.ProviderFees, LedgerLine.ProviderBalance, fee.Amount, p)]
-                : [],
-            PayoutCreated payout =>
-                [Payout("payout", LedgerLine.CreatorPayable(payout.CreatorId), LedgerLine.PayoutsInTransit(payout.CreatorId), payout.Amount, payout)],
-            PayoutPaid paid => await Payout(operations, paid.PayoutId, cancellation) is { } p
-                ? [Payout("payout_paid", LedgerLine.PayoutsInTransit(p.CreatorId), LedgerLine.ProviderBalance, p.Amount, p)]
-                : [],
-            PayoutFailed failed => await Payout(operations, failed.PayoutId, cancellation) is { } p
-                ? [Payout("payout_failed", LedgerLine.PayoutsInTransit(p.CreatorId), LedgerLine.CreatorPayable(p.CreatorId), p.Amount, p)]
-                : [],
-            _ => Array.Empty<LedgerLine>(),
+            PaymentSucceeded x => x.PurchaseId, PaymentRefunded x => x.PurchaseId, DisputeClosed x => x.PurchaseId, ProviderFeeCharged x => x.PurchaseId,
+            _ => (Guid?)null,
         };
+        var payout = e.Data switch { PayoutPaid x => x.PayoutId, PayoutFailed x => x.PayoutId, _ => (Guid?)null };
+        var lines = LinesFor(e.Data,
+            purchase is { } purchaseId ? await operations.LoadAsync<PurchaseView>(purchaseId, cancellation) : null,
+            payout is { } payoutId ? (await operations.Events.FetchStreamAsync(payoutId, token: cancellation)).Select(x => x.Data).OfType<PayoutCreated>().FirstOrDefault() : null);
         for (var i = 0; i < lines.Length; i++)
         {
             if (lines[i].Amount == 0) continue; // a zero split part moves nothing
@@ -87,6 +69,31 @@ public sealed partial class LedgerProjection : EventProjection
         }
     }
 
+    /// <summary>
+    /// Pure: the lines one money event writes, given its purchase (whose creator and currency never change, so the current
+    /// read model answers for any point in a replay) or the payout it settles.
+    /// </summary>
+    public static LedgerLine[] LinesFor(object data, PurchaseView? p, PayoutCreated? payout) => data switch
+    {
+        PaymentSucceeded paid when p is not null =>
+            [Line("sale_fee", LedgerLine.ProviderBalance, LedgerLine.PlatformFeeRevenue, paid.PlatformFee, p),
+             Line("sale_share", LedgerLine.ProviderBalance, LedgerLine.CreatorPayable(p.CreatorId), paid.CreatorShare, p)],
+        PaymentRefunded refund when p is not null =>
+            [Line("refund_fee", LedgerLine.PlatformFeeRevenue, LedgerLine.ProviderBalance, refund.PlatformFeeReversed, p),
+             Line("refund_share", LedgerLine.CreatorPayable(p.CreatorId), LedgerLine.ProviderBalance, refund.CreatorShareReversed, p)],
+        DisputeClosed { Won: false } lost when p is not null =>
+            [Line("dispute_fee", LedgerLine.PlatformFeeRevenue, LedgerLine.ProviderBalance, lost.PlatformFeeReversed, p),
+             Line("dispute_share", LedgerLine.CreatorPayable(p.CreatorId), LedgerLine.ProviderBalance, lost.CreatorShareReversed, p)],
+        ProviderFeeCharged fee when p is not null => [Line("provider_fee", LedgerLine.ProviderFees, LedgerLine.ProviderBalance, fee.Amount, p)],
+        PayoutCreated created =>
+            [Payout("payout", LedgerLine.CreatorPayable(created.CreatorId), LedgerLine.PayoutsInTransit(created.CreatorId), created.Amount, created)],
+        PayoutPaid when payout is not null =>
+            [Payout("payout_paid", LedgerLine.PayoutsInTransit(payout.CreatorId), LedgerLine.ProviderBalance, payout.Amount, payout)],
+        PayoutFailed when payout is not null =>
+            [Payout("payout_failed", LedgerLine.PayoutsInTransit(payout.CreatorId), LedgerLine.CreatorPayable(payout.CreatorId), payout.Amount, payout)],
+        _ => [],
+    };
+
     private static LedgerLine Line(string kind, string debit, string credit, long amount, PurchaseView purchase) => new()
     {
         Kind = kind, DebitAccount = debit, CreditAccount = credit, Amount = amount, Currency = purchase.Currency, PurchaseId = purchase.Id,
@@ -98,11 +105,4 @@ public sealed partial class LedgerProjection : EventProjection
         Kind = kind, DebitAccount = debit, CreditAccount = credit, Amount = amount, Currency = payout.Currency, PayoutId = payout.PayoutId,
         CreatorId = payout.CreatorId,
     };
-
-    // The purchase's creator and currency never change, so the current read model answers for any point in the replay.
-    private static Task<PurchaseView?> Purchase(IDocumentOperations operations, Guid id, CancellationToken cancellation) =>
-        operations.LoadAsync<PurchaseView>(id, cancellation);
-
-    private static async Task<PayoutCreated?> Payout(IDocumentOperations operations, Guid payoutId, CancellationToken cancellation) =>
-        (await operations.Events.FetchStreamAsync(payoutId, token: cancellation)).Select(x => x.Data).OfType<PayoutCreated>().FirstOrDefault();
 }

@@ -271,10 +271,10 @@ public static class CommerceGraph
         query.Field<PurchaseGraphType>("purchase")
             .Description("A purchase (RCPT): for its buyer, its product's creator and finance.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<DateTimeOffsetGraphType>("asOf", "Answer as the purchase stood at this moment, replaying its events up to then.")
             .AllowOwn(CommerceOwnerships.PurchaseParty("id", buyer: true, creator: true), Audience.Member, Audience.Creator, Audience.Moderator, Audience.Admin)
             .Allow(Audience.Finance)
-            .ResolveAsync(async c => await c.Reads().LoadAsync<PurchaseView>(c.IdArgument("id"), c.CancellationToken)
-                ?? throw DomainException.NotFound("The purchase"));
+            .ResolveAsync(async c => await Ledger.LedgerGraph.AsOf<PurchaseView>(c, c.IdArgument("id")) ?? throw DomainException.NotFound("The purchase"));
 
         query.Field<NonNullGraphType<ConnectionGraphType<PurchaseGraphType, PurchaseView>>>("myPurchases")
             .Description("The caller's purchases, newest first: checkouts, renewals, refunds and all.")

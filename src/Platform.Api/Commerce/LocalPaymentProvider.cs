@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Marten;
 using Platform.Api.Infrastructure;
 using Platform.Contracts.Commerce;
 using Wolverine;
@@ -41,7 +42,7 @@ public static class LocalStripeEvents
 /// provider would report comes back as Stripe-format events through <see cref="ReceiveProviderEvent"/>, after the command
 /// that caused it has committed (the outbox), exactly as a webhook would.
 /// </summary>
-public sealed class LocalPaymentProvider(IMessageContext messages, IConfiguration configuration, TimeProvider clock) : IPaymentProvider
+public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession session, IConfiguration configuration, TimeProvider clock) : IPaymentProvider
 {
     public const string ProviderName = "local";
 
@@ -69,12 +70,41 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IConfiguratio
 
     /// <summary>Like a card payment at Stripe's standard rate: 2.9 % (half-up) plus 30 minor units.</summary>
     public Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation) =>
-        Task.FromResult<long?>(MoneySplit.Of(amount * 10, 29).PlatformFee / 10 + 30);
+        Task.FromResult<long?>((amount * 29 + 500) / 1000 + 30);
+
+    /// <summary>The local provider's books are the events it sent: each payment (with its fee) and each refund.</summary>
+    public async Task<IReadOnlyList<ProviderTransaction>> BalanceTransactions(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation)
+    {
+        var sent = await session.Query<ProviderEventRecord>()
+            .Where(r => r.Provider == ProviderName && r.ReceivedAt >= from && r.ReceivedAt < to
+                        && r.Type.IsOneOf("checkout.session.completed", "invoice.paid", "refund.created"))
+            .ToListAsync(cancellation);
+        var booked = new List<ProviderTransaction>();
+        foreach (var record in sent)
+        {
+            var data = JsonNode.Parse(record.Payload)!["data"]!["object"]!;
+            var currency = data["currency"]?.GetValue<string>() ?? "";
+            var (payment, amount) = record.Type switch
+            {
+                "checkout.session.completed" => (data["payment_intent"]?.GetValue<string>(), data["amount_total"]?.GetValue<long>() ?? 0),
+                "invoice.paid" => (data["payments"]?["data"]?[0]?["payment"]?["payment_intent"]?.GetValue<string>(), data["amount_paid"]?.GetValue<long>() ?? 0),
+                _ => (null, 0L),
+            };
+            if (record.Type == "refund.created")
+                booked.Add(new ProviderTransaction($"refund:{data["id"]!.GetValue<string>()}", data["amount"]!.GetValue<long>(), currency));
+            else if (payment is not null && amount > 0)
+            {
+                booked.Add(new ProviderTransaction($"payment:{payment}", amount, currency));
+                booked.Add(new ProviderTransaction($"fee:{payment}", (await ProcessingFee(payment, amount, cancellation))!.Value, currency));
+            }
+        }
+        return booked;
+    }
 
     public Task Refund(RefundRequest request, CancellationToken cancellation) =>
         Deliver(LocalStripeEvents.Event("refund.created", new JsonObject
         {
-            ["id"] = $"re_local_{request.RefundId:N}", ["object"] = "refund", ["amount"] = request.Amount, ["status"] = "succeeded",
+            ["id"] = $"re_local_{request.RefundId:N}", ["object"] = "refund", ["amount"] = request.Amount, ["currency"] = request.Currency, ["status"] = "succeeded",
             ["payment_intent"] = request.ProviderPaymentId,
             ["metadata"] = LocalStripeEvents.Metadata(("purchase_id", request.PurchaseId), ("refund_id", request.RefundId)),
         }, clock.GetUtcNow()), null);

@@ -9,7 +9,13 @@ public sealed record CheckoutRequest(
 
 public sealed record ProviderCheckout(string ProviderCheckoutId, string Url);
 
-public sealed record RefundRequest(Guid PurchaseId, Guid RefundId, string ProviderPaymentId, long Amount, string Reason);
+/// <summary>
+/// One amount the provider booked, keyed as the ledger knows it: <c>payment:&lt;payment id&gt;</c> (gross), <c>fee:&lt;payment id&gt;</c>
+/// (its processing fee), <c>refund:&lt;refund id&gt;</c>.
+/// </summary>
+public sealed record ProviderTransaction(string Key, long Amount, string Currency);
+
+public sealed record RefundRequest(Guid PurchaseId, Guid RefundId, string ProviderPaymentId, long Amount, string Currency, string Reason);
 
 /// <summary>
 /// The payment port (CHKO, CONN, FREF): the embedded local provider by default, Stripe Connect by configuration. Results never
@@ -32,6 +38,9 @@ public interface IPaymentProvider
 
     /// <summary>What the provider charged us for processing the payment; null while it does not know yet.</summary>
     Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation);
+
+    /// <summary>What the provider booked between two moments (its balance transactions), for reconciliation.</summary>
+    Task<IReadOnlyList<ProviderTransaction>> BalanceTransactions(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation);
 
     /// <summary>Stops the subscription at the end of the paid period, or at once.</summary>
     Task CancelSubscription(Guid subscriptionId, string providerSubscriptionId, bool atPeriodEnd, CancellationToken cancellation);

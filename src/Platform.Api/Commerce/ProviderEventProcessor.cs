@@ -58,6 +58,8 @@ public sealed class ProviderEventProcessor(
         if (string.IsNullOrEmpty(providerPaymentId)) return "ignored: names no payment";
         var purchase = await session.Query<PurchaseView>().FirstOrDefaultAsync(p => p.ProviderPaymentId == providerPaymentId, cancellation);
         if (purchase is not null) return await OnPurchase(purchase.Id, decide);
+        // The payment's own processing releases it; a look again in a minute covers a payment committed at this very moment.
+        if (record.AwaitingPayment is null) await messages.ScheduleAsync(new ProcessProviderEvent(record.Id), TimeSpan.FromMinutes(1));
         record.AwaitingPayment = providerPaymentId;
         return $"waiting for payment {providerPaymentId}";
     }

@@ -49,7 +49,7 @@ public static class RefundsHandler
         if (purchase?.Refunds.FirstOrDefault(r => r.Id == message.RefundId) is not { Status: RefundStatus.Pending } refund) return;
         try
         {
-            await provider.Refund(new RefundRequest(purchase.Id, message.RefundId, purchase.ProviderPaymentId!, refund.Amount, refund.Reason ?? ""), cancellation);
+            await provider.Refund(new RefundRequest(purchase.Id, message.RefundId, purchase.ProviderPaymentId!, refund.Amount, purchase.Currency, refund.Reason ?? ""), cancellation);
         }
         catch (PaymentRefusedException refused)
         {

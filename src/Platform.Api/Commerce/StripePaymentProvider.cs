@@ -91,6 +91,29 @@ public sealed class StripePaymentProvider(StripeClient client, PaymentOptions op
         return payment.LatestCharge?.BalanceTransaction?.Fee;
     }
 
+    public async Task<IReadOnlyList<ProviderTransaction>> BalanceTransactions(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation)
+    {
+        var booked = new List<ProviderTransaction>();
+        var options = new BalanceTransactionListOptions
+        {
+            Created = new DateRangeOptions { GreaterThanOrEqual = from.UtcDateTime, LessThan = to.UtcDateTime }, Limit = 100, Expand = ["data.source"],
+        };
+        await foreach (var transaction in new BalanceTransactionService(client).ListAutoPagingAsync(options, cancellationToken: cancellation))
+        {
+            switch (transaction.Source)
+            {
+                case Charge { PaymentIntentId: { } payment }:
+                    booked.Add(new ProviderTransaction($"payment:{payment}", transaction.Amount, transaction.Currency));
+                    booked.Add(new ProviderTransaction($"fee:{payment}", transaction.Fee, transaction.Currency));
+                    break;
+                case Refund refund:
+                    booked.Add(new ProviderTransaction($"refund:{refund.Id}", Math.Abs(transaction.Amount), transaction.Currency));
+                    break;
+            }
+        }
+        return booked;
+    }
+
     public Task Refund(RefundRequest request, CancellationToken cancellation) =>
         Call(() => new RefundService(client).CreateAsync(new RefundCreateOptions
         {

@@ -447,7 +447,7 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
         Assert.Single(Stripe.To("POST", "/v1/refunds"), r => r["payment_intent"] == paymentIntent);
         Assert.True(await shop.HasAccess(purchase.Buyer, course));
         await Assert.ThrowsAsync<PaymentRefusedException>(() =>
-            provider.Refund(new RefundRequest(Guid.NewGuid(), Guid.NewGuid(), "pi_never_issued", 100, "test"), CancellationToken.None));
+            provider.Refund(new RefundRequest(Guid.NewGuid(), Guid.NewGuid(), "pi_never_issued", 100, "eur", "test"), CancellationToken.None));
     }
 
     [Fact]

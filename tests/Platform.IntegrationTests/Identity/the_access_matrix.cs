@@ -161,6 +161,11 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         ["myPurchases"] = new("{ myPurchases { nodes { id } } }", _ => null),
         ["mySubscriptions"] = new("{ mySubscriptions { id } }", _ => null),
         ["cancelSubscription"] = new("mutation($s: ID!) { cancelSubscription(subscriptionId: $s) { id } }", _ => new { s = Guid.NewGuid() }),
+        ["earnings"] = new("query($c: ID) { earnings(input: { creatorId: $c }) { net { amount } } }", f => new { c = f.TargetUser }),
+        ["payouts"] = new("{ payouts { nodes { id } } }", _ => null, OwnMeansSelf: true),
+        ["payout"] = new("query($p: ID!) { payout(id: $p) { id } }", _ => new { p = Guid.NewGuid() }),
+        ["ledger"] = new("{ ledger { nodes { id } } }", _ => null),
+        ["reconciliation"] = new("{ reconciliation(input: { from: \"2026-01-01T00:00:00Z\", to: \"2026-01-02T00:00:00Z\" }) { matched } }", _ => null),
         ["refundPurchase"] = new("mutation($p: ID!) { refundPurchase(purchaseId: $p, input: { reason: \"matrix\" }) { id } }", _ => new { p = Guid.NewGuid() }),
     };
 

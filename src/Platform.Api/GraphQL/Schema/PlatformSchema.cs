@@ -3,6 +3,7 @@ using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Identity;
+using Platform.Api.Ledger;
 
 namespace Platform.Api.GraphQL.Schema;
 
@@ -26,6 +27,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCommunityQueries();
         this.AddCourseQueries();
         this.AddCommerceQueries();
+        this.AddLedgerQueries();
     }
 }
 
