@@ -25,7 +25,7 @@ public sealed class LedgerLine
     public string CreditAccount { get; set; } = "";
     public long Amount { get; set; }
     public string Currency { get; set; } = "";
-    /// <summary>sale_fee, sale_share, refund_fee, refund_share, dispute_fee, dispute_share, provider_fee, payout, payout_paid, payout_failed.</summary>
+    /// <summary>sale_fee, sale_share, refund_fee, refund_share, dispute_fee, dispute_share, provider_fee, payout, payout_paid, payout_failed, payout_returned.</summary>
     public string Kind { get; set; } = "";
     public Guid SourceEventId { get; set; }
     public string SourceEventType { get; set; } = "";
@@ -54,9 +54,12 @@ public sealed partial class LedgerProjection : EventProjection
             _ => (Guid?)null,
         };
         var payout = e.Data switch { PayoutPaid x => x.PayoutId, PayoutFailed x => x.PayoutId, _ => (Guid?)null };
+        var earlier = payout is { } payoutId
+            ? (await operations.Events.FetchStreamAsync(payoutId, token: cancellation)).TakeWhile(x => x.Id != e.Id).Select(x => x.Data).ToList()
+            : [];
         var lines = LinesFor(e.Data,
             purchase is { } purchaseId ? await operations.LoadAsync<PurchaseView>(purchaseId, cancellation) : null,
-            payout is { } payoutId ? (await operations.Events.FetchStreamAsync(payoutId, token: cancellation)).Select(x => x.Data).OfType<PayoutCreated>().FirstOrDefault() : null);
+            earlier.OfType<PayoutCreated>().FirstOrDefault(), payoutWasPaid: earlier.OfType<PayoutPaid>().Any());
         for (var i = 0; i < lines.Length; i++)
         {
             if (lines[i].Amount == 0) continue; // a zero split part moves nothing
@@ -73,7 +76,7 @@ public sealed partial class LedgerProjection : EventProjection
     /// Pure: the lines one money event writes, given its purchase (whose creator and currency never change, so the current
     /// read model answers for any point in a replay) or the payout it settles.
     /// </summary>
-    public static LedgerLine[] LinesFor(object data, PurchaseView? p, PayoutCreated? payout) => data switch
+    public static LedgerLine[] LinesFor(object data, PurchaseView? p, PayoutCreated? payout, bool payoutWasPaid = false) => data switch
     {
         PaymentSucceeded paid when p is not null =>
             [Line("sale_fee", LedgerLine.ProviderBalance, LedgerLine.PlatformFeeRevenue, paid.PlatformFee, p),
@@ -89,6 +92,9 @@ public sealed partial class LedgerProjection : EventProjection
             [Payout("payout", LedgerLine.CreatorPayable(created.CreatorId), LedgerLine.PayoutsInTransit(created.CreatorId), created.Amount, created)],
         PayoutPaid when payout is not null =>
             [Payout("payout_paid", LedgerLine.PayoutsInTransit(payout.CreatorId), LedgerLine.ProviderBalance, payout.Amount, payout)],
+        // A bank returned a payout it had taken: the money is back at the provider and owed to the creator again.
+        PayoutFailed when payout is not null && payoutWasPaid =>
+            [Payout("payout_returned", LedgerLine.ProviderBalance, LedgerLine.CreatorPayable(payout.CreatorId), payout.Amount, payout)],
         PayoutFailed when payout is not null =>
             [Payout("payout_failed", LedgerLine.PayoutsInTransit(payout.CreatorId), LedgerLine.CreatorPayable(payout.CreatorId), payout.Amount, payout)],
         _ => [],

@@ -101,6 +101,10 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
         return booked;
     }
 
+    /// <summary>The local provider makes no payouts of its own: the platform's payout run does (<c>RunPayouts</c>).</summary>
+    public Task<IReadOnlyList<PayoutSource>> PayoutSources(string providerAccountId, string providerPayoutId, CancellationToken cancellation) =>
+        Task.FromResult<IReadOnlyList<PayoutSource>>([]);
+
     public Task Refund(RefundRequest request, CancellationToken cancellation) =>
         Deliver(LocalStripeEvents.Event("refund.created", new JsonObject
         {

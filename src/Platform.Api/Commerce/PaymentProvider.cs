@@ -15,6 +15,9 @@ public sealed record ProviderCheckout(string ProviderCheckoutId, string Url);
 /// </summary>
 public sealed record ProviderTransaction(string Key, long Amount, string Currency);
 
+/// <summary>A payment's share (positive) or a refund's share taken back (negative) that a connected account's payout paid out.</summary>
+public sealed record PayoutSource(string ProviderPaymentId, string Kind, long Amount);
+
 public sealed record RefundRequest(Guid PurchaseId, Guid RefundId, string ProviderPaymentId, long Amount, string Currency, string Reason);
 
 /// <summary>
@@ -41,6 +44,9 @@ public interface IPaymentProvider
 
     /// <summary>What the provider booked between two moments (its balance transactions), for reconciliation.</summary>
     Task<IReadOnlyList<ProviderTransaction>> BalanceTransactions(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation);
+
+    /// <summary>What a payout of the creator's connected account paid out, traced to our payments (the provider's own payouts).</summary>
+    Task<IReadOnlyList<PayoutSource>> PayoutSources(string providerAccountId, string providerPayoutId, CancellationToken cancellation);
 
     /// <summary>Stops the subscription at the end of the paid period, or at once.</summary>
     Task CancelSubscription(Guid subscriptionId, string providerSubscriptionId, bool atPeriodEnd, CancellationToken cancellation);

@@ -14,15 +14,16 @@ namespace Platform.Api.Commerce;
 /// transaction. The same code runs for Stripe's webhooks and the local provider's events.
 /// </summary>
 public sealed class ProviderEventProcessor(
-    IDocumentSession session, ProviderEventRecord record, DateTimeOffset at, PaymentOptions options, IMessageContext messages, ILogger logger,
-    CancellationToken cancellation)
+    IDocumentSession session, ProviderEventRecord record, DateTimeOffset at, PaymentOptions options, IMessageContext messages, IPaymentProvider provider,
+    ILogger logger, CancellationToken cancellation)
 {
     public static async Task Process(ProviderEventRecord record, IDocumentSession session, TimeProvider clock, PaymentOptions options,
-        IMessageContext messages, ILogger logger, CancellationToken cancellation)
+        IMessageContext messages, IPaymentProvider provider, ILogger logger, CancellationToken cancellation)
     {
         var stripeEvent = EventUtility.ParseEvent(record.Payload, throwOnApiVersionMismatch: false);
         // The provider's own time: the same event gives the same history, whenever and however often it is processed.
-        var processor = new ProviderEventProcessor(session, record, new DateTimeOffset(stripeEvent.Created, TimeSpan.Zero), options, messages, logger, cancellation);
+        var processor = new ProviderEventProcessor(session, record, new DateTimeOffset(stripeEvent.Created, TimeSpan.Zero), options, messages, provider, logger,
+            cancellation);
         string outcome;
         try
         {
@@ -48,6 +49,7 @@ public sealed class ProviderEventProcessor(
         InvoiceSettled invoice => OnInvoice(invoice),
         SubscriptionChanged changed => OnSubscription(changed),
         AccountChanged account => OnAccount(account),
+        PayoutSettled payout => OnPayout(payout),
         _ => Task.FromResult("ignored"),
     };
 
@@ -184,6 +186,40 @@ public sealed class ProviderEventProcessor(
         var started = Subscriptions.Start(first, providerSubscriptionId, at);
         stream.AppendOne(started);
         return (stream, SubscriptionViewProjection.Create(started));
+    }
+
+    /// <summary>A connected account's payout reached the bank or bounced: a payout stream, its items traced through the provider's balance transactions.</summary>
+    private async Task<string> OnPayout(PayoutSettled settled)
+    {
+        var account = await session.Query<PayoutAccountView>().FirstOrDefaultAsync(a => a.ProviderAccountId == settled.ProviderAccountId, cancellation);
+        if (account is null) return "ignored: unknown account";
+        var payoutId = DeterministicId.From("payout", record.Provider, settled.ProviderPayoutId);
+        var stream = await session.Events.FetchForWriting<Projections.Ledger.PayoutView>(payoutId, cancellation);
+        var events = new List<object>();
+        if (stream.Aggregate is null)
+            events.Add(new Contracts.Payouts.PayoutCreated(payoutId, account.CreatorId, settled.Amount, settled.Currency,
+                await PayoutItems(settled), record.Provider, settled.ProviderPayoutId, at));
+        var status = stream.Aggregate?.Status;
+        if (settled.Paid && status is null or Projections.Ledger.PayoutStatus.InTransit) events.Add(new Contracts.Payouts.PayoutPaid(payoutId, at));
+        // Stripe may report a payout failed after it reported it paid (the bank returned it).
+        if (!settled.Paid && status is not Projections.Ledger.PayoutStatus.Failed)
+            events.Add(new Contracts.Payouts.PayoutFailed(payoutId, settled.FailureMessage ?? "failed", at));
+        stream.AppendMany(events);
+        return events.Count == 0 ? "already applied" : "applied";
+    }
+
+    private async Task<IReadOnlyList<Contracts.Payouts.PayoutItem>> PayoutItems(PayoutSettled settled)
+    {
+        var items = new List<Contracts.Payouts.PayoutItem>();
+        foreach (var source in await provider.PayoutSources(settled.ProviderAccountId, settled.ProviderPayoutId, cancellation))
+        {
+            var purchase = await session.Query<PurchaseView>().FirstOrDefaultAsync(p => p.ProviderPaymentId == source.ProviderPaymentId, cancellation);
+            if (purchase is null) continue; // money on the account that did not come through the platform
+            var lines = await session.Query<Projections.Ledger.LedgerLine>().Where(l => l.PurchaseId == purchase.Id && l.Kind == source.Kind).ToListAsync(cancellation);
+            var line = lines.FirstOrDefault(l => l.Amount == Math.Abs(source.Amount)) ?? lines.FirstOrDefault();
+            items.Add(new Contracts.Payouts.PayoutItem(line?.Id ?? "", purchase.Id, source.Kind, source.Amount));
+        }
+        return items;
     }
 
     private async Task<string> OnAccount(AccountChanged account)

@@ -37,7 +37,7 @@ public static class ProviderEventInboxHandler
 {
     /// <summary>Records the event unless it is a resend; real webhooks are processed on the durable queue, after the 2xx.</summary>
     public static async Task<object[]> Handle(ReceiveProviderEvent message, IDocumentSession session, TimeProvider clock, PaymentOptions options,
-        IMessageContext messages, ILogger<ProviderEventRecord> logger, CancellationToken cancellation)
+        IMessageContext messages, IPaymentProvider provider, ILogger<ProviderEventRecord> logger, CancellationToken cancellation)
     {
         if (await session.LoadAsync<ProviderEventRecord>(message.EventId, cancellation) is not null) return [];
         var record = new ProviderEventRecord
@@ -45,17 +45,17 @@ public static class ProviderEventInboxHandler
             Id = message.EventId, Provider = message.Provider, Endpoint = message.Endpoint, Type = message.Type, Payload = message.Payload,
             ReceivedAt = clock.GetUtcNow(),
         };
-        if (message.ProcessNow) await ProviderEventProcessor.Process(record, session, clock, options, messages, logger, cancellation);
+        if (message.ProcessNow) await ProviderEventProcessor.Process(record, session, clock, options, messages, provider, logger, cancellation);
         session.Insert(record);
         return message.ProcessNow ? [] : [new ProcessProviderEvent(message.EventId)];
     }
 
     public static async Task Handle(ProcessProviderEvent message, IDocumentSession session, TimeProvider clock, PaymentOptions options,
-        IMessageContext messages, ILogger<ProviderEventRecord> logger, CancellationToken cancellation)
+        IMessageContext messages, IPaymentProvider provider, ILogger<ProviderEventRecord> logger, CancellationToken cancellation)
     {
         var record = await session.LoadAsync<ProviderEventRecord>(message.EventId, cancellation);
         if (record is null || record.ProcessedAt is not null) return;
-        await ProviderEventProcessor.Process(record, session, clock, options, messages, logger, cancellation);
+        await ProviderEventProcessor.Process(record, session, clock, options, messages, provider, logger, cancellation);
         session.Store(record);
     }
 

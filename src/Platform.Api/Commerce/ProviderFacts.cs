@@ -12,6 +12,7 @@ public sealed record RefundChanged(Guid? PurchaseId, string? ProviderPaymentId, 
 public sealed record DisputeChanged(string ProviderPaymentId, string ProviderDisputeId, long Amount, string Reason, string Status) : ProviderFact;
 public sealed record InvoiceSettled(Guid SubscriptionId, Guid FirstPurchaseId, string ProviderSubscriptionId, string InvoiceId, bool Paid, string? ProviderPaymentId, long Amount, string Currency, DateTimeOffset? PeriodEnd) : ProviderFact;
 public sealed record SubscriptionChanged(Guid SubscriptionId, Guid? FirstPurchaseId, string ProviderSubscriptionId, bool CancelAtPeriodEnd, DateTimeOffset? PeriodEnd, bool Deleted) : ProviderFact;
+public sealed record PayoutSettled(string ProviderAccountId, string ProviderPayoutId, long Amount, string Currency, bool Paid, string? FailureMessage) : ProviderFact;
 public sealed record AccountChanged(Guid CreatorId, bool ChargesEnabled, bool PayoutsEnabled, IReadOnlyList<string> RequirementsDue) : ProviderFact;
 
 /// <summary>Reads the facts we act on out of Stripe-format events; anything else is acknowledged and left alone.</summary>
@@ -48,6 +49,8 @@ public static class ProviderFacts
                 ? new SubscriptionChanged(id, OurId(s.Metadata!.GetValueOrDefault("purchase_id")), s.Id, s.CancelAtPeriodEnd, s.Items?.Data?.FirstOrDefault()?.CurrentPeriodEnd is { } end ? new DateTimeOffset(end, TimeSpan.Zero) : null,
                     e.Type == EventTypes.CustomerSubscriptionDeleted || s.Status == "canceled")
                 : null,
+        Payout p when e.Type is EventTypes.PayoutPaid or EventTypes.PayoutFailed && e.Account is { Length: > 0 } account =>
+            new PayoutSettled(account, p.Id, p.Amount, p.Currency ?? "", e.Type == EventTypes.PayoutPaid, p.FailureMessage ?? p.FailureCode),
         Account a when e.Type is EventTypes.AccountUpdated =>
             OurId(a.Metadata?.GetValueOrDefault("creator_id")) is { } id
                 ? new AccountChanged(id, a.ChargesEnabled, a.PayoutsEnabled, a.Requirements?.CurrentlyDue?.ToList() ?? []) : null,

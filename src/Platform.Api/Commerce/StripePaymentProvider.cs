@@ -114,6 +114,32 @@ public sealed class StripePaymentProvider(StripeClient client, PaymentOptions op
         return booked;
     }
 
+    /// <summary>
+    /// The payout's balance transactions on the connected account. A destination charge reaches it as a payment whose transfer
+    /// carries the transfer group <c>group_&lt;payment intent&gt;</c>; a refund that reversed the transfer as a payment refund of that payment.
+    /// </summary>
+    public async Task<IReadOnlyList<PayoutSource>> PayoutSources(string providerAccountId, string providerPayoutId, CancellationToken cancellation)
+    {
+        var sources = new List<PayoutSource>();
+        var options = new BalanceTransactionListOptions
+        {
+            Payout = providerPayoutId, Limit = 100, Expand = ["data.source.source_transfer", "data.source.charge.source_transfer"],
+        };
+        await foreach (var transaction in new BalanceTransactionService(client).ListAutoPagingAsync(options, new RequestOptions { StripeAccount = providerAccountId },
+                           cancellation))
+        {
+            var (kind, group) = transaction.Source switch
+            {
+                Charge charge => ("sale_share", charge.SourceTransfer?.TransferGroup),
+                Refund refund => ("refund_share", refund.Charge?.SourceTransfer?.TransferGroup),
+                _ => ("", null),
+            };
+            if (group is { Length: > 6 } && group.StartsWith("group_", StringComparison.Ordinal))
+                sources.Add(new PayoutSource(group["group_".Length..], kind, transaction.Amount));
+        }
+        return sources;
+    }
+
     public Task Refund(RefundRequest request, CancellationToken cancellation) =>
         Call(() => new RefundService(client).CreateAsync(new RefundCreateOptions
         {

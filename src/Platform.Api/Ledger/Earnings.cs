@@ -22,7 +22,7 @@ public static class EarningsCalculator
         var period = lines.Where(l => (from is null || l.At >= from) && (to is null || l.At < to)).ToList();
         var net = Sum(period, "sale_share") - Sum(period, "refund_share", "dispute_share");
         // Owed now: shares less what was taken back and what left in payouts (a failed payout comes back).
-        var owed = Sum(lines, "sale_share", "payout_failed") - Sum(lines, "refund_share", "dispute_share", "payout");
+        var owed = Sum(lines, "sale_share", "payout_failed", "payout_returned") - Sum(lines, "refund_share", "dispute_share", "payout");
         var pending = lines.Where(l => l.Kind == "sale_share" && l.At > now - hold && !covered.Contains(l.Id)).Sum(l => l.Amount);
         var byDay = period.GroupBy(l => DateOnly.FromDateTime(l.At.UtcDateTime)).OrderBy(g => g.Key)
             .Select(g => new EarningsDay(g.Key, M(Sum(g, "sale_fee", "sale_share")), M(Sum(g, "sale_share") - Sum(g, "refund_share", "dispute_share"))))
@@ -31,6 +31,6 @@ public static class EarningsCalculator
             Gross: M(Sum(period, "sale_fee", "sale_share")), PlatformFee: M(Sum(period, "sale_fee")), CreatorShare: M(Sum(period, "sale_share")),
             Refunded: M(Sum(period, "refund_fee", "refund_share")), Disputed: M(Sum(period, "dispute_fee", "dispute_share")), Net: M(net),
             Pending: M(Math.Min(pending, Math.Max(owed, 0))), Available: M(owed - Math.Min(pending, Math.Max(owed, 0))),
-            PaidOut: M(Sum(lines, "payout_paid")), InTransit: M(Sum(lines, "payout") - Sum(lines, "payout_paid", "payout_failed")), byDay);
+            PaidOut: M(Sum(lines, "payout_paid") - Sum(lines, "payout_returned")), InTransit: M(Sum(lines, "payout") - Sum(lines, "payout_paid", "payout_failed")), byDay);
     }
 }

@@ -65,7 +65,7 @@ public sealed class FakeStripe : IAsyncDisposable
     private async Task Handle(HttpContext http)
     {
         var body = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync();
-        var form = ParseForm(body);
+        var form = ParseForm(http.Request.Method == "GET" ? http.Request.QueryString.Value?.TrimStart('?') ?? "" : body);
         var key = Header(http, "Idempotency-Key");
         var path = http.Request.Path.Value!;
         var method = http.Request.Method;
@@ -200,12 +200,85 @@ public sealed class FakeStripe : IAsyncDisposable
                 subscription["canceled_at"] = Now();
                 return Ok(subscription);
             }
+            case ("GET", ["v1", "payment_intents", var id]):
+            {
+                if (!payments.TryGetValue(id, out var payment)) return Invalid($"No such payment_intent: '{id}'", "id", 404);
+                return Ok(new JsonObject
+                {
+                    ["id"] = id, ["object"] = "payment_intent", ["amount"] = payment.Amount, ["currency"] = payment.Currency, ["status"] = "succeeded",
+                    ["latest_charge"] = new JsonObject
+                    {
+                        ["id"] = $"ch_{id[3..]}", ["object"] = "charge", ["payment_intent"] = id, ["amount"] = payment.Amount,
+                        ["balance_transaction"] = ChargeTransaction(id, payment.Amount, payment.Currency),
+                    },
+                });
+            }
+            case ("GET", ["v1", "balance_transactions"]):
+            {
+                var data = new JsonArray();
+                if ((string?)p["payout"] is { } payout)
+                {
+                    foreach (var (intent, kind, amount, currency) in payoutSources.GetValueOrDefault(payout) ?? [])
+                    {
+                        var transfer = new JsonObject { ["id"] = NewId("tr_"), ["object"] = "transfer", ["transfer_group"] = $"group_{intent}", ["source_transaction"] = $"ch_{intent[3..]}" };
+                        var charge = new JsonObject { ["id"] = NewId("py_"), ["object"] = "charge", ["amount"] = Math.Abs(amount), ["source_transfer"] = transfer };
+                        data.Add(new JsonObject
+                        {
+                            ["id"] = NewId("txn_"), ["object"] = "balance_transaction", ["amount"] = amount, ["fee"] = 0, ["net"] = amount, ["currency"] = currency,
+                            ["type"] = kind == "sale_share" ? "payment" : "payment_refund",
+                            ["source"] = kind == "sale_share" ? charge : new JsonObject { ["id"] = NewId("pyr_"), ["object"] = "refund", ["amount"] = -amount, ["charge"] = charge },
+                        });
+                    }
+                }
+                else
+                {
+                    foreach (var (intent, payment) in payments) data.Add(ChargeTransaction(intent, payment.Amount, payment.Currency));
+                    foreach (var refund in refunds.Values)
+                        data.Add(new JsonObject
+                        {
+                            ["id"] = NewId("txn_"), ["object"] = "balance_transaction", ["type"] = "refund", ["amount"] = -(long)refund["amount"]!, ["fee"] = 0,
+                            ["currency"] = (string?)refund["currency"], ["source"] = refund.DeepClone(),
+                        });
+                    foreach (var planted in plantedTransactions) data.Add(planted.DeepClone());
+                }
+                return Ok(new JsonObject { ["object"] = "list", ["url"] = "/v1/balance_transactions", ["has_more"] = false, ["data"] = data });
+            }
             default:
                 return (404, Error("invalid_request_error", $"Unrecognized request URL ({method}: {path})."));
         }
     }
 
     private readonly Dictionary<string, JsonObject> sessionRequests = [];
+    private readonly Dictionary<string, List<(string Intent, string Kind, long Amount, string Currency)>> payoutSources = [];
+    private readonly List<JsonObject> plantedTransactions = [];
+
+    /// <summary>Stripe's processing fee in this fake: 2.9 % (half-up) plus 30.</summary>
+    public static long FeeOf(long amount) => (amount * 29 + 500) / 1000 + 30;
+
+    private static JsonObject ChargeTransaction(string intent, long amount, string currency) => new()
+    {
+        ["id"] = $"txn_{intent[3..]}", ["object"] = "balance_transaction", ["type"] = "charge", ["amount"] = amount, ["fee"] = FeeOf(amount),
+        ["net"] = amount - FeeOf(amount), ["currency"] = currency,
+        ["source"] = new JsonObject { ["id"] = $"ch_{intent[3..]}", ["object"] = "charge", ["payment_intent"] = intent, ["amount"] = amount },
+    };
+
+    /// <summary>A payout of a connected account paid out these shares (negative: a refund's share taken back).</summary>
+    public void BookPayout(string payoutId, params (string Intent, string Kind, long Amount, string Currency)[] sources)
+    {
+        lock (gate) payoutSources[payoutId] = [.. sources];
+    }
+
+    /// <summary>A balance transaction the platform never heard of, for reconciliation to find.</summary>
+    public void PlantCharge(string intent, long amount, string currency)
+    {
+        lock (gate) plantedTransactions.Add(ChargeTransaction(intent, amount, currency));
+    }
+
+    public static JsonObject Payout(string payoutId, long amount, string currency, string status) => new()
+    {
+        ["id"] = payoutId, ["object"] = "payout", ["amount"] = amount, ["currency"] = currency, ["status"] = status, ["arrival_date"] = Now(),
+        ["failure_message"] = status == "failed" ? "The bank account has been closed." : null, ["failure_code"] = status == "failed" ? "account_closed" : null,
+    };
 
     private static (int, string) Ok(JsonObject result) => (200, result.ToJsonString());
 
