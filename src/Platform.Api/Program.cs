@@ -1,4 +1,5 @@
 using JasperFx;
+using Platform.Api.Audit;
 using Platform.Api.Commerce;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
@@ -35,6 +36,9 @@ app.MapPlatformGraphQL();
 app.MapLocalMedia();
 app.MapVideoWebhook();
 app.MapCommerce();
+// export-events may write its NDJSON to stdout: JasperFx's own chatter ("Searching ... for commands") goes to stderr then.
+if (args.FirstOrDefault() == ExportEventsCommand.Name) Spectre.Console.AnsiConsole.Console =
+    Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
 return await app.RunJasperFxCommands(args);
 
 /// <summary>Lets tests boot the real application with Alba.</summary>

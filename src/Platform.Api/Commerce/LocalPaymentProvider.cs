@@ -45,6 +45,8 @@ public static class LocalStripeEvents
 public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession session, IConfiguration configuration, TimeProvider clock) : IPaymentProvider
 {
     public const string ProviderName = "local";
+    /// <summary>The schedules the local provider keeps in place of the provider's own timers.</summary>
+    public const string CheckoutExpirySchedule = "checkout-expiry", PeriodEndSchedule = "subscription-period-end";
 
     public string Name => ProviderName;
 
@@ -64,7 +66,7 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
             ["id"] = $"cs_local_{request.PurchaseId:N}", ["object"] = "checkout.session", ["client_reference_id"] = request.PurchaseId.ToString(),
             ["status"] = "expired", ["payment_status"] = "unpaid", ["mode"] = request.SubscriptionId is null ? "payment" : "subscription",
         };
-        await Deliver(LocalStripeEvents.Event("checkout.session.expired", expired, request.ExpiresAt), request.ExpiresAt);
+        await Deliver(LocalStripeEvents.Event("checkout.session.expired", expired, request.ExpiresAt), request.ExpiresAt, CheckoutExpirySchedule);
         return new ProviderCheckout($"cs_local_{request.PurchaseId:N}", $"{Origin(configuration)}/payments/local/checkout/{request.PurchaseId}");
     }
 
@@ -138,11 +140,11 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
         return subscription;
     }
 
-    private async Task Deliver(string payload, DateTimeOffset? at)
+    private async Task Deliver(string payload, DateTimeOffset? at, string? schedule = null)
     {
         var stripeEvent = JsonNode.Parse(payload)!;
         var message = new ReceiveProviderEvent(ProviderName, "platform", stripeEvent["id"]!.GetValue<string>(), stripeEvent["type"]!.GetValue<string>(), payload,
-            ProcessNow: true);
+            ProcessNow: true, Schedule: schedule);
         if (at is { } when && when > clock.GetUtcNow()) await messages.ScheduleAsync(message, when);
         else await messages.PublishAsync(message);
     }

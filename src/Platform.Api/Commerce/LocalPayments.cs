@@ -99,21 +99,12 @@ public static class LocalPayments
             ["requirements"] = new JsonObject { ["currently_due"] = new JsonArray() },
         }, now), cancellation, endpoint: "connect");
 
-    private static async Task Deliver(IMessageContext bus, string payload, CancellationToken cancellation, string endpoint = "platform")
+    /// <summary>The provider acts, as it would through a webhook (the message says so: see <see cref="ReceiveProviderEvent"/>).</summary>
+    private static Task Deliver(IMessageContext bus, string payload, CancellationToken cancellation, string endpoint = "platform")
     {
         var stripeEvent = JsonNode.Parse(payload)!;
-        var id = stripeEvent["id"]!.GetValue<string>();
-        var previous = bus.UserName;
-        bus.UserName = $"webhook:{id}"; // the provider acts, as it would through a webhook
-        try
-        {
-            await bus.InvokeAsync(new ReceiveProviderEvent(LocalPaymentProvider.ProviderName, endpoint, id, stripeEvent["type"]!.GetValue<string>(), payload,
-                ProcessNow: true), cancellation);
-        }
-        finally
-        {
-            bus.UserName = previous;
-        }
+        return bus.InvokeAsync(new ReceiveProviderEvent(LocalPaymentProvider.ProviderName, endpoint, stripeEvent["id"]!.GetValue<string>(),
+            stripeEvent["type"]!.GetValue<string>(), payload, ProcessNow: true), cancellation);
     }
 
     /// <summary>A cancellation at period end: the provider deletes the subscription when the paid period is over.</summary>
@@ -124,7 +115,8 @@ public static class LocalPayments
         var payload = LocalStripeEvents.Event("customer.subscription.deleted",
             LocalPaymentProvider.SubscriptionObject(subscription.Id, subscription.ProviderSubscriptionId, "canceled", false, null), at);
         var id = JsonNode.Parse(payload)!["id"]!.GetValue<string>();
-        await messages.ScheduleAsync(new ReceiveProviderEvent(LocalPaymentProvider.ProviderName, "platform", id, "customer.subscription.deleted", payload, ProcessNow: true), at);
+        await messages.ScheduleAsync(new ReceiveProviderEvent(LocalPaymentProvider.ProviderName, "platform", id, "customer.subscription.deleted", payload, ProcessNow: true,
+            Schedule: LocalPaymentProvider.PeriodEndSchedule), at);
     }
 }
 

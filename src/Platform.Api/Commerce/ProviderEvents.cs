@@ -1,6 +1,7 @@
 using System.Text;
 using Marten;
 using JasperFx;
+using Platform.Api.Audit;
 using Platform.Api.Infrastructure;
 using Stripe;
 using Wolverine;
@@ -28,10 +29,21 @@ public sealed class ProviderEventRecord
     public string? AwaitingPayment { get; set; }
 }
 
-/// <summary>A verified provider event to record once; <paramref name="ProcessNow"/> processes it in the same transaction.</summary>
-public sealed record ReceiveProviderEvent(string Provider, string Endpoint, string EventId, string Type, string Payload, bool ProcessNow);
+/// <summary>
+/// A verified provider event to record once; <paramref name="ProcessNow"/> processes it in the same transaction. Its events
+/// are the provider's doing (<c>webhook:&lt;event id&gt;</c>), or a schedule's when the local provider fires it on a timer.
+/// </summary>
+public sealed record ReceiveProviderEvent(string Provider, string Endpoint, string EventId, string Type, string Payload, bool ProcessNow,
+    string? Schedule = null) : IAuditedAs
+{
+    public string AuditedAs => Schedule is null ? AuditContext.Webhook(EventId) : AuditContext.Schedule(Schedule);
+}
 
-public sealed record ProcessProviderEvent(string EventId);
+/// <summary>Processes a received webhook later, on the durable queue; still the provider's doing.</summary>
+public sealed record ProcessProviderEvent(string EventId) : IAuditedAs
+{
+    public string AuditedAs => AuditContext.Webhook(EventId);
+}
 
 public static class ProviderEventInboxHandler
 {
@@ -101,7 +113,6 @@ public static class StripeWebhooks
             return Results.Problem(exception.Message, statusCode: StatusCodes.Status400BadRequest);
         }
         bus.CorrelationId = http.TraceIdentifier;
-        bus.UserName = $"webhook:{stripeEvent.Id}";
         try
         {
             await bus.InvokeAsync(new ReceiveProviderEvent("stripe", endpoint, stripeEvent.Id, stripeEvent.Type, body, ProcessNow: false), http.RequestAborted);

@@ -13,7 +13,10 @@ public sealed record CancelSubscription(Guid SubscriptionId, Guid CanceledBy);
 public sealed record CancelProviderSubscription(Guid SubscriptionId, string ProviderSubscriptionId, bool AtPeriodEnd);
 
 /// <summary>Scheduled at the end of a failed renewal's grace period.</summary>
-public sealed record EndUnpaidSubscription(Guid SubscriptionId, Guid RenewalPurchaseId);
+public sealed record EndUnpaidSubscription(Guid SubscriptionId, Guid RenewalPurchaseId) : Audit.IAuditedAs
+{
+    public string AuditedAs => Audit.AuditContext.Schedule("renewal-grace");
+}
 
 /// <summary>Pure decisions on a subscription; each is a no-op when its fact is already known, so the order of reports does not matter.</summary>
 public static class Subscriptions

@@ -38,13 +38,15 @@ public static class GraphQLRequestParser
     }
 
     /// <summary>The type of the operation the request will run, or null when the document does not parse or name it.</summary>
-    public static OperationType? OperationTypeOf(GraphQLDocument document, string? operationName)
+    public static OperationType? OperationTypeOf(GraphQLDocument document, string? operationName) => OperationOf(document, operationName)?.Operation;
+
+    /// <summary>The operation a request runs: the named one, or the only one.</summary>
+    public static GraphQLOperationDefinition? OperationOf(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var chosen = operationName is null
+        return operationName is null
             ? (operations.Count == 1 ? operations[0] : null)
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return chosen?.Operation;
     }
 
     private static string? StringOrNull(JsonElement body, string name) =>

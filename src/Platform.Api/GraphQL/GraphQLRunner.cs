@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GraphQL;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Platform.Api.Audit;
 using Platform.Api.GraphQL.Schema;
 
 namespace Platform.Api.GraphQL;
@@ -16,10 +17,12 @@ public sealed class GraphQLRunner(IDocumentExecuter<PlatformSchema> executer)
         catch (GraphQLParserException) { return null; } // syntax errors, too-deep documents: the executer reports them with a code
     }
 
-    public Task<ExecutionResult> ExecuteAsync(
+    public async Task<ExecutionResult> ExecuteAsync(
         GraphQLOperation operation, GraphQLDocument? document, ClaimsPrincipal user,
-        IServiceProvider services, CancellationToken cancellation) =>
-        executer.ExecuteAsync(new ExecutionOptions
+        IServiceProvider services, CancellationToken cancellation)
+    {
+        if (SourceOf(document, operation.OperationName) is { } source) AuditContext.Enter(source);
+        return await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = operation.Query,
             Document = document,
@@ -30,6 +33,16 @@ public sealed class GraphQLRunner(IDocumentExecuter<PlatformSchema> executer)
             RequestServices = services,
             CancellationToken = cancellation,
         });
+    }
+
+    /// <summary>What the events of this operation record as their source: <c>graphql:</c> its name, or else its root fields' names.</summary>
+    public static string? SourceOf(GraphQLDocument? document, string? operationName)
+    {
+        if (document is null || GraphQLRequestParser.OperationOf(document, operationName) is not { } chosen) return null;
+        var name = chosen.Name?.StringValue
+            ?? string.Join(",", chosen.SelectionSet.Selections.OfType<GraphQLField>().Select(f => f.Name.StringValue).Distinct());
+        return AuditContext.GraphQL(name);
+    }
 
     public static bool IsSubscription(GraphQLDocument? document, string? operationName) =>
         document is not null && GraphQLRequestParser.OperationTypeOf(document, operationName) == OperationType.Subscription;

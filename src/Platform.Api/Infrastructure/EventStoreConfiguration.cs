@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Resources;
 using Marten;
 using Marten.Exceptions;
+using Platform.Api.Audit;
 using Platform.Api.Live;
 using Platform.Projections;
 using Wolverine;
@@ -33,6 +34,7 @@ public static class EventStoreConfiguration
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Events.EnableUniqueIndexOnEventId = true;
                 options.Listeners.Add(new LiveEventNotifier());
+                options.Listeners.Add(new AuditStamp()); // actor and source of every appended event
                 options.Schema.For<Communities.SlugClaim>().Identity(c => c.Id);
                 options.Schema.For<Identity.AdminRoster>().UseOptimisticConcurrency(true);
                 options.AddPlatformProjections();
@@ -52,6 +54,8 @@ public static class EventStoreConfiguration
             options.OnException<ConcurrencyException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryWithCooldown(
                 TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(80), TimeSpan.FromMilliseconds(200));
             options.EnableRelayOfUserName = true; // the caller's user id lands in each event's user_name metadata
+            options.MetadataRules.Add(new AuditEnvelopeRule()); // queued and scheduled work keeps the source that sent it
+            options.Policies.AddMiddleware(typeof(AuditMiddleware));
             options.Services.AddResourceSetupOnStartup();
         });
         builder.Services.AddSingleton(TimeProvider.System);

@@ -253,7 +253,7 @@ public static class LedgerConfiguration
     public static WebApplicationBuilder AddLedger(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection("Payouts").Get<PayoutOptions>() ?? new PayoutOptions());
-        builder.Services.AddHostedService<PayoutScheduleStarter>();
+        builder.Services.AddHostedService<ScheduleStarter>();
         return builder;
     }
 }

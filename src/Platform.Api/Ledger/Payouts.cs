@@ -7,10 +7,13 @@ using Wolverine;
 namespace Platform.Api.Ledger;
 
 /// <summary>Pays creators what is owed to them and out of the refund window (PAYO); a scheduled run schedules the next.</summary>
-public sealed record RunPayouts(bool Scheduled);
+public sealed record RunPayouts(bool Scheduled) : Audit.IAuditedAs
+{
+    public string? AuditedAs => Scheduled ? Audit.AuditContext.Schedule("payouts") : null;
+}
 
-/// <summary>Marks that the payout schedule was started, so several nodes start it once.</summary>
-public sealed record PayoutSchedule(string Id, DateTimeOffset StartedAt);
+/// <summary>Marks that the recurring schedules (payouts, reconciliation) were started, so several nodes start them once.</summary>
+public sealed record SchedulesStarted(string Id, DateTimeOffset StartedAt);
 
 /// <summary>The <c>Payouts</c> configuration section.</summary>
 public sealed class PayoutOptions
@@ -65,20 +68,20 @@ public static class PayoutsHandler
     }
 }
 
-/// <summary>Starts the payout schedule once per database, whichever node starts first.</summary>
-public sealed class PayoutScheduleStarter(IDocumentStore store, IServiceScopeFactory scopes, PayoutOptions options, TimeProvider clock) : IHostedService
+/// <summary>Starts the payout and reconciliation schedules once per database, whichever node starts first.</summary>
+public sealed class ScheduleStarter(IDocumentStore store, IServiceScopeFactory scopes, PayoutOptions options, TimeProvider clock) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<PayoutSchedule>("payouts", cancellationToken) is not null) return;
-        session.Insert(new PayoutSchedule("payouts", clock.GetUtcNow()));
+        if (await session.LoadAsync<SchedulesStarted>("schedules", cancellationToken) is not null) return;
+        session.Insert(new SchedulesStarted("schedules", clock.GetUtcNow()));
         try { await session.SaveChangesAsync(cancellationToken); }
         catch (Exception e) when (ProviderEventInboxHandler.IsDuplicate(e)) { return; }
         await using var scope = scopes.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageContext>();
-        bus.UserName = "schedule:payouts";
         await bus.ScheduleAsync(new RunPayouts(Scheduled: true), clock.GetUtcNow() + options.Interval);
+        await bus.ScheduleAsync(new RunReconciliation(Scheduled: true), new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(1).AddMinutes(30));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -3,6 +3,7 @@ using Platform.Api.Commerce;
 using Platform.Contracts.Commerce;
 using Platform.Projections.Commerce;
 using Platform.Projections.Ledger;
+using Wolverine;
 
 namespace Platform.Api.Ledger;
 
@@ -51,5 +52,31 @@ public static class Reconciliation
             "refund_fee" or "refund_share" => $"refund:{refunds[l.SourceEventId]}",
             _ => $"payment:{purchases[l.PurchaseId!.Value].ProviderPaymentId}",
         }, l.Amount, l.Currency)).ToList();
+    }
+}
+
+/// <summary>Reconciles one UTC day (by default the day before) and records the result as an event; a scheduled run schedules the next day's.</summary>
+public sealed record RunReconciliation(bool Scheduled, DateOnly? Day = null) : Audit.IAuditedAs
+{
+    public string? AuditedAs => Scheduled ? Audit.AuditContext.Schedule("reconciliation") : null;
+}
+
+public static class ReconciliationHandler
+{
+    public static async Task<Guid> Handle(RunReconciliation message, IDocumentSession session, IPaymentProvider provider, IMessageContext messages,
+        TimeProvider clock, ILogger<RunReconciliation> logger, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow();
+        var from = new DateTimeOffset((message.Day ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var to = from.AddDays(1);
+        var report = Reconciliation.Compare(from, to, await Reconciliation.LedgerSide(session, from, to, cancellation),
+            await provider.BalanceTransactions(from, to, cancellation));
+        var runId = Contracts.DeterministicId.From("reconciliation", provider.Name, from.ToString("O"));
+        session.Events.Append(runId, new Contracts.Payouts.ReconciliationCompleted(runId, from, to, report.Matched,
+            [.. report.Mismatches.Select(m => $"{m.Kind} {m.Key}: ledger {m.LedgerAmount?.ToString() ?? "-"}, provider {m.ProviderAmount?.ToString() ?? "-"} {m.Currency}")], now));
+        if (report.Mismatches.Count > 0)
+            logger.LogWarning("Reconciliation of {From:d}: {Count} mismatches", from, report.Mismatches.Count);
+        if (message.Scheduled) await messages.ScheduleAsync(new RunReconciliation(Scheduled: true), to.AddDays(1).AddMinutes(30));
+        return runId;
     }
 }

@@ -182,6 +182,13 @@ public sealed class when_money_is_booked_in_the_ledger(LedgerApp app) : IClassFi
         var found = Assert.Single((await Finance.Data(reconcile, new { f = from, t = to })).GetProperty("reconciliation").GetProperty("mismatches").EnumerateArray());
         Assert.Equal(("AMOUNT_DIFFERS", 699L, 700L), (found.GetProperty("kind").GetString(), found.GetProperty("ledgerAmount").GetInt64(), found.GetProperty("providerAmount").GetInt64()));
         Assert.StartsWith("payment:pi_local_", found.GetProperty("key").GetString());
+
+        // The scheduled run records what it found as an event, for finance to look back on.
+        using var scope = app.Host.Services.CreateScope();
+        var runId = await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().InvokeAsync<Guid>(
+            new RunReconciliation(Scheduled: false, DateOnly.FromDateTime(DateTime.UtcNow)));
+        var recorded = Assert.IsType<Platform.Contracts.Payouts.ReconciliationCompleted>(Assert.Single(await app.EventsOf(runId)).Data);
+        Assert.Contains(recorded.Mismatches, m => m.StartsWith("AmountDiffers payment:pi_local_"));
     }
 
     private static long Amount(JsonElement e, string field) => e.GetProperty(field).GetProperty("amount").GetInt64();

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Audit;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
@@ -28,6 +29,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCourseQueries();
         this.AddCommerceQueries();
         this.AddLedgerQueries();
+        this.AddAuditQueries();
     }
 }
 
