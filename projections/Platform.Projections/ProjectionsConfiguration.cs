@@ -4,6 +4,7 @@ using Platform.Projections.Commerce;
 using Platform.Projections.Communities;
 using Platform.Projections.Courses;
 using Platform.Projections.Identity;
+using Platform.Projections.Social;
 using Platform.Projections.Ledger;
 
 namespace Platform.Projections;
@@ -11,7 +12,8 @@ namespace Platform.Projections;
 public static class ProjectionsConfiguration
 {
     /// <summary>Registers every read model: async ones run by the daemon, inline ones where a command's caller must see its effect at once.</summary>
-    public static StoreOptions AddPlatformProjections(this StoreOptions options)
+    /// <param name="embeddedFeeds">Whether feeds live here (the embedded provider) rather than at Stream.</param>
+    public static StoreOptions AddPlatformProjections(this StoreOptions options, bool embeddedFeeds)
     {
         options.Projections.Add<UserAccountProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<InvitationViewProjection>(ProjectionLifecycle.Inline);
@@ -37,6 +39,18 @@ public static class ProjectionsConfiguration
         options.Projections.Add<MembershipViewProjection>(ProjectionLifecycle.Async);
         options.Schema.For<CommunityCard>().UniqueIndex(c => c.Slug).Index(c => c.Sequence).Index(c => c.ParentId);
         options.Schema.For<MembershipView>().Index(m => m.CommunityId).Index(m => m.UserId).Index(m => m.ChangedAt);
+        options.Projections.Add<PostViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<PostView>().Index(p => p.CommunityId).Index(p => p.CreatedAt).GinIndexJsonData();
+        options.Projections.Add<ReactionViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<ReactionView>().Index(r => r.PostId);
+        options.Projections.Add<FollowViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<FollowView>().Index(f => f.FollowerId).Index(f => f.TargetId);
+        if (embeddedFeeds) options.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async);
+        // Real columns for the feed read's keyset: one index on (feed, time, id, community) serves every feed and each
+        // timeline source, and answers the merge from the index alone (see docs/feeds.md).
+        options.Schema.For<FeedEntry>().Duplicate(f => f.Feed).Duplicate(f => f.Time).Duplicate(f => f.CommunityId)
+            .Index([f => f.Feed, f => f.Time, f => f.Id, f => f.CommunityId!], index => index.Name = "mt_doc_feedentry_idx_feed_time_id");
+        options.Schema.For<FeedFollow>().Index(f => f.Follower);
         return options;
     }
 }

@@ -6,6 +6,7 @@ using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Api.Ledger;
 using Platform.Api.Live;
+using Platform.Api.Social;
 using Platform.Api.Video;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ builder.UsePlatformUrl()
     .AddLiveEvents()
     .AddPlatformGraphQL()
     .AddVideo()
+    .AddSocial()
     .AddCommerce()
     .AddLedger()
     .AddPlatformHealth()

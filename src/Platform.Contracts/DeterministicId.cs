@@ -28,6 +28,13 @@ public static class DeterministicId
 
     public static Guid Certificate(Guid enrolmentId) => From("certificate", enrolmentId.ToString());
 
+    /// <summary>One reaction of a kind per user per post or comment.</summary>
+    public static Guid Reaction(Guid targetId, Guid userId, string kind) => From("reaction", targetId.ToString(), userId.ToString(), kind);
+
+    public static Guid Follow(Guid followerId, Guid targetId) => From("follow", followerId.ToString(), targetId.ToString());
+
+    public static Guid Notifications(Guid userId) => From("notifications", userId.ToString());
+
     public static Guid Product(Guid productId) => From("product", productId.ToString());
 
     public static Guid Subscription(Guid firstPurchaseId) => From("subscription", firstPurchaseId.ToString());

@@ -3,11 +3,13 @@ using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Identity;
+using Platform.Api.Social;
 using Platform.Api.Video;
 using Platform.Contracts;
 using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Identity;
+using Platform.Contracts.Social;
 using Platform.Projections.Communities;
 using Platform.Projections.Identity;
 using Wolverine;
@@ -41,6 +43,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         await using (var query = store.QuerySession())
             if (await query.LoadAsync<DemoDataLoaded>("demo", cancellationToken) is not null) return;
 
+        Audit.AuditContext.Enter("demo-data", actor: "system:demo-data"); // the audit trail says where these events came from
         await using var scope = scopes.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         foreach (var (subject, name, seeds) in People)
@@ -103,12 +106,34 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
             if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellationToken))?.IsPublished != true)
                 await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellationToken));
 
+        await LoadSocial(bus, guitar, course, cancellationToken);
         await LoadPurchases(scope.ServiceProvider, bus, guitar, cancellationToken);
 
         await using var session = store.LightweightSession();
         session.Store(new DemoDataLoaded("demo", DateTimeOffset.UtcNow));
         await session.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Loaded demo data: {Communities} communities and {People} people", communities.Length + 1, People.Length);
+    }
+
+    /// <summary>Posts, comments, replies, likes and follows in Guitar Builders, so every feed has something in it.</summary>
+    private static async Task LoadSocial(IMessageBus bus, Guid guitar, Guid course, CancellationToken cancellation)
+    {
+        Guid Id(string kind, string key) => DeterministicId.From("demo", kind, key);
+        var (alice, bob, carol, dave) = (UserId("alice"), UserId("bob"), UserId("carol"), UserId("dave"));
+        var (welcome, glue) = (Id("post", "welcome"), Id("post", "glue"));
+        await Step(() => bus.InvokeAsync(new CreatePost(welcome, guitar, null, "Welcome to Guitar Builders",
+            "Introduce yourself and your first build. @carol runs the build-along threads; @dave is starting his first dreadnought.", "announcements", alice),
+            cancellation));
+        await Step(() => bus.InvokeAsync(new CreatePost(glue, guitar, course, "Hide glue or titebond for the bracing?",
+            "I'm about to glue the X brace. Which glue, and why?", "questions", dave), cancellation));
+        var answer = Id("comment", "hide-glue");
+        await Step(() => bus.InvokeAsync(new AddComment(glue, answer, null, "Hide glue: it sets hard and can be undone with heat.", carol), cancellation));
+        await Step(() => bus.InvokeAsync(new AddComment(glue, Id("comment", "thanks"), answer, "Thanks! Hide glue it is.", dave), cancellation));
+        await Step(() => bus.InvokeAsync(new AddComment(welcome, Id("comment", "hello"), null, "Hello from Berlin, building a parlour guitar.", bob), cancellation));
+        foreach (var (target, user) in new[] { (welcome, bob), (welcome, dave), (glue, alice), (answer, dave) })
+            await Step(() => bus.InvokeAsync(new React(target, ReactionKind.Like, user), cancellation));
+        foreach (var (follower, target) in new[] { (dave, alice), (dave, carol), (bob, guitar) })
+            await Step(() => bus.InvokeAsync(new Follow(target, follower), cancellation));
     }
 
     /// <summary>

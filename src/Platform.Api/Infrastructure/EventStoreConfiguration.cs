@@ -37,7 +37,7 @@ public static class EventStoreConfiguration
                 options.Listeners.Add(new AuditStamp()); // actor and source of every appended event
                 options.Schema.For<Communities.SlugClaim>().Identity(c => c.Id);
                 options.Schema.For<Identity.AdminRoster>().UseOptimisticConcurrency(true);
-                options.AddPlatformProjections();
+                options.AddPlatformProjections(embeddedFeeds: Social.SocialConfiguration.FeedsProvider(builder.Configuration) == "embedded");
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()

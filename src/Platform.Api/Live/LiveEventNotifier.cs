@@ -15,8 +15,9 @@ public sealed class LiveEventNotifier : DocumentSessionListenerBase
         foreach (var stream in session.PendingChanges.Streams())
         foreach (var e in stream.Events)
         {
-            if (!LiveEvents.Published.ContainsKey(e.Data.GetType().Name)) continue;
-            var payload = JsonSerializer.Serialize(new { type = e.Data.GetType().Name, data = e.Data }, JsonSerializerOptions.Web);
+            if (!LiveEvents.Published.TryGetValue(e.Data.GetType(), out var onTheWire)) continue;
+            var live = onTheWire(e.Data);
+            var payload = JsonSerializer.Serialize(new { type = live.GetType().Name, data = live }, JsonSerializerOptions.Web);
             session.QueueSqlCommand("select pg_notify(?, ?)", LiveEvents.Channel, payload);
         }
         return Task.CompletedTask;

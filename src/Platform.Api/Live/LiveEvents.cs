@@ -7,22 +7,32 @@ namespace Platform.Api.Live;
 /// <summary>An event as it reaches live subscribers on this node, from any node.</summary>
 public sealed record LiveEvent(string Type, JsonElement Data);
 
+/// <summary>A post was made: its ids only (a post's body can exceed a NOTIFY payload).</summary>
+public sealed record PostAdded(Guid PostId, Guid CommunityId)
+{
+    public static PostAdded From(Contracts.Social.PostCreated e) => new(e.PostId, e.CommunityId);
+}
+
 /// <summary>
 /// The node's feed of committed events for GraphQL subscriptions. Events arrive through PostgreSQL
 /// LISTEN/NOTIFY, so an event committed on any API node reaches subscribers on every node.
 /// </summary>
 public sealed class LiveEvents : IDisposable
 {
-    public const string Channel = "platform_live";
+    public const string Channel = Contracts.LiveChannel.Name;
 
-    /// <summary>The event types subscriptions listen to; only these are broadcast (NOTIFY payloads are small).</summary>
-    public static readonly IReadOnlyDictionary<string, Type> Published = new[]
+    /// <summary>
+    /// The event types subscriptions listen to, and what goes on the wire for each: only these are broadcast. NOTIFY
+    /// payloads are capped at 8000 bytes, so an event that can be large goes as its ids and subscribers load the rest.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Type, Func<object, object>> Published = new Dictionary<Type, Func<object, object>>
     {
-        typeof(Contracts.Communities.MemberJoined),
-        typeof(Contracts.Communities.MemberLeft),
-        typeof(Contracts.Communities.MembershipLapsed),
-        typeof(Contracts.Communities.MemberBanned),
-    }.ToDictionary(t => t.Name);
+        [typeof(Contracts.Communities.MemberJoined)] = e => e,
+        [typeof(Contracts.Communities.MemberLeft)] = e => e,
+        [typeof(Contracts.Communities.MembershipLapsed)] = e => e,
+        [typeof(Contracts.Communities.MemberBanned)] = e => e,
+        [typeof(Contracts.Social.PostCreated)] = e => PostAdded.From((Contracts.Social.PostCreated)e),
+    };
 
     private readonly Subject<LiveEvent> subject = new();
 

@@ -59,13 +59,8 @@ public sealed class Shops(PlatformApp app)
     /// <summary>Refunds are confirmed by the provider after the request commits: poll, with a deadline, until the condition holds.</summary>
     public static async Task<JsonElement> Eventually(Func<Task<JsonElement>> read, Func<JsonElement, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Still not done: {value}");
-            await Task.Delay(50);
-        }
+        var value = await StripeShop.Eventually(read, done);
+        Assert.True(done(value), $"Still not done: {value}");
+        return value;
     }
 }

@@ -57,6 +57,12 @@ public sealed class when_stripe_pays_creators_out(StripePlatformApp app) : IClas
         var earnings = (await app.Client(creator.User).Data("{ earnings { available { amount } pending { amount } paidOut { amount } } }")).GetProperty("earnings");
         long Amount(string field) => earnings.GetProperty(field).GetProperty("amount").GetInt64();
         Assert.Equal((5100L, 0L), (Amount("available") + Amount("pending"), Amount("paidOut")));
+        var notified = await StripeShop.Eventually(async () =>
+            (await app.Client(creator.User).Data("query($me: ID!) { feed(type: NOTIFICATION, ownerId: $me) { nodes { verb objectId } } }", new { me = creatorId }))
+                .GetProperty("feed").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("verb").GetString()).ToList(),
+            verbs => verbs.Contains("payout_failed"));
+        Assert.Contains("payout", notified);
+        Assert.Contains("payout_failed", notified);
     }
 
     [Fact]

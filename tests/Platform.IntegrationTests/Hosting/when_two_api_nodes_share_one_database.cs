@@ -71,6 +71,44 @@ public sealed class when_two_api_nodes_share_one_database(PlatformApp nodeA) : I
     }
 
     [Fact]
+    public async Task a_post_made_through_node_a_reaches_a_post_added_subscriber_on_node_b()
+    {
+        await WhenBoth((a, b) => a.GetProperty("status").GetString() == "Healthy" && b.GetProperty("status").GetString() == "Healthy");
+        var communityId = (await nodeA.Client("poster").Data(
+                "mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }", new { i = new { name = "Posts", slug = $"posts-{Guid.NewGuid():N}"[..20] } }))
+            .GetProperty("createCommunity").GetProperty("id").GetString();
+
+        await using var subscriber = await GraphQLWebSocketClient.Connect(nodeB);
+        await subscriber.Initialise(PlatformApp.Token("reader"));
+        await subscriber.Send(new
+        {
+            id = "posts",
+            type = "subscribe",
+            payload = new { query = "subscription($c: ID!) { postAdded(communityId: $c) { id title body author { handle } } }", variables = new { c = communityId } },
+        });
+
+        // As above: posts go on until one is heard, and the one heard must be one of them. The body is larger than a NOTIFY payload may be.
+        var body = new string('x', 9000);
+        JsonElement? next = null;
+        var titles = new List<string>();
+        for (var attempt = 0; next is null && attempt < 20; attempt++)
+        {
+            titles.Add($"Post {attempt}");
+            await nodeA.Client("poster").Data("mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+                new { i = new { communityId, title = titles[^1], body } });
+            try { next = await subscriber.Receive(TimeSpan.FromMilliseconds(500)); }
+            catch (OperationCanceledException) { }
+        }
+
+        Assert.NotNull(next);
+        Assert.True(next.Value.GetProperty("type").GetString() == "next", next.Value.ToString());
+        var post = next.Value.GetProperty("payload").GetProperty("data").GetProperty("postAdded");
+        Assert.Contains(post.GetProperty("title").GetString(), titles);
+        Assert.Equal(body, post.GetProperty("body").GetString());
+        Assert.Equal("poster", post.GetProperty("author").GetProperty("handle").GetString());
+    }
+
+    [Fact]
     public async Task both_nodes_are_ready_and_exactly_one_leads_the_projection_daemon()
     {
         static bool Leads(JsonElement report) => report.TryGetProperty("daemon", out var role) && role.GetString() == "leader";

@@ -98,9 +98,10 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
     /// <summary>A call that exercises one operation; <c>Own</c> targets someone else's object unless the operation acts on the caller's own data.</summary>
     private sealed record Sample(string Query, Func<Fixture, object?> Variables, bool OwnMeansSelf = false);
 
-    /// <summary>The target community belongs to none of the callers, requires approval, and holds a pending request by the target user.</summary>
+    /// <summary>The target community belongs to none of the callers, requires approval, and holds a pending request by the target user;
+    /// the private community holds a post by its owner.</summary>
     private sealed record Fixture(string OwnerHandle, string TargetCommunity, Guid TargetUser, string PendingMembership, string OpenCommunity,
-        string Course, string Module, string Lesson)
+        string Course, string Module, string Lesson, string PrivateCommunity, string PrivatePost)
     {
         public string NewSlug() => $"mx-{Guid.NewGuid():N}"[..20];
     }
@@ -150,6 +151,18 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
             f => new { l = f.Lesson }),
         ["certificate"] = new("query($e: ID!) { certificate(enrolmentId: $e) { id } }", _ => new { e = Guid.NewGuid() }),
         ["verifyCertificate"] = new("query($c: ID!) { verifyCertificate(certificateId: $c) { id } }", _ => new { c = Guid.NewGuid() }),
+        ["createPost"] = new("mutation($c: ID!) { createPost(input: { communityId: $c, title: \"T\", body: \"B\" }) { id } }", f => new { c = f.TargetCommunity }),
+        ["editPost"] = new("mutation($p: ID!) { editPost(postId: $p, input: { title: \"Mine\" }) { id } }", f => new { p = f.PrivatePost }),
+        ["deletePost"] = new("mutation($p: ID!) { deletePost(postId: $p, reason: \"matrix\") { id } }", f => new { p = f.PrivatePost }),
+        ["addComment"] = new("mutation($p: ID!) { addComment(postId: $p, input: { body: \"hi\" }) { id } }", f => new { p = f.PrivatePost }),
+        ["react"] = new("mutation($p: ID!) { react(targetId: $p, kind: LIKE) { id } }", f => new { p = f.PrivatePost }),
+        ["unreact"] = new("mutation($p: ID!) { unreact(targetId: $p, kind: LIKE) { id } }", f => new { p = f.PrivatePost }),
+        ["follow"] = new("mutation($c: ID!) { follow(targetId: $c) { id } }", f => new { c = f.OpenCommunity }),
+        // Nobody follows the target user: "yes" means the access layer lets the call through to CONFLICT.
+        ["unfollow"] = new("mutation($u: ID!) { unfollow(targetId: $u) { id } }", f => new { u = f.TargetUser }),
+        ["feed"] = new("query($c: ID!) { feed(type: COMMUNITY, ownerId: $c) { nodes { id } } }", f => new { c = f.PrivateCommunity }),
+        ["post"] = new("query($p: ID!) { post(id: $p) { id } }", f => new { p = f.PrivatePost }),
+        ["markNotificationsRead"] = new("mutation { markNotificationsRead { unreadCount } }", _ => null, OwnMeansSelf: true),
         ["setPrice"] = new("mutation($p: ID!) { setPrice(productId: $p, input: { amount: 1000, currency: \"eur\" }) { id } }", f => new { p = f.Course }),
         ["createCoupon"] = new("mutation($p: ID!) { createCoupon(productId: $p, input: { code: \"MATRIX\", percentOff: 10 }) { id } }", f => new { p = f.Course }),
         ["startPayoutOnboarding"] = new("mutation { startPayoutOnboarding { id } }", _ => null),
@@ -192,7 +205,11 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         var lesson = (await app.Client(owner).Data("mutation($m: ID!) { addLesson(moduleId: $m, input: { title: \"First\" }) { draft { lessons { id } } } }", new { m = module }))
             .GetProperty("addLesson").GetProperty("draft")[0].GetProperty("lessons")[0].GetProperty("id").GetString()!;
         await app.Client(owner).Data("mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = course });
-        var fixture = new Fixture(owner, target, PlatformApp.UserId(targetUser), pending, open, course, module, lesson);
+        var privateCommunity = (await app.Client(owner).Data(create, new { i = new { name = "Matrix private", slug = $"mx-{Guid.NewGuid():N}"[..20], visibility = "PRIVATE" } }))
+            .GetProperty("createCommunity").GetProperty("id").GetString()!;
+        var privatePost = (await app.Client(owner).Data("mutation($c: ID!) { createPost(input: { communityId: $c, title: \"Private\", body: \"Inside only\" }) { id } }",
+            new { c = privateCommunity })).GetProperty("createPost").GetProperty("id").GetString()!;
+        var fixture = new Fixture(owner, target, PlatformApp.UserId(targetUser), pending, open, course, module, lesson, privateCommunity, privatePost);
 
         var admin = $"mxadmin{Guid.NewGuid():N}"[..16];
         var creator = $"mxcreator{Guid.NewGuid():N}"[..16];

@@ -4,6 +4,7 @@ using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Identity;
+using Platform.Api.Social;
 using Platform.Api.Ledger;
 
 namespace Platform.Api.GraphQL.Schema;
@@ -27,6 +28,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddIdentityQueries();
         this.AddCommunityQueries();
         this.AddCourseQueries();
+        this.AddSocialQueries();
         this.AddCommerceQueries();
         this.AddLedgerQueries();
         this.AddAuditQueries();
@@ -41,6 +43,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddIdentityMutations();
         this.AddCommunityMutations();
         this.AddCourseMutations();
+        this.AddSocialMutations();
         this.AddCommerceMutations();
     }
 }
@@ -51,5 +54,6 @@ public sealed class SubscriptionType : ObjectGraphType
     {
         Name = "Subscription";
         this.AddCommunitySubscriptions();
+        this.AddSocialSubscriptions();
     }
 }

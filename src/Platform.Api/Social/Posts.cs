@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using Marten;
+using Platform.Api.Communities;
+using Platform.Api.Infrastructure;
+using Platform.Contracts;
+using Platform.Contracts.Communities;
+using Platform.Contracts.Identity;
+using Platform.Contracts.Social;
+using Platform.Projections.Communities;
+using Platform.Projections.Courses;
+using Platform.Projections.Identity;
+using Platform.Projections.Social;
+
+namespace Platform.Api.Social;
+
+public sealed record CreatePost(Guid PostId, Guid CommunityId, Guid? CourseId, string Title, string Body, string? Category, Guid AuthorId);
+
+/// <summary>Null fields keep their current value.</summary>
+public sealed record EditPost(Guid PostId, string? Title, string? Body, string? Category, Guid EditedBy);
+
+/// <summary>By the author, or by the community's creator or a moderator.</summary>
+public sealed record DeletePost(Guid PostId, string? Reason, Guid DeletedBy);
+
+public sealed record AddComment(Guid PostId, Guid CommentId, Guid? ParentCommentId, string Body, Guid AuthorId);
+
+/// <summary>Pure rules for posts and comments (CMPS, POST).</summary>
+public static partial class Posts
+{
+    public const string DefaultCategory = "general";
+
+    [GeneratedRegex(@"(?<![\w@])@([a-z0-9_]{3,30})\b")]
+    private static partial Regex Mention();
+
+    /// <summary>The handles a text mentions (<c>@handle</c>), lower-cased, each once.</summary>
+    public static IReadOnlyList<string> MentionedHandles(string text) =>
+        Mention().Matches(text.ToLowerInvariant()).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+    public static object[] Create(CreatePost command, IReadOnlyList<Guid> mentioned, DateTimeOffset now)
+    {
+        var (title, body, category) = Checked(command.Title, command.Body, command.Category ?? DefaultCategory);
+        return [new PostCreated(command.PostId, command.CommunityId, command.CourseId, title, body, category, mentioned, command.AuthorId, now)];
+    }
+
+    public static object[] Edit(PostView post, EditPost command, IReadOnlyList<Guid> mentioned, DateTimeOffset now)
+    {
+        Existing(post);
+        if (post.AuthorId != command.EditedBy) throw new DomainException(ErrorCodes.Forbidden, "Only the author edits a post.");
+        var (title, body, category) = Checked(command.Title ?? post.Title, command.Body ?? post.Body, command.Category ?? post.Category);
+        if (title == post.Title && body == post.Body && category == post.Category) return [];
+        return [new PostEdited(post.Id, post.CommunityId, title, body, category, mentioned.Except(post.Mentioned).ToList(), command.EditedBy, now)];
+    }
+
+    /// <summary>Deleting twice changes nothing; someone other than the author must say why.</summary>
+    public static object[] Delete(PostView? post, DeletePost command, bool byStaff, DateTimeOffset now)
+    {
+        if (post is null) throw DomainException.NotFound("The post");
+        if (post.IsDeleted) return [];
+        var byAuthor = post.AuthorId == command.DeletedBy;
+        if (!byAuthor && !byStaff) throw new DomainException(ErrorCodes.Forbidden, "Only the author, the community's creator or a moderator deletes a post.");
+        var reason = command.Reason?.Trim() ?? "";
+        if (!byAuthor && reason.Length == 0) throw DomainException.Invalid("Say why you delete someone else's post.");
+        if (reason.Length > 500) throw DomainException.Invalid("A reason is at most 500 characters.");
+        return [new PostDeleted(post.Id, post.CommunityId, post.CourseId, post.AuthorId, reason.Length == 0 ? "Deleted by the author" : reason, command.DeletedBy, now)];
+    }
+
+    /// <summary>A comment answers the post or one of its top-level comments: replies are one level deep. Adding the same comment id twice adds it once.</summary>
+    public static object[] Comment(PostView? post, AddComment command, IReadOnlyList<Guid> mentioned, DateTimeOffset now)
+    {
+        Existing(post);
+        if (post!.CommentIds.Contains(command.CommentId)) return []; // the same command again
+        var body = command.Body.Trim();
+        if (body.Length is 0 or > 10_000) throw DomainException.Invalid("A comment is 1 to 10000 characters.");
+        Guid? parentAuthor = null;
+        if (command.ParentCommentId is { } parentId)
+        {
+            var parent = post!.Comments.FirstOrDefault(c => c.Id == parentId) ?? throw DomainException.NotFound("The comment replied to");
+            if (parent.ParentId is not null) throw DomainException.Invalid("Replies are one level deep: answer the top-level comment.");
+            parentAuthor = parent.AuthorId;
+        }
+        return [new CommentAdded(post!.Id, command.CommentId, command.ParentCommentId, post.CommunityId, body, mentioned, post.AuthorId, parentAuthor,
+            command.AuthorId, now)];
+    }
+
+    private static void Existing(PostView? post)
+    {
+        if (post is null or { IsDeleted: true }) throw DomainException.NotFound("The post");
+    }
+
+    private static (string Title, string Body, string Category) Checked(string title, string body, string category)
+    {
+        (title, body, category) = (title.Trim(), body.Trim(), category.Trim().ToLowerInvariant());
+        if (title.Length is 0 or > 200) throw DomainException.Invalid("A title is 1 to 200 characters.");
+        if (body.Length is 0 or > 20_000) throw DomainException.Invalid("A body is 1 to 20000 characters of markdown.");
+        if (category.Length is 0 or > 40) throw DomainException.Invalid("A category is 1 to 40 characters.");
+        return (title, body, category);
+    }
+}
+
+public static class PostsHandler
+{
+    public static async Task Handle(CreatePost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        await MembershipCommandsHandler.LoadCommunity(session, command.CommunityId, cancellation);
+        if (command.CourseId is { } courseId
+            && (await session.LoadAsync<CourseOutline>(courseId, cancellation))?.CommunityId != command.CommunityId)
+            throw DomainException.NotFound("The course in this community");
+        await Participation.Require(session, command.CommunityId, command.AuthorId, cancellation);
+        var mentioned = await Participation.Mentioned(session, $"{command.Title} {command.Body}", cancellation);
+        session.Events.StartStream<PostView>(command.PostId, Posts.Create(command, mentioned, clock.GetUtcNow()));
+    }
+
+    public static async Task Handle(EditPost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<PostView>(command.PostId, cancellation);
+        var post = stream.Aggregate ?? throw DomainException.NotFound("The post");
+        var mentioned = await Participation.Mentioned(session, $"{command.Title ?? post.Title} {command.Body ?? post.Body}", cancellation);
+        stream.AppendMany(Posts.Edit(post, command, mentioned, clock.GetUtcNow()));
+    }
+
+    public static async Task Handle(DeletePost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<PostView>(command.PostId, cancellation);
+        var staff = stream.Aggregate is { } post && await Participation.IsStaff(session, post.CommunityId, command.DeletedBy, cancellation);
+        stream.AppendMany(Posts.Delete(stream.Aggregate, command, staff, clock.GetUtcNow()));
+    }
+
+    public static async Task Handle(AddComment command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<PostView>(command.PostId, cancellation);
+        if (stream.Aggregate is { } post) await Participation.Require(session, post.CommunityId, command.AuthorId, cancellation);
+        var mentioned = await Participation.Mentioned(session, command.Body, cancellation);
+        stream.AppendMany(Posts.Comment(stream.Aggregate, command, mentioned, clock.GetUtcNow()));
+    }
+}
+
+/// <summary>Who takes part in a community's conversation, and whom a text mentions.</summary>
+public static class Participation
+{
+    /// <summary>ACTIVE members post, comment and react; so do the community's creator and moderators. A banned member cannot.</summary>
+    public static async Task Require(IQuerySession session, Guid communityId, Guid userId, CancellationToken cancellation)
+    {
+        var membership = await session.Events.AggregateStreamAsync<MembershipView>(DeterministicId.Membership(communityId, userId), token: cancellation);
+        if (membership?.Status == MembershipStatus.Banned) throw new DomainException(ErrorCodes.Forbidden, "You are banned from this community.");
+        if (membership?.Status != MembershipStatus.Active && !await IsStaff(session, communityId, userId, cancellation))
+            throw new DomainException(ErrorCodes.Forbidden, "Join the community to take part.");
+    }
+
+    public static async Task<bool> IsStaff(IQuerySession session, Guid communityId, Guid userId, CancellationToken cancellation) =>
+        await session.LoadAsync<UserAccount>(userId, cancellation) is { } user
+        && (user.Holds(Role.Creator, communityId) || user.Holds(Role.Moderator, communityId));
+
+    /// <summary>The users whose handles the text mentions; unknown handles are plain text.</summary>
+    public static async Task<IReadOnlyList<Guid>> Mentioned(IQuerySession session, string text, CancellationToken cancellation)
+    {
+        var handles = Posts.MentionedHandles(text);
+        if (handles.Count == 0) return [];
+        return (await session.Query<UserAccount>().Where(u => handles.Contains(u.Handle)).Select(u => u.Id).ToListAsync(cancellation)).Order().ToList();
+    }
+}
