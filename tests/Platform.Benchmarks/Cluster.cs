@@ -1,0 +1,120 @@
+using Npgsql;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// The bench's own PostgreSQL cluster in a temporary directory, started with <c>./platform cluster-start</c> (fsync on, as
+/// in production), with pg_stat_statements loaded so each phase can say which statements cost the most.
+/// </summary>
+public sealed class Cluster : IAsyncDisposable
+{
+    private readonly string root;
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"platform-bench-{Guid.NewGuid():N}");
+
+    private Cluster(string root) => this.root = root;
+
+    /// <summary>The <c>platform</c> database the API uses.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    public string Version { get; private set; } = "";
+
+    public int PostmasterPid => int.Parse(File.ReadLines(Path.Combine(directory, "data", "postmaster.pid")).First());
+
+    public static async Task<Cluster> Start(string root)
+    {
+        var cluster = new Cluster(root);
+        try
+        {
+            await cluster.StartServer();
+            // The library loads only at server start: configure it, then restart once.
+            await cluster.Execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
+            NpgsqlConnection.ClearAllPools();
+            await Machine.Run(Path.Combine(root, "platform"), $"cluster-stop {cluster.directory}");
+            await cluster.StartServer();
+            await cluster.Execute("create extension if not exists pg_stat_statements");
+            cluster.Version = (string)(await cluster.Scalar("show server_version"))!;
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the server; a second try when another cluster on this machine took the free port it had picked.</summary>
+    private async Task StartServer()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                ConnectionString = (await Machine.Run(Path.Combine(root, "platform"), $"cluster-start {directory}")).Split('\n').Last();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3) { }
+        }
+    }
+
+    /// <summary>A new empty database on this cluster, e.g. for a cold start.</summary>
+    public async Task<string> CreateDatabase(string name)
+    {
+        await Execute($"create database {name}", "postgres");
+        return WithDatabase(name);
+    }
+
+    public string WithDatabase(string name) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name, MaxPoolSize = 64 }.ConnectionString;
+
+    public async Task Execute(string sql, string database = "platform")
+    {
+        await using var connection = new NpgsqlConnection(WithDatabase(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<object?> Scalar(string sql, string database = "platform")
+    {
+        await using var connection = new NpgsqlConnection(WithDatabase(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    public Task ResetStatements() => Execute("select pg_stat_statements_reset()");
+
+    /// <summary>The statements that took the most database time since the last reset, as report rows.</summary>
+    public async Task<List<Row>> TopStatements(int count)
+    {
+        await using var connection = new NpgsqlConnection(WithDatabase("platform"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\s+', ' ', 'g')
+            from pg_stat_statements join pg_database d on d.oid = dbid
+            where d.datname = 'platform' and query not like '%pg_stat_statements%'
+            order by total_exec_time desc limit $1
+            """, connection);
+        command.Parameters.AddWithValue(count);
+        var rows = new List<Row>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new Row(reader.GetString(4), new()
+            {
+                ["calls"] = reader.GetInt64(0),
+                ["total ms"] = reader.GetDouble(1),
+                ["mean ms"] = reader.GetDouble(2),
+                ["rows"] = reader.GetInt64(3),
+            }));
+        }
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await Machine.Run(Path.Combine(root, "platform"), $"cluster-stop {directory}");
+        Directory.Delete(directory, recursive: true);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// Latencies in milliseconds with exact percentiles: every sample is kept (a run records at most ~10^5),
+/// so no histogram buckets round the tail.
+/// </summary>
+public sealed class Samples
+{
+    private readonly List<double> values = [];
+
+    public void Add(double milliseconds)
+    {
+        lock (values) values.Add(milliseconds);
+    }
+
+    public int Count
+    {
+        get { lock (values) return values.Count; }
+    }
+
+    /// <summary>Nearest-rank percentile (p in 0..100); NaN when nothing was recorded.</summary>
+    public double Percentile(double p)
+    {
+        lock (values)
+        {
+            if (values.Count == 0) return double.NaN;
+            values.Sort();
+            var rank = (int)Math.Ceiling(p / 100 * values.Count);
+            return values[Math.Clamp(rank - 1, 0, values.Count - 1)];
+        }
+    }
+}
+
+/// <summary>What a run did: operations counted after the warm-up, failures, their latencies and how long the measured part took.</summary>
+public sealed record LoadResult(int Operations, int Errors, TimeSpan Elapsed, Samples Latency, string? FirstError)
+{
+    public double PerSecond => Operations / Elapsed.TotalSeconds;
+}
+
+public static class Load
+{
+    /// <summary>
+    /// Closed loop: <paramref name="clients"/> callers, each sending its next request when the last one answered, for
+    /// <paramref name="duration"/> or until every caller's work runs out (<paramref name="operation"/>(client, n) returns false).
+    /// Measures capacity; requests finishing in the warm-up are not counted.
+    /// </summary>
+    public static async Task<LoadResult> ClosedLoop(int clients, TimeSpan warmUp, TimeSpan duration, Func<int, int, Task<bool>> operation)
+    {
+        var latency = new Samples();
+        int operations = 0, errors = 0;
+        string? firstError = null;
+        var clock = Stopwatch.StartNew();
+        var end = warmUp + duration;
+        var measuredUntil = TimeSpan.Zero;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            for (var n = 0; clock.Elapsed < end; n++)
+            {
+                var start = clock.Elapsed;
+                bool more;
+                try { more = await operation(client, n); }
+                catch (Exception e)
+                {
+                    Interlocked.Increment(ref errors);
+                    Interlocked.CompareExchange(ref firstError, e.Message, null);
+                    continue;
+                }
+                if (!more) break;
+                var done = clock.Elapsed;
+                if (start < warmUp) continue;
+                latency.Add((done - start).TotalMilliseconds);
+                Interlocked.Increment(ref operations);
+                lock (latency) if (done > measuredUntil) measuredUntil = done;
+            }
+        })));
+        return new LoadResult(operations, errors, measuredUntil - warmUp, latency, firstError);
+    }
+
+    /// <summary>
+    /// Open loop: requests are due at a constant <paramref name="rate"/> whether or not earlier ones answered, and each latency
+    /// runs from the moment the request was due, so a stalled server (or client) shows in the tail instead of hiding
+    /// (no coordinated omission).
+    /// </summary>
+    public static async Task<LoadResult> OpenLoop(double rate, TimeSpan duration, Func<Task> operation)
+    {
+        var latency = new Samples();
+        int operations = 0, errors = 0;
+        string? firstError = null;
+        var count = (int)(rate * duration.TotalSeconds);
+        var inFlight = new List<Task>(count);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
+            inFlight.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await operation();
+                    latency.Add((clock.Elapsed - due).TotalMilliseconds);
+                    Interlocked.Increment(ref operations);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.Increment(ref errors);
+                    Interlocked.CompareExchange(ref firstError, e.Message, null);
+                }
+            }));
+        }
+        await Task.WhenAll(inFlight);
+        return new LoadResult(operations, errors, clock.Elapsed, latency, firstError);
+    }
+}

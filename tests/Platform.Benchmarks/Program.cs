@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Platform.Benchmarks;
+using Platform.Benchmarks.Scenarios;
+
+// ./platform bench [--quick]: run by the script with the repository root first.
+var root = Path.GetFullPath(args[0]);
+var profile = args.Contains("--quick") ? Profile.Quick : Profile.Full;
+var command = string.Join(' ', ["./platform bench", .. args.Skip(1)]);
+var clock = Stopwatch.StartNew();
+void Say(string what) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {what}");
+
+var workspace = new Workspace(root, Directory.CreateTempSubdirectory("platform-bench-").FullName);
+var run = new Dictionary<string, object?>
+{
+    ["command"] = command,
+    ["profile"] = profile.Name,
+    ["date"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
+    ["commit"] = await Machine.Run("git", "describe --always --dirty", root),
+};
+foreach (var (key, value) in Machine.Describe()) run[key] = value;
+var scenarios = new List<ScenarioResult>();
+
+Say($"Starting a PostgreSQL cluster (fsync on); files in {workspace.Directory}");
+await using (var cluster = await Cluster.Start(root))
+{
+    run["PostgreSQL"] = cluster.Version;
+    Say("1. raw PostgreSQL");
+    var (raw, ceiling) = await RawPostgres.Run(cluster, profile);
+    scenarios.Add(raw);
+
+    Say("Starting the API");
+    var (api, _) = await ApiProcess.Start(workspace, cluster.ConnectionString);
+    await using (api)
+    {
+        using var graphql = new GraphQLApi(api.Url, workspace.KeyPath);
+        var fields = await graphql.RootFields();
+        Say("Setting up communities, a course and users through the API");
+        var world = await World.Build(graphql, profile);
+        Say("2. commands (3. read-your-write alongside)");
+        var (commands, readYourWrite) = await Commands.Run(graphql, api, cluster, profile, world, fields, ceiling);
+        scenarios.Add(commands);
+        scenarios.Add(readYourWrite);
+        Say("4. queries");
+        scenarios.Add(await Queries.Run(graphql, api, cluster, profile, world, fields));
+        Say("5. checkout");
+        scenarios.Add(await Checkout.Run(graphql, api, cluster, profile, world, fields));
+    }
+    Say("6. projection rebuild");
+    scenarios.Add(await Rebuild.Run(workspace, cluster, profile, ceiling));
+    Say("7. start-up");
+    scenarios.Add(await StartUp.Run(workspace, cluster, profile));
+}
+run["duration"] = $"{clock.Elapsed.TotalSeconds:0} s";
+
+var biggestCosts = await File.ReadAllTextAsync(Path.Combine(root, "tests", "Platform.Benchmarks", "BiggestCosts.md"));
+await Report.Write(root, run, scenarios.OrderBy(s => s.Number).ToList(), biggestCosts);
+Directory.Delete(workspace.Directory, recursive: true);
+Say("Wrote docs/benchmarks.md and docs/benchmarks.json");

@@ -1,0 +1,56 @@
+namespace Platform.Benchmarks.Scenarios;
+
+/// <summary>Scenario 4: page queries at a constant arrival rate (open loop), with the API's CPU per request.</summary>
+public static class Queries
+{
+    private sealed record Page(string Name, string Field, string Query, object Variables);
+
+    public static async Task<ScenarioResult> Run(GraphQLApi graphql, ApiProcess api, Cluster cluster, Profile profile, World world, HashSet<string> fields)
+    {
+        var result = new ScenarioResult(4, $"Query latency at {profile.QueryRate:0} requests/s (open loop)");
+        var pages = new[]
+        {
+            new Page("community feed (20 items, authors, reactions)", "query.feed",
+                "query($id: ID!) { feed(type: COMMUNITY, ownerId: $id, first: 20) { nodes { id verb time actor { id displayName } post { id title reactionCount } } } }",
+                new { id = world.Classroom }),
+            new Page($"course detail ({profile.Modules} modules × {profile.LessonsPerModule} lessons)", "query.course",
+                "query($id: ID!) { course(id: $id) { id title modules { id title lessons { id title locked lockReason completed } } viewerEnrolment { progressPercent } } }",
+                new { id = world.Course }),
+        };
+        var reader = world.Users[0]; // an enrolled member: locks and progress are computed for them
+        foreach (var page in pages)
+        {
+            if (!fields.Contains(page.Field))
+            {
+                result.Rows.Add(new Row(page.Name, new() { ["per s"] = "not available in this build" }));
+                continue;
+            }
+            try { await graphql.Send(reader, page.Query, page.Variables); }
+            catch (InvalidOperationException e)
+            {
+                // The field exists but not in the shape this page asks for: say so rather than measure errors.
+                result.Rows.Add(new Row(page.Name, new() { ["per s"] = $"query not runnable: {e.Message}" }));
+                continue;
+            }
+            Console.Error.WriteLine($"  {page.Name}...");
+            var phase = await Phase.Begin(api, cluster);
+            var load = await Load.OpenLoop(profile.QueryRate, profile.QueryDuration, () => graphql.Send(reader, page.Query, page.Variables));
+            var row = new Row(page.Name, new()
+            {
+                ["per s"] = load.PerSecond,
+                ["p50 ms"] = load.Latency.Percentile(50),
+                ["p99 ms"] = load.Latency.Percentile(99),
+                ["p99.9 ms"] = load.Latency.Percentile(99.9),
+                ["max ms"] = load.Latency.Percentile(100),
+                ["requests"] = load.Operations,
+                ["errors"] = load.Errors,
+            });
+            result.TopStatements.AddRange((await phase.End(row, load.Operations + load.Errors)).Select(s => s with { Case = $"{page.Field}: {s.Case}" }));
+            result.Rows.Add(row);
+            if (load.FirstError is { } error) result.Notes.Add($"{page.Name}, first error: {error}");
+        }
+        result.Notes.Add("Requests are due at a constant rate whatever the server does; each latency runs from the moment its request was due " +
+                         "(no coordinated omission). With few samples the high percentiles are the slowest few requests.");
+        return result;
+    }
+}
