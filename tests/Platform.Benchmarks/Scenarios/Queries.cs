@@ -11,7 +11,7 @@ public static class Queries
         var pages = new[]
         {
             new Page("community feed (20 items, authors, reactions)", "query.feed",
-                "query($id: ID!) { feed(type: COMMUNITY, ownerId: $id, first: 20) { nodes { id verb time actor { id displayName } post { id title reactionCount } } } }",
+                "query($id: ID!) { feed(type: COMMUNITY, ownerId: $id, first: 20) { nodes { id verb time actor { id displayName } post { id title author { displayName } reactions { kind count } } } } }",
                 new { id = world.Classroom }),
             new Page($"course detail ({profile.Modules} modules × {profile.LessonsPerModule} lessons)", "query.course",
                 "query($id: ID!) { course(id: $id) { id title modules { id title lessons { id title locked lockReason completed } } viewerEnrolment { progressPercent } } }",
