@@ -56,7 +56,8 @@ public static class Checkout
 
 public static class CheckoutHandler
 {
-    public static async Task Handle(StartCheckout command, IDocumentSession session, IPaymentProvider provider, PaymentOptions options,
+    /// <summary>Returns the checkout the buyer should pay: the one opened here, or their open one on the same terms.</summary>
+    public static async Task<Guid> Handle(StartCheckout command, IDocumentSession session, IPaymentProvider provider, PaymentOptions options,
         TimeProvider clock, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
@@ -69,7 +70,7 @@ public static class CheckoutHandler
         var open = await session.Query<PurchaseView>()
             .Where(p => p.BuyerId == command.BuyerId && p.ProductId == command.ProductId && p.PaidAt == null)
             .ToListAsync(cancellation);
-        if (open.Any(p => p.Id == command.PurchaseId || Checkout.SameOpenCheckout(p, terms, now))) return;
+        if (open.FirstOrDefault(p => p.Id == command.PurchaseId || Checkout.SameOpenCheckout(p, terms, now)) is { } existing) return existing.Id;
 
         if (terms.NeedsHold)
         {
@@ -92,14 +93,8 @@ public static class CheckoutHandler
             subject.CommunityId, community.CreatorId, command.BuyerId, terms.Price.Id, terms.Price.Interval, terms.Price.TrialDays, terms.Price.Amount,
             terms.Discount, terms.Amount, terms.Price.Currency, community.FeePercent, terms.Coupon?.Id, subscriptionId, provider.Name,
             checkout.ProviderCheckoutId, checkout.Url, expiresAt, now));
+        return command.PurchaseId;
     }
-
-    /// <summary>The open checkout the command made or found, for the caller to answer with.</summary>
-    public static async Task<PurchaseView> OpenCheckout(IQuerySession session, StartCheckout command, DateTimeOffset now, CancellationToken cancellation) =>
-        await session.LoadAsync<PurchaseView>(command.PurchaseId, cancellation)
-        ?? (await session.Query<PurchaseView>()
-            .Where(p => p.BuyerId == command.BuyerId && p.ProductId == command.ProductId && p.PaidAt == null && p.ExpiresAt > now)
-            .OrderByDescending(p => p.CreatedAt).ToListAsync(cancellation)).First(p => p.FailureReason is null && p.ExpiredAt is null);
 
     /// <summary>A course is bought by active members of its community; a community by anyone not banned (and, for a sub-community, its parent's members).</summary>
     private static async Task<BuyerStanding> Standing(IDocumentSession session, ProductSubject subject, Community community, Guid buyerId,

@@ -347,8 +347,8 @@ public static class CommerceGraph
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
                 var command = new StartCheckout(Guid.CreateVersion7(), Id(input["productId"], "productId"),
                     input.GetValueOrDefault("priceId") is { } price ? Id(price, "priceId") : null, input.GetValueOrDefault("couponCode") as string, c.UserId());
-                await c.Commands().InvokeAsync(command, c.CancellationToken);
-                return await CheckoutHandler.OpenCheckout(c.Reads(), command, c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(), c.CancellationToken);
+                var checkoutId = await c.Commands().InvokeAsync<Guid>(command, c.CancellationToken);
+                return await c.Reads().LoadAsync<PurchaseView>(checkoutId, c.CancellationToken);
             });
 
         mutation.Field<NonNullGraphType<PurchaseGraphType>>("completeLocalPayment")

@@ -168,7 +168,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         foreach (var buyer in new[] { "dave", "bob" })
         {
             var purchaseId = DeterministicId.From("demo", "purchase", buyer);
-            await Step(() => bus.InvokeAsync(new StartCheckout(purchaseId, course, null, null, UserId(buyer)), cancellation));
+            await Step(() => bus.InvokeAsync<Guid>(new StartCheckout(purchaseId, course, null, null, UserId(buyer)), cancellation));
             await using var query = store.QuerySession();
             if (await query.LoadAsync<Projections.Commerce.PurchaseView>(purchaseId, cancellation) is { IsPaid: false } purchase)
                 await LocalPayments.Pay(context, purchase, LocalPaymentOutcome.Succeeded, DateTimeOffset.UtcNow, cancellation);

@@ -139,9 +139,9 @@ public sealed class LedgerInputGraphType : InputObjectGraphType
     }
 }
 
-public sealed class PeriodInputGraphType : InputObjectGraphType
+public sealed class ReconciliationInputGraphType : InputObjectGraphType
 {
-    public PeriodInputGraphType()
+    public ReconciliationInputGraphType()
     {
         Name = "ReconciliationInput";
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("from");
@@ -228,7 +228,7 @@ public static class LedgerGraph
 
         query.Field<NonNullGraphType<ReconciliationGraphType>>("reconciliation")
             .Description("The ledger against the payment provider's balance transactions for a period: every mismatch.")
-            .Argument<NonNullGraphType<PeriodInputGraphType>>("input")
+            .Argument<NonNullGraphType<ReconciliationInputGraphType>>("input")
             .Allow(Audience.Finance)
             .ResolveAsync(async c =>
             {
