@@ -14,7 +14,7 @@ namespace Platform.Api.Commerce;
 /// transaction. The same code runs for Stripe's webhooks and the local provider's events.
 /// </summary>
 public sealed class ProviderEventProcessor(
-    IDocumentSession session, ProviderEventRecord record, DateTimeOffset at, PaymentOptions options, IMessageContext messages, IPaymentProvider provider,
+    IDocumentSession session, ProviderEventRecord record, DateTimeOffset at, DateTimeOffset now, PaymentOptions options, IMessageContext messages, IPaymentProvider provider,
     ILogger logger, CancellationToken cancellation)
 {
     public static async Task Process(ProviderEventRecord record, IDocumentSession session, TimeProvider clock, PaymentOptions options,
@@ -22,7 +22,7 @@ public sealed class ProviderEventProcessor(
     {
         var stripeEvent = EventUtility.ParseEvent(record.Payload, throwOnApiVersionMismatch: false);
         // The provider's own time: the same event gives the same history, whenever and however often it is processed.
-        var processor = new ProviderEventProcessor(session, record, new DateTimeOffset(stripeEvent.Created, TimeSpan.Zero), options, messages, provider, logger,
+        var processor = new ProviderEventProcessor(session, record, new DateTimeOffset(stripeEvent.Created, TimeSpan.Zero), clock.GetUtcNow(), options, messages, provider, logger,
             cancellation);
         string outcome;
         try
@@ -116,7 +116,9 @@ public sealed class ProviderEventProcessor(
 
     private async Task Grant(PurchaseView purchase)
     {
-        await Entitlements.Grant(session, purchase.Kind, purchase.ProductId, purchase.BuyerId, at, logger, cancellation);
+        // Access starts when it is granted, not at the provider's whole-second event time: drip schedules and
+        // "enrolled before this lesson was published" are measured from it.
+        await Entitlements.Grant(session, purchase.Kind, purchase.ProductId, purchase.BuyerId, now, logger, cancellation);
         await Entitlements.SettleHold(session, purchase.ProductId, purchase.Id, sold: true, "paid", at, cancellation);
     }
 
