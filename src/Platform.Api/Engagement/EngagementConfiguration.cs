@@ -12,6 +12,7 @@ public static class EngagementConfiguration
     public static WebApplicationBuilder AddEngagement(this WebApplicationBuilder builder)
     {
         builder.Services.PublishEventsToWolverine("engagement-levels", CheckLevelHandler.Relay);
+        builder.Services.AddScoped<MemberLevels>();
         return builder;
     }
 

@@ -22,6 +22,9 @@ public sealed class when_members_earn_points_and_levels(EngagementApp app) : ICl
         Assert.Equal("FORBIDDEN", (await engagement.Enrol(author, course)).FirstErrorCode);
 
         var post = await engagement.Post(author, community);
+        await using var socket = await GraphQLWebSocketClient.Connect(app.Host);
+        await socket.Initialise(PlatformApp.Token(author));
+        await socket.Send(new { id = "live", type = "subscribe", payload = new { query = "subscription { notificationAdded { verb objectId } }" } });
         await engagement.React(author, post); // one's own like earns nothing
         foreach (var liker in likers.Take(4)) await engagement.React(liker, post);
         var four = await engagement.Level(author, community);
@@ -43,6 +46,17 @@ public sealed class when_members_earn_points_and_levels(EngagementApp app) : ICl
             .EnumerateArray().Select(n => (n.GetProperty("verb").GetString(), n.GetProperty("objectId").GetString())).ToList();
         Assert.Contains(("unlock", course), notices);
         Assert.Contains(("level", community), notices);
+        // Live too: the likes' notifications come first, then the unlock.
+        var heard = new List<string?>();
+        while (!heard.Contains("unlock") && heard.Count < 20)
+            heard.Add((await socket.Receive(TimeSpan.FromSeconds(30))).GetProperty("payload").GetProperty("data").GetProperty("notificationAdded").GetProperty("verb").GetString());
+        Assert.Contains("unlock", heard);
+        var shown = (await app.Caller(likers[0]).Data("query($p: ID!, $c: ID!) { post(id: $p) { authorLevel { level name } } members(communityId: $c) { nodes { userId level { level } } } }",
+            new { p = post, c = community }));
+        Assert.Equal((2, "Level 2"), (shown.GetProperty("post").GetProperty("authorLevel").GetProperty("level").GetInt32(),
+            shown.GetProperty("post").GetProperty("authorLevel").GetProperty("name").GetString()));
+        Assert.Equal(2, shown.GetProperty("members").GetProperty("nodes").EnumerateArray()
+            .Single(m => m.GetProperty("userId").GetString() == PlatformApp.UserId(author).ToString()).GetProperty("level").GetProperty("level").GetInt32());
 
         // A like taken back later than a minute: the line stays, withdrawn, and the author drops below level 2 — the course stays open.
         app.Clock.Advance(TimeSpan.FromMinutes(2));
