@@ -1,10 +1,12 @@
-using JasperFx.Events;
 using Marten;
+using Platform.Api.Courses;
+using Platform.Contracts;
+using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Engagement;
 using Platform.Contracts.Social;
+using Platform.Projections.Communities;
 using Platform.Projections.Courses;
-using Platform.Projections.Engagement;
 using Wolverine;
 using Wolverine.Marten.Subscriptions;
 
@@ -40,12 +42,31 @@ public static class CheckLevelHandler
         var now = clock.GetUtcNow();
         var standing = await Standings.Of(session, command.CommunityId, DateTimeOffset.UnixEpoch, cancellation, command.UserId);
         var points = standing.SingleOrDefault()?.Points ?? 0;
-        var rules = await session.LoadAsync<PointRulesView>(EngagementIds.Rules(command.CommunityId), cancellation);
-        var level = Levels.Of(points, (rules?.InEffectAt(now) ?? PointRules.Default).LevelThresholds);
+        var level = (await LevelScale.Of(session, command.CommunityId, now, cancellation)).LevelOf(points).Level;
         var courses = await session.Query<CourseOutline>()
             .Where(c => c.CommunityId == command.CommunityId && c.Access == CourseAccess.Level).ToListAsync(cancellation);
         var stream = await session.Events.FetchForWriting<MemberProgress>(EngagementIds.Progress(command.CommunityId, command.UserId), cancellation);
-        stream.AppendMany(MemberProgress.Reach(stream.Aggregate, command.CommunityId, command.UserId, level, points,
-            courses.Where(c => c.IsPublished && c.UnlockLevel is not null).Select(c => (c.Id, c.UnlockLevel!.Value)), now));
+        var reached = MemberProgress.Reach(stream.Aggregate, command.CommunityId, command.UserId, level, points,
+            courses.Where(c => c.IsPublished && c.UnlockLevel is not null).Select(c => (c.Id, c.UnlockLevel!.Value)), now);
+        stream.AppendMany(reached);
+        await EnrolInUnlocked(session, reached.OfType<CourseUnlocked>().ToList(), courses, level, now, cancellation);
+    }
+
+    /// <summary>
+    /// "Unlocks the moment the member reaches its level": an active member is enrolled in each course just unlocked, by the
+    /// courses' own rule, in the same transaction. (<c>enrolFree</c> does the same later for a LEVEL course published after.)
+    /// </summary>
+    private static async Task EnrolInUnlocked(IDocumentSession session, IReadOnlyList<CourseUnlocked> unlocked, IReadOnlyList<CourseOutline> courses,
+        int level, DateTimeOffset now, CancellationToken cancellation)
+    {
+        if (unlocked.Count == 0) return;
+        var membership = await session.Events.FetchLatest<MembershipView>(DeterministicId.Membership(unlocked[0].CommunityId, unlocked[0].UserId), cancellation);
+        if (membership?.Status != MembershipStatus.Active) return;
+        foreach (var unlock in unlocked)
+        {
+            var enrolment = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(unlock.CourseId, unlock.UserId), cancellation);
+            if (enrolment.Aggregate is null)
+                enrolment.AppendMany(Learning.Enrol(courses.Single(c => c.Id == unlock.CourseId), null, unlock.UserId, activeMember: true, level, now));
+        }
     }
 }

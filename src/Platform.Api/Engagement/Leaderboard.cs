@@ -4,9 +4,6 @@ using Marten;
 using Platform.Api.Engagement.Graph;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
-using Platform.Contracts.Engagement;
-using Platform.Projections.Communities;
-using Platform.Projections.Engagement;
 using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Engagement;
@@ -43,15 +40,14 @@ public static class LeaderboardQuery
         var excluded = await Standings.ExcludedAmong(reads, communityId, [.. inWindow.Select(s => s.UserId), caller], cancellation);
         var ranked = Standings.Rank(inWindow, excluded);
         var shown = ranked.Take(first).ToList();
-        var allTime = window == LeaderboardWindow.AllTime ? inWindow
-            : await Standings.Of(reads, communityId, DateTimeOffset.UnixEpoch, cancellation);
-        var rules = (await reads.LoadAsync<PointRulesView>(EngagementIds.Rules(communityId), cancellation))?.InEffectAt(now) ?? PointRules.Default;
-        var names = (await reads.LoadAsync<CommunityCard>(communityId, cancellation))?.LevelNames ?? [];
+        var allTime = (window == LeaderboardWindow.AllTime ? inWindow : await Standings.Of(reads, communityId, DateTimeOffset.UnixEpoch, cancellation))
+            .ToDictionary(s => s.UserId, s => s.Points);
+        var scale = await LevelScale.Of(reads, communityId, now, cancellation);
 
         LeaderboardEntry Entry(int? rank, Guid userId, long points)
         {
-            var level = Levels.Of(allTime.FirstOrDefault(s => s.UserId == userId)?.Points ?? 0, rules.LevelThresholds);
-            return new LeaderboardEntry(rank, userId, points, level, Levels.NameOf(level, names));
+            var level = scale.LevelOf(allTime.GetValueOrDefault(userId));
+            return new LeaderboardEntry(rank, userId, points, level.Level, level.Name);
         }
 
         // Outside the ranked: after everyone with points, or unranked for staff.

@@ -6,7 +6,6 @@ using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Contracts.Engagement;
-using Platform.Projections.Communities;
 using Platform.Projections.Engagement;
 using static Platform.Api.Identity.AccessDeclarations;
 
@@ -41,14 +40,13 @@ public static class MyLevelQuery
     public static async Task<MyLevel> Read(IQuerySession reads, Guid communityId, Guid userId, int recent, DateTimeOffset now, CancellationToken cancellation)
     {
         var points = (await Standings.Of(reads, communityId, DateTimeOffset.UnixEpoch, cancellation, userId)).SingleOrDefault()?.Points ?? 0;
-        var rules = (await reads.LoadAsync<PointRulesView>(EngagementIds.Rules(communityId), cancellation))?.InEffectAt(now) ?? PointRules.Default;
-        var names = (await reads.LoadAsync<CommunityCard>(communityId, cancellation))?.LevelNames ?? [];
+        var scale = await LevelScale.Of(reads, communityId, now, cancellation);
         var progress = await reads.Events.AggregateStreamAsync<MemberProgress>(EngagementIds.Progress(communityId, userId), token: cancellation);
         var lines = recent == 0 ? [] : await reads.Query<PointEntry>().Where(e => e.CommunityId == communityId && e.UserId == userId)
             .OrderByDescending(e => e.Sequence).Take(recent).ToListAsync(cancellation);
-        var level = Levels.Of(points, rules.LevelThresholds);
-        return new MyLevel(communityId, points, level, Levels.NameOf(level, names), Levels.ToNext(points, rules.LevelThresholds),
-            Math.Max(level, progress?.HighestLevel ?? 1), progress?.UnlockedCourses ?? [],
-            rules.LevelThresholds.Select((t, i) => new LevelInfo(i + 1, Levels.NameOf(i + 1, names), t)).ToList(), rules, lines);
+        var level = scale.LevelOf(points);
+        return new MyLevel(communityId, points, level.Level, level.Name, Levels.ToNext(points, scale.Rules.LevelThresholds),
+            Math.Max(level.Level, progress?.HighestLevel ?? 1), progress?.UnlockedCourses ?? [],
+            scale.Rules.LevelThresholds.Select((t, i) => new LevelInfo(i + 1, Levels.NameOf(i + 1, scale.Names), t)).ToList(), scale.Rules, lines);
     }
 }

@@ -38,12 +38,13 @@ public static class PreviewPointRulesQuery
         var after = Standings.Of(await CommunityHistory.Replay(reads, command.CommunityId, proposed, cancellation));
         var people = before.Select(s => s.UserId).Union(after.Select(s => s.UserId)).ToList();
         var excluded = await Standings.ExcludedAmong(reads, command.CommunityId, people, cancellation);
-        var (rankBefore, rankAfter) = (Standings.Rank(before, excluded), Standings.Rank(after, excluded));
+        var (pointsBefore, pointsAfter) = (before.ToDictionary(s => s.UserId, s => s.Points), after.ToDictionary(s => s.UserId, s => s.Points));
+        var rankBefore = Standings.Rank(before, excluded).ToDictionary(r => r.UserId, r => (int?)r.Rank);
+        var rankAfter = Standings.Rank(after, excluded).ToDictionary(r => r.UserId, r => (int?)r.Rank);
         var (rulesBefore, rulesAfter) = (current?.InEffectAt(now) ?? PointRules.Default, proposed.InEffectAt(now));
-        long Points(IReadOnlyList<Standing> standings, Guid user) => standings.FirstOrDefault(s => s.UserId == user)?.Points ?? 0;
-        var members = people.Select(user => new PreviewMember(user, Points(before, user), Points(after, user),
-                Levels.Of(Points(before, user), rulesBefore.LevelThresholds), Levels.Of(Points(after, user), rulesAfter.LevelThresholds),
-                rankBefore.FirstOrDefault(r => r.UserId == user)?.Rank, rankAfter.FirstOrDefault(r => r.UserId == user)?.Rank))
+        var members = people.Select(user => new PreviewMember(user, pointsBefore.GetValueOrDefault(user), pointsAfter.GetValueOrDefault(user),
+                Levels.Of(pointsBefore.GetValueOrDefault(user), rulesBefore.LevelThresholds), Levels.Of(pointsAfter.GetValueOrDefault(user), rulesAfter.LevelThresholds),
+                rankBefore.GetValueOrDefault(user), rankAfter.GetValueOrDefault(user)))
             .OrderBy(m => m.RankAfter ?? int.MaxValue).ThenByDescending(m => m.PointsAfter).ThenBy(m => m.UserId).ToList();
         return new RulesPreview(command.CommunityId, rulesBefore, rulesAfter, members);
     }

@@ -56,10 +56,9 @@ public static class Standings
     public static async Task<IReadOnlySet<Guid>> ExcludedAmong(IQuerySession reads, Guid communityId, IEnumerable<Guid> userIds, CancellationToken cancellation)
     {
         var ids = userIds.Distinct().ToArray();
-        var accounts = await reads.LoadManyAsync<UserAccount>(cancellation, ids);
+        var staff = (await reads.LoadManyAsync<UserAccount>(cancellation, ids)).Where(a => EngagementAccess.IsStaff(a, communityId)).Select(a => a.Id);
         var memberships = await reads.LoadManyAsync<MembershipView>(cancellation, ids.Select(u => DeterministicId.Membership(communityId, u)).ToArray());
         var active = memberships.Where(m => m.Status == MembershipStatus.Active).Select(m => m.UserId).ToHashSet();
-        return ids.Where(u => !active.Contains(u) || accounts.FirstOrDefault(a => a.Id == u) is { } account && EngagementAccess.IsStaff(account, communityId))
-            .ToHashSet();
+        return ids.Where(u => !active.Contains(u)).Concat(staff).ToHashSet();
     }
 }

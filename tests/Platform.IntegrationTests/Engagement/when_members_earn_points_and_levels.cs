@@ -13,7 +13,7 @@ public sealed class when_members_earn_points_and_levels(EngagementApp app) : ICl
     private const string Notifications = "query($o: ID!) { feed(type: NOTIFICATION, ownerId: $o, first: 50) { nodes { verb objectId } } }";
 
     [Fact]
-    public async Task likes_raise_the_author_to_a_level_that_unlocks_a_level_course_which_stays_open_when_points_drop()
+    public async Task likes_raise_the_author_to_a_level_that_opens_a_level_course_at_once_and_it_stays_open_when_points_drop()
     {
         var (creator, author) = (User("creator"), User("author"));
         var likers = Enumerable.Range(0, 5).Select(i => User($"liker{i}")).ToArray();
@@ -41,6 +41,9 @@ public sealed class when_members_earn_points_and_levels(EngagementApp app) : ICl
         var unlocked = await engagement.Eventually(() => engagement.Level(author, community),
             level => level.GetProperty("unlockedCourseIds").EnumerateArray().Any(c => c.GetString() == course));
         Assert.Equal(2, unlocked.GetProperty("highestLevel").GetInt32());
+        const string Lessons = "query($c: ID!) { course(id: $c) { modules { lessons { locked body } } } }";
+        var opened = (await app.Caller(author).Data(Lessons, new { c = course })).GetProperty("course").GetProperty("modules")[0].GetProperty("lessons")[0];
+        Assert.Equal((false, "For regulars"), (opened.GetProperty("locked").GetBoolean(), opened.GetProperty("body").GetString()));
         await app.WaitForProjections();
         var notices = (await app.Caller(author).Data(Notifications, new { o = PlatformApp.UserId(author) })).GetProperty("feed").GetProperty("nodes")
             .EnumerateArray().Select(n => (n.GetProperty("verb").GetString(), n.GetProperty("objectId").GetString())).ToList();
