@@ -79,10 +79,16 @@ public sealed class when_members_earn_points_and_levels(EngagementApp app) : ICl
     public async Task staff_are_not_ranked_ties_go_to_who_got_there_first_and_the_caller_sees_their_own_place()
     {
         var (creator, first, second, third) = (User("creator"), User("first"), User("second"), User("third"));
-        var community = await engagement.Community(creator, first, second, third);
+        var (admin, finance, moderator) = (User("admin"), User("finance"), User("moderator"));
+        await app.Caller(admin, "admin").Data("{ me { id } }");
+        await app.Caller(finance, "finance").Data("{ me { id } }");
+        var community = await engagement.Community(creator, first, second, third, admin, finance, moderator);
+        await app.Caller(admin).Data("mutation($u: ID!, $c: ID) { grantRole(userId: $u, role: MODERATOR, communityId: $c, reason: \"Helps out\") { id } }",
+            new { u = PlatformApp.UserId(moderator), c = community });
         var (creatorPost, firstPost, secondPost) = (await engagement.Post(creator, community), await engagement.Post(first, community), await engagement.Post(second, community));
         await engagement.React(first, creatorPost);
         await engagement.React(second, creatorPost);
+        foreach (var staff in new[] { admin, finance, moderator }) await engagement.React(third, await engagement.Post(staff, community));
         await engagement.React(third, firstPost);
         app.Clock.Advance(TimeSpan.FromSeconds(5));
         await engagement.React(third, secondPost);
