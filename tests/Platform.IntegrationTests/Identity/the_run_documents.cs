@@ -158,6 +158,18 @@ public sealed partial class the_run_documents(PlatformApp app) : IClassFixture<P
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    [Fact]
+    public void specs_is_a_copy_of_the_runs_scenario_from_part_a_down()
+    {
+        // The run phase plan copies the scenario implementation follows to the root SPECS.md; each keeps its own header.
+        static string FromPartA(string path) =>
+            string.Join('\n', File.ReadAllLines(path).SkipWhile(l => !l.StartsWith("# Part A")));
+        var scenario = FromPartA(Path.Combine(Run, "scenario.md"));
+        Assert.StartsWith("# Part A", scenario);
+        Assert.True(scenario == FromPartA(Path.Combine(TestCluster.RepositoryRoot, "SPECS.md")),
+            "SPECS.md differs from runs/run-001/scenario.md below '# Part A': edit scenario.md and copy it to SPECS.md");
+    }
+
     /// <summary>Every <c>[Fact]</c> and <c>[Theory]</c> in the test sources, as <c>class.method</c>.</summary>
     private static HashSet<string> TestNames()
     {
