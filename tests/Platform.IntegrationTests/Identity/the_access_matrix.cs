@@ -47,7 +47,8 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         Assert.All(pages, page => Assert.All(page.Cells.Values, cell => Assert.Contains(cell, new[] { "yes", "own", "no" })));
     }
 
-    private IEnumerable<(string Kind, FieldType Field)> Operations()
+    /// <summary>The schema's root fields (queries, mutations, subscriptions) with their kind.</summary>
+    public static IEnumerable<(string Kind, FieldType Field)> Operations(PlatformApp app)
     {
         var schema = app.Host.Services.GetRequiredService<PlatformSchema>();
         schema.Initialize();
@@ -63,7 +64,7 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
     {
         var rows = ReadMatrix().ToDictionary(r => r.Operation);
         var problems = new List<string>();
-        foreach (var (kind, field) in Operations())
+        foreach (var (kind, field) in Operations(app))
         {
             if (!rows.TryGetValue(field.Name, out var row))
             {
@@ -235,7 +236,7 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
 
         var rows = ReadMatrix().ToDictionary(r => r.Operation);
         var problems = new List<string>();
-        foreach (var (kind, field) in Operations().Where(o => o.Kind != "subscription"))
+        foreach (var (kind, field) in Operations(app).Where(o => o.Kind != "subscription"))
         {
             if (!Samples.TryGetValue(field.Name, out var sample))
             {
