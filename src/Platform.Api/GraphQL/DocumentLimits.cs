@@ -22,7 +22,8 @@ public sealed record ParsedDocument(GraphQLDocument? Document, ExecutionError? R
 public static class DocumentLimits
 {
     public const string TooLarge = "DOCUMENT_TOO_LARGE";
-    public const string TooDeep = "DOCUMENT_TOO_DEEP";
+    /// <summary>The code GraphQL.NET's complexity analyzer gives a document past the depth limit: one code for one problem.</summary>
+    public const string TooDeep = "COMPLEXITY";
 
     public static ParsedDocument Parse(string query, GraphQLLimits limits)
     {
@@ -35,12 +36,13 @@ public static class DocumentLimits
         GraphQLDocument document;
         try
         {
-            // The parser counts AST nodes, about two per level of fields.
-            document = Parser.Parse(query, new ParserOptions { MaxDepth = 2 * limits.MaxDepth + 8 });
+            // The parser counts AST nodes, about two per level of fields: past this, the document is far over MaxDepth,
+            // which the complexity analyzer checks precisely (fragments expanded) for the rest.
+            document = Parser.Parse(query, new ParserOptions { MaxDepth = 2 * limits.MaxDepth + 16 });
         }
         catch (GraphQLMaxDepthExceededException)
         {
-            return Refused(TooDeep, $"The document is nested more than {limits.MaxDepth} levels deep.");
+            return Refused(TooDeep, $"Query is too nested to execute: far more than the {limits.MaxDepth} levels allowed.");
         }
         catch (GraphQLParserException)
         {
