@@ -36,7 +36,16 @@ for name in duplicate-fields list-reads aliased-lookups fragment-spreads nested-
     "$(echo "$wall * 1000" | bc)" "$(echo "($after - $before) / 1000000" | bc -l)"
 done
 
+health_summary() {
+  awk '{ t = $2 * 1000; n++; s += t; if (t > m) m = t; if ($1 != 200) bad++ } END {
+    printf "  /health/ready: %d probes, mean %.1f ms, max %.1f ms, not 200: %d\n", n, s / n, m, bad + 0 }' "$1"
+}
+
 echo
+echo "baseline, no attack: /health/ready timed every 100 ms, 15 times:"
+for ((i = 0; i < 15; i++)); do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$URL/health/ready"; sleep 0.1; done > "$WORK/baseline"
+health_summary "$WORK/baseline"
+
 echo "four abusive documents in parallel, 25 times each, while /health/ready is timed every 100 ms:"
 touch "$WORK/running"
 ( while [ -e "$WORK/running" ]; do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$URL/health/ready"; sleep 0.1; done ) > "$WORK/health" &
@@ -49,5 +58,4 @@ done
 wait "${attackers[@]}"
 rm "$WORK/running"; wait "$health"
 echo "  answers: $(cat "$WORK"/*.statuses | sort | uniq -c | awk '{ printf "%s×%s ", $1, $2 }')"
-awk '{ t = $2 * 1000; n++; s += t; if (t > m) m = t; if ($1 != 200) bad++ } END {
-  printf "  /health/ready: %d probes, mean %.1f ms, max %.1f ms, not 200: %d\n", n, s / n, m, bad }' "$WORK/health"
+health_summary "$WORK/health"

@@ -69,9 +69,22 @@ public sealed class RateLimits : IDisposable
 
     public static string AddressKey(HttpContext http) => $"address:{http.Connection.RemoteIpAddress}";
 
-    public static bool IsMoney(GraphQLDocument? document, string? operationName) =>
-        document is not null && GraphQL.GraphQLRequestParser.OperationOf(document, operationName) is { } operation
-        && operation.SelectionSet.Selections.OfType<GraphQLField>().Any(f => MoneyOperations.Contains(f.Name.StringValue));
+    /// <summary>Whether the operation selects a money field at its root, written there or through fragments.</summary>
+    public static bool IsMoney(GraphQLDocument? document, string? operationName)
+    {
+        if (document is null || GraphQL.GraphQLRequestParser.OperationOf(document, operationName) is not { } operation) return false;
+        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>().ToLookup(f => f.FragmentName.Name.StringValue);
+        var visited = new HashSet<string>();
+        bool Selects(GraphQLSelectionSet selections) => selections.Selections.Any(selection => selection switch
+        {
+            GraphQLField field => MoneyOperations.Contains(field.Name.StringValue),
+            GraphQLInlineFragment inline => Selects(inline.SelectionSet),
+            GraphQLFragmentSpread spread => visited.Add(spread.FragmentName.Name.StringValue)
+                && fragments[spread.FragmentName.Name.StringValue].Any(f => Selects(f.SelectionSet)),
+            _ => false,
+        });
+        return Selects(operation.SelectionSet);
+    }
 
     public RateLimitLease AcquireOperation(OperationCharge charge) => operations.AttemptAcquire(charge);
 

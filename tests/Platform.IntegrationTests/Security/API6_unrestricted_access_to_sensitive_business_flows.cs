@@ -14,11 +14,13 @@ public sealed class API6_unrestricted_access_to_sensitive_business_flows(TightRa
         for (var i = 0; i < TightRateLimitsApp.MoneyOperations; i++) await Shops.Checkout(buyer, shop);
 
         var refused = await buyer.Send(Shops.StartCheckout, new { p = shop.ProductId });
+        var throughAFragment = await buyer.Send("mutation($p: ID!) { ...Buy } fragment Buy on Mutation { startCheckout(input: { productId: $p }) { checkoutId } }", new { p = shop.ProductId });
         var other = await buyer.Send("mutation { joinCommunity(communityId: \"not-a-guid\") { id } }");
 
         Assert.Equal(429, refused.Status);
         Assert.Equal("RATE_LIMITED", refused.FirstErrorCode);
         Assert.True(refused.RetryAfter > TimeSpan.Zero);
+        Assert.Equal("RATE_LIMITED", throughAFragment.FirstErrorCode);
         Assert.Equal("NOT_FOUND", other.FirstErrorCode);
     }
 }
