@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sends the abusive documents of issue 15 to a running API and prints, for each, the answer, the wall time and the
-# server CPU it cost; then sends four of them in parallel, 25 times each, while timing /health/ready.
+# server CPU it cost; then sends four of them at once, and four streams of 25 each, while timing /health/ready.
 #   usage: docs/security-probe.sh [URL] [PID]     (defaults: http://127.0.0.1:5080, the process listening on URL's port)
 # Server CPU is the sum of /proc/PID/task/*/schedstat (nanoseconds, every thread), read before and after each request:
 # background work (the projection daemon) in that window counts too, so the figures are upper bounds.
@@ -45,6 +45,16 @@ echo
 echo "baseline, no attack: /health/ready timed every 100 ms, 15 times:"
 for ((i = 0; i < 15; i++)); do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$URL/health/ready"; sleep 0.1; done > "$WORK/baseline"
 health_summary "$WORK/baseline"
+
+echo "four abusive documents sent at once, one each, while /health/ready is timed back to back:"
+touch "$WORK/running"
+( while [ -e "$WORK/running" ]; do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$URL/health/ready"; done ) > "$WORK/health-once" &
+health=$!
+attackers=()
+for name in duplicate-fields list-reads aliased-lookups fragment-spreads; do post "$name" > /dev/null & attackers+=($!); done
+wait "${attackers[@]}"
+rm "$WORK/running"; wait "$health"
+health_summary "$WORK/health-once"
 
 echo "four abusive documents in parallel, 25 times each, while /health/ready is timed every 100 ms:"
 touch "$WORK/running"

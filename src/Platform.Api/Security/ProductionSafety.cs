@@ -34,9 +34,9 @@ public static class ProductionSafety
             "Auth__Mode=embedded: tokens come from a development issuer whose key sits on this machine; use oidc", "Unsafe__AllowEmbeddedTokenIssuer");
         Refuse(video == "local", allowed.AllowLocalVideo,
             "Video__Provider=local: videos are stored and served from this machine's disk; use cloudflare", "Unsafe__AllowLocalVideo");
-        foreach (var secret in (string[])["Stripe:WebhookSecret", "Stripe:ConnectWebhookSecret"])
+        foreach (var (secret, events) in ((string, string)[])[("Stripe:WebhookSecret", "payment"), ("Stripe:ConnectWebhookSecret", "payout account")])
             Refuse(payments == "stripe" && string.IsNullOrEmpty(configuration[secret]), allowed.AllowMissingWebhookSecrets,
-                $"{secret.Replace(":", "__")} is not set: Stripe's payment events would all be refused", "Unsafe__AllowMissingWebhookSecrets");
+                $"{secret.Replace(":", "__")} is not set: Stripe's {events} events would all be refused", "Unsafe__AllowMissingWebhookSecrets");
         Refuse(video == "cloudflare" && string.IsNullOrEmpty(configuration["Cloudflare:WebhookSecret"]), allowed.AllowMissingWebhookSecrets,
             "Cloudflare__WebhookSecret is not set: Cloudflare's video events would all be refused", "Unsafe__AllowMissingWebhookSecrets");
         return problems;
