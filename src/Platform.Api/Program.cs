@@ -7,12 +7,19 @@ using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Api.Ledger;
 using Platform.Api.Live;
+using Platform.Api.Security;
 using Platform.Api.Social;
 using Platform.Api.Video;
 
 var builder = WebApplication.CreateBuilder(args);
 if (args.FirstOrDefault() == "token") return TokenCommand.Run(args, builder.Configuration);
 var servesRequests = args.Length == 0 || args[0] == "run" || args[0].StartsWith('-');
+if (servesRequests && ProductionSafety.UnsafeSettings(builder.Configuration, builder.Environment) is { Count: > 0 } unsafeSettings)
+{
+    await Console.Error.WriteLineAsync($"Refusing to start in {builder.Environment.EnvironmentName} with development settings:");
+    foreach (var line in unsafeSettings) await Console.Error.WriteLineAsync($"  {line}");
+    return 1;
+}
 if (servesRequests && await DatabasePreflight.ProblemWith(builder.Configuration) is { } problem)
 {
     await Console.Error.WriteLineAsync(problem);
@@ -21,6 +28,8 @@ if (servesRequests && await DatabasePreflight.ProblemWith(builder.Configuration)
 
 builder.UsePlatformUrl()
     .AddPlatformLogging()
+    .AddHttpHardening()
+    .AddRateLimits()
     .AddEventStore()
     .AddPlatformIdentity()
     .AddLiveEvents()
@@ -35,6 +44,8 @@ builder.UsePlatformUrl()
 
 var app = builder.Build();
 app.UseCorrelationAndRequestLogging();
+app.UseHttpHardening();
+app.UseRateLimiter();
 app.MapPlatformHealth();
 app.MapPlatformGraphQL();
 app.MapLocalMedia();

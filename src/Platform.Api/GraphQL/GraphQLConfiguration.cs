@@ -10,6 +10,7 @@ using Platform.Api.Communities;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
+using Platform.Api.Security;
 
 namespace Platform.Api.GraphQL;
 
@@ -20,7 +21,17 @@ public sealed class GraphQLLimits
     // Room for a real page (a community, its courses, their modules, lessons and videos: about 25,000 by GraphQL.NET's estimate)
     // while list-in-list fan-out past a few levels is still refused.
     public int MaxComplexity { get; set; } = 100_000;
+    /// <summary>Each root field but <c>__typename</c> reads the database once at least: aliasing one many times costs this much each.</summary>
+    public int RootFieldComplexity { get; set; } = 2_500;
+    /// <summary>Parse, validation and execution together.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+    // Checked before validation (see DocumentLimits); graphql-js's introspection query is about 3,000 characters,
+    // 400 tokens, 150 fields once its fragments are expanded, no aliases and 20 spreads.
+    public int MaxDocumentLength { get; set; } = 32_768;
+    public int MaxTokens { get; set; } = 4_000;
+    public int MaxFields { get; set; } = 500;
+    public int MaxAliases { get; set; } = 50;
+    public int MaxFragmentSpreads { get; set; } = 100;
     /// <summary>Introspection is off in Production unless turned on here.</summary>
     public bool? Introspection { get; set; }
 }
@@ -33,6 +44,7 @@ public static class GraphQLConfiguration
     {
         var limits = builder.Configuration.GetSection("GraphQL").Get<GraphQLLimits>() ?? new GraphQLLimits();
         var introspection = limits.Introspection ?? !builder.Environment.IsProduction();
+        builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<GraphQLRunner>();
         builder.Services.AddScoped<Caller>();
         builder.Services.AddScoped<CallerResolver>();
@@ -49,6 +61,13 @@ public static class GraphQLConfiguration
                 {
                     complexity.MaxDepth = limits.MaxDepth;
                     complexity.MaxComplexity = limits.MaxComplexity;
+                    var standard = complexity.DefaultComplexityImpactDelegate;
+                    complexity.DefaultComplexityImpactDelegate = field =>
+                    {
+                        var impact = standard(field);
+                        var rootField = field.Parent is null && !field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal);
+                        return rootField ? new(impact.FieldImpact + limits.RootFieldComplexity, impact.ChildImpactMultiplier) : impact;
+                    };
                 })
                 .WithTimeout(limits.Timeout)
                 .AddErrorInfoProvider(new PlatformErrorInfoProvider(suggestions: builder.Environment.IsDevelopment()))
@@ -70,6 +89,7 @@ public static class GraphQLConfiguration
             var e when Failures.IsUniqueViolation(e) => new ExecutionError("That is already taken.") { Code = ErrorCodes.Conflict },
             JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or ConcurrencyException =>
                 new ExecutionError("Someone else changed this at the same time; try again.") { Code = ErrorCodes.Conflict },
+            var e when Failures.IsDatabaseUnavailable(e) => Unavailable(),
             _ => null,
         };
         if (error is not null)
@@ -81,6 +101,8 @@ public static class GraphQLConfiguration
         logger?.LogError(context.OriginalException, "Unhandled error in GraphQL field {Field}", context.FieldContext?.FieldDefinition.Name);
         context.Exception = new ExecutionError("An internal error occurred.") { Code = ErrorCodes.Internal };
     }
+
+    private static ExecutionError Unavailable() => new("The service is briefly unavailable; try again shortly.") { Code = ErrorCodes.Unavailable };
 
     /// <summary>Both transports on one path: WebSocket upgrades speak graphql-transport-ws, everything else is GraphQL over HTTP.</summary>
     public static WebApplication MapPlatformGraphQL(this WebApplication app)
@@ -108,6 +130,12 @@ public static class GraphQLConfiguration
                 CommandContext.Stamp(http.RequestServices, caller, http.TraceIdentifier);
                 await GraphQLHttpEndpoint.HandleAsync(http, runner, serializer);
             }
+            catch (Exception e) when (Failures.IsDatabaseUnavailable(e) && !http.Response.HasStarted)
+            {
+                http.RequestServices.GetRequiredService<ILogger<GraphQLRunner>>().LogWarning(e, "The database is unavailable");
+                http.Response.Headers.RetryAfter = GraphQLHttpEndpoint.UnavailableRetryAfterSeconds;
+                await GraphQLHttpEndpoint.WriteRequestError(http, StatusCodes.Status503ServiceUnavailable, GraphQLHttpEndpoint.Json, Unavailable().Message);
+            }
             catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
             {
                 // Whatever broke, the client gets a GraphQL-shaped error with a code, never the exception.
@@ -121,6 +149,14 @@ public static class GraphQLConfiguration
     private static async Task AcceptWebSocket(HttpContext http, GraphQLRunner runner, IGraphQLTextSerializer serializer)
     {
         var services = http.RequestServices;
+        var rateLimits = services.GetRequiredService<RateLimits>();
+        // Held while the socket is open: it counts toward the address's open sockets.
+        using var lease = rateLimits.AcquireWebSocket(http);
+        if (!lease.IsAcquired)
+        {
+            await RateLimitConfiguration.WriteTooManyRequests(http, lease, http.RequestAborted);
+            return;
+        }
         var supported = http.WebSockets.WebSocketRequestedProtocols.Contains(GraphQLWebSocketSession.SubProtocol);
         using var socket = await http.WebSockets.AcceptWebSocketAsync(supported ? GraphQLWebSocketSession.SubProtocol : null);
         if (!supported)
@@ -129,7 +165,7 @@ public static class GraphQLConfiguration
             return;
         }
         var session = new GraphQLWebSocketSession(socket, http.TraceIdentifier, services.GetRequiredService<IServiceScopeFactory>(), runner, serializer,
-            services.GetRequiredService<TokenValidator>(), services.GetRequiredService<GraphQLWebSocketOptions>(),
+            services.GetRequiredService<TokenValidator>(), services.GetRequiredService<GraphQLWebSocketOptions>(), rateLimits, RateLimits.AddressKey(http),
             services.GetRequiredService<ILogger<GraphQLWebSocketSession>>());
         await session.RunAsync(http.RequestAborted);
     }

@@ -2,7 +2,9 @@ using System.Text.Json;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Net.Http.Headers;
+using Microsoft.AspNetCore.Http.Features;
 using Platform.Api.Infrastructure;
+using Platform.Api.Security;
 
 namespace Platform.Api.GraphQL;
 
@@ -11,6 +13,8 @@ public static class GraphQLHttpEndpoint
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
+    /// <summary>How long a client waits before retrying while the database is unreachable.</summary>
+    public const string UnavailableRetryAfterSeconds = "5";
 
     public static async Task HandleAsync(HttpContext http, GraphQLRunner runner, IGraphQLTextSerializer serializer)
     {
@@ -31,6 +35,14 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
+        if (request.ContentLength > HttpHardening.MaxGraphQLBodyBytes)
+        {
+            await WriteRequestError(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {HttpHardening.MaxGraphQLBodyBytes} bytes.");
+            return;
+        }
+        // Kestrel enforces it on a body of unknown length too (BadHttpRequestException with 413, below).
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize) bodySize.MaxRequestBodySize = HttpHardening.MaxGraphQLBodyBytes;
+
         GraphQLOperation operation;
         try
         {
@@ -48,9 +60,14 @@ public static class GraphQLHttpEndpoint
             await WriteRequestError(http, StatusCodes.Status400BadRequest, mediaType, e.Message);
             return;
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await WriteRequestError(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {HttpHardening.MaxGraphQLBodyBytes} bytes.");
+            return;
+        }
 
-        var document = GraphQLRunner.ParseOrNull(operation.Query);
-        var operationType = document is null ? null : GraphQLRequestParser.OperationTypeOf(document, operation.OperationName);
+        var document = runner.Parse(operation.Query);
+        var operationType = document.OperationType(operation.OperationName);
         if (isGet && operationType is OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
@@ -64,9 +81,25 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
+        var charge = new OperationCharge(RateLimits.CallerKey(http.User, RateLimits.AddressKey(http)), operationType, RateLimits.IsMoney(document.Document, operation.OperationName));
+        using (var lease = http.RequestServices.GetRequiredService<RateLimits>().AcquireOperation(charge))
+        {
+            if (!lease.IsAcquired)
+            {
+                await RateLimitConfiguration.WriteTooManyRequests(http, lease, http.RequestAborted);
+                return;
+            }
+        }
+
         var result = await runner.ExecuteAsync(operation, document, http.User, http.RequestServices, http.RequestAborted);
         // With application/json a well-formed request always gets 200; the newer media type tells request errors by status.
-        http.Response.StatusCode = mediaType == GraphQLResponseJson && !result.Executed
+        // The database being away is neither: 503 tells the client it is safe to retry.
+        if (result.Errors?.Any(e => e.Code == ErrorCodes.Unavailable) == true)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = UnavailableRetryAfterSeconds;
+        }
+        else http.Response.StatusCode = mediaType == GraphQLResponseJson && !result.Executed
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
@@ -130,6 +163,8 @@ public static class GraphQLHttpEndpoint
             StatusCodes.Status406NotAcceptable => "NOT_ACCEPTABLE",
             StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
             StatusCodes.Status401Unauthorized => ErrorCodes.Unauthenticated,
+            StatusCodes.Status413PayloadTooLarge => "PAYLOAD_TOO_LARGE",
+            StatusCodes.Status503ServiceUnavailable => ErrorCodes.Unavailable,
             StatusCodes.Status500InternalServerError => ErrorCodes.Internal,
             _ => "BAD_REQUEST",
         };

@@ -1,31 +1,28 @@
 using System.Security.Claims;
 using GraphQL;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Platform.Api.Audit;
 using Platform.Api.GraphQL.Schema;
 
 namespace Platform.Api.GraphQL;
 
 /// <summary>Runs one GraphQL operation for either transport.</summary>
-public sealed class GraphQLRunner(IDocumentExecuter<PlatformSchema> executer)
+public sealed class GraphQLRunner(IDocumentExecuter<PlatformSchema> executer, GraphQLLimits limits)
 {
-    /// <summary>Parses the document once, so a transport can look at the operation type before running it.</summary>
-    public static GraphQLDocument? ParseOrNull(string query)
-    {
-        try { return GraphQLParser.Parser.Parse(query); }
-        catch (GraphQLParserException) { return null; } // syntax errors, too-deep documents: the executer reports them with a code
-    }
+    /// <summary>Parses the document once, within the limits, so a transport can look at the operation type before running it.</summary>
+    public ParsedDocument Parse(string query) => DocumentLimits.Parse(query, limits);
 
     public async Task<ExecutionResult> ExecuteAsync(
-        GraphQLOperation operation, GraphQLDocument? document, ClaimsPrincipal user,
+        GraphQLOperation operation, ParsedDocument parsed, ClaimsPrincipal user,
         IServiceProvider services, CancellationToken cancellation)
     {
-        if (SourceOf(document, operation.OperationName) is { } source) AuditContext.Enter(source);
+        if ((parsed.Refusal ?? DocumentLimits.RefuseNul(operation.Variables)) is { } refusal)
+            return new ExecutionResult { Errors = [refusal], Executed = false };
+        if (SourceOf(parsed.Document, operation.OperationName) is { } source) AuditContext.Enter(source);
         return await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = operation.Query,
-            Document = document,
+            Document = parsed.Document,
             OperationName = operation.OperationName,
             Variables = operation.Variables,
             Extensions = operation.Extensions,
@@ -44,6 +41,4 @@ public sealed class GraphQLRunner(IDocumentExecuter<PlatformSchema> executer)
         return AuditContext.GraphQL(name);
     }
 
-    public static bool IsSubscription(GraphQLDocument? document, string? operationName) =>
-        document is not null && GraphQLRequestParser.OperationTypeOf(document, operationName) == OperationType.Subscription;
 }

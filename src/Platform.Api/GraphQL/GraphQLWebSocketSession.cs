@@ -5,8 +5,10 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using GraphQL;
+using GraphQLParser.AST;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
+using Platform.Api.Security;
 
 namespace Platform.Api.GraphQL;
 
@@ -22,9 +24,13 @@ public sealed class GraphQLWebSocketSession(
     IGraphQLTextSerializer serializer,
     TokenValidator tokens,
     GraphQLWebSocketOptions options,
+    RateLimits rateLimits,
+    string addressKey,
     ILogger logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
+    /// <summary>The protocol's "too many" close code (it names it for repeated initialisation); used for rate limits too.</summary>
+    public const WebSocketCloseStatus TooManyRequests = (WebSocketCloseStatus)4429;
     // Bounded: a client that stops reading is disconnected rather than allowed to grow the server's memory.
     private readonly Channel<string> outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxQueuedMessages) { SingleReader = true });
     private readonly ConcurrentDictionary<string, PendingOperation> operations = new();
@@ -129,7 +135,7 @@ public sealed class GraphQLWebSocketSession(
     {
         if (initReceived)
         {
-            await CloseAsync((WebSocketCloseStatus)4429, "Too many initialisation requests");
+            await CloseAsync(TooManyRequests, "Too many initialisation requests");
             return false;
         }
         initReceived = true;
@@ -173,6 +179,18 @@ public sealed class GraphQLWebSocketSession(
         {
             return await CloseInvalid("Invalid message received");
         }
+        var document = runner.Parse(operation.Query);
+        var operationType = document.OperationType(operation.OperationName);
+        using (var lease = rateLimits.AcquireOperation(new OperationCharge(
+                   RateLimits.CallerKey(user, addressKey), operationType, RateLimits.IsMoney(document.Document, operation.OperationName))))
+        {
+            // graphql-transport-ws has no per-operation refusal other than an error, and a client that floods must stop: close.
+            if (!lease.IsAcquired)
+            {
+                await CloseAsync(TooManyRequests, $"Too many requests; retry after {RateLimits.RetryAfterSeconds(lease)} s");
+                return false;
+            }
+        }
         var pending = new PendingOperation();
         if (operations.Count >= options.MaxOperations)
         {
@@ -186,13 +204,12 @@ public sealed class GraphQLWebSocketSession(
         }
         // A subscription is set up before the next message is read, so a client's later messages (a ping, a mutation)
         // see it live; queries and mutations run beside the receive loop.
-        var document = GraphQLRunner.ParseOrNull(operation.Query);
-        if (GraphQLRunner.IsSubscription(document, operation.OperationName)) await Execute(id, operation, document, pending);
+        if (operationType is OperationType.Subscription) await Execute(id, operation, document, pending);
         else _ = Task.Run(() => Execute(id, operation, document, pending));
         return true;
     }
 
-    private async Task Execute(string id, GraphQLOperation operation, GraphQLParser.AST.GraphQLDocument? document, PendingOperation pending)
+    private async Task Execute(string id, GraphQLOperation operation, ParsedDocument document, PendingOperation pending)
     {
         // A scope per operation: the socket's own services live as long as the socket.
         var scope = scopes.CreateAsyncScope();
@@ -202,7 +219,7 @@ public sealed class GraphQLWebSocketSession(
             CommandContext.Stamp(scope.ServiceProvider, caller, $"{connectionId}.{id}");
             var result = await runner.ExecuteAsync(operation, document, user, scope.ServiceProvider, pending.Cancellation);
             // Per the protocol, a subscription that cannot start (refused, invalid) ends with one error message.
-            if (!result.Executed || (GraphQLRunner.IsSubscription(document, operation.OperationName) && result.Errors is { Count: > 0 }))
+            if (!result.Executed || (document.OperationType(operation.OperationName) is OperationType.Subscription && result.Errors is { Count: > 0 }))
             {
                 SendErrors(id, pending, result);
             }

@@ -18,4 +18,6 @@ public static class ErrorCodes
     public const string Validation = "VALIDATION";
     public const string Conflict = "CONFLICT";
     public const string Internal = "INTERNAL_SERVER_ERROR";
+    /// <summary>The database cannot be reached: nothing was done, the same request may be retried.</summary>
+    public const string Unavailable = "UNAVAILABLE";
 }

@@ -12,4 +12,15 @@ public static class Failures
         }
         return false;
     }
+
+    /// <summary>The database could not be reached or dropped the connection (Npgsql calls such failures transient), however it was wrapped.</summary>
+    public static bool IsDatabaseUnavailable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true }) return true;
+            if (e is AggregateException { InnerExceptions: var inner } && inner.Any(IsDatabaseUnavailable)) return true;
+        }
+        return false;
+    }
 }

@@ -45,7 +45,9 @@ public static class HealthConfiguration
             }
             catch (Exception e)
             {
-                return HealthCheckResult.Unhealthy("The database is not reachable or its schema is not applied.", e);
+                return HealthCheckResult.Unhealthy(Failures.IsDatabaseUnavailable(e)
+                    ? $"The database is not reachable: {e.GetBaseException().Message}"
+                    : $"The database's schema is not applied or cannot be read: {e.GetBaseException().Message}", e);
             }
             if (!live.IsListening) return HealthCheckResult.Unhealthy("The live event listener is not connected.");
             // HotCold: one node leads the projection daemon, the others stand by to take over; both are ready.

@@ -5,6 +5,14 @@ namespace Platform.IntegrationTests.GraphQL;
 public sealed class ProductionPlatformApp : PlatformApp
 {
     protected override string Environment => "Production";
+
+    // The development providers, allowed by name as a demo would (ProductionSafety refuses them otherwise).
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Unsafe:AllowLocalPayments"] = "true",
+        ["Unsafe:AllowEmbeddedTokenIssuer"] = "true",
+        ["Unsafe:AllowLocalVideo"] = "true",
+    };
 }
 
 /// <summary>The protections that are on by default, as a client in Production meets them.</summary>

@@ -1,42 +1,13 @@
-using System.Diagnostics;
+using Platform.IntegrationTests.Support;
 
 namespace Platform.IntegrationTests.Hosting;
 
 public sealed class when_the_platform_starts
 {
-    private static async Task<(int ExitCode, string Output)> Run(IDictionary<string, string?> environment, TimeSpan timeout)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Platform.Api.dll");
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment.Remove("PLATFORM_DB");
-        start.Environment["PLATFORM_URL"] = "http://127.0.0.1:0";
-        start.Environment["Auth__KeyPath"] = Path.Combine(Path.GetTempPath(), "platform-tests-keys", "jwt-signing.pem");
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The platform did not exit within {timeout}: {await output}{await error}");
-        }
-        return (process.ExitCode, await output + await error);
-    }
-
     [Fact]
     public async Task an_unreachable_database_stops_it_with_a_clear_error_and_a_non_zero_exit()
     {
-        var (exitCode, output) = await Run(
+        var (exitCode, output) = await PlatformProcess.Run(
             new Dictionary<string, string?> { ["PLATFORM_DB"] = "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=3" },
             TimeSpan.FromSeconds(90));
 
@@ -48,7 +19,7 @@ public sealed class when_the_platform_starts
     [Fact]
     public async Task a_malformed_connection_string_stops_it_with_a_clear_error()
     {
-        var (exitCode, output) = await Run(
+        var (exitCode, output) = await PlatformProcess.Run(
             new Dictionary<string, string?> { ["PLATFORM_DB"] = "this is not a connection string" }, TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(0, exitCode);
@@ -58,7 +29,7 @@ public sealed class when_the_platform_starts
     [Fact]
     public async Task without_a_database_setting_it_says_how_to_get_one()
     {
-        var (exitCode, output) = await Run(new Dictionary<string, string?>(), TimeSpan.FromSeconds(60));
+        var (exitCode, output) = await PlatformProcess.Run(new Dictionary<string, string?>(), TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("set PLATFORM_DB", output);

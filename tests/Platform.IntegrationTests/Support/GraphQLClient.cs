@@ -19,7 +19,7 @@ public sealed class GraphQLClient(HttpClient http, string? token)
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone());
+        return new GraphQLResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Headers.RetryAfter?.Delta);
     }
 
     /// <summary>Sends and insists on success: the data element.</summary>
@@ -31,7 +31,7 @@ public sealed class GraphQLClient(HttpClient http, string? token)
     }
 }
 
-public sealed record GraphQLResponse(int Status, JsonElement Body)
+public sealed record GraphQLResponse(int Status, JsonElement Body, TimeSpan? RetryAfter = null)
 {
     public JsonElement? Errors => Body.TryGetProperty("errors", out var errors) ? errors : null;
 

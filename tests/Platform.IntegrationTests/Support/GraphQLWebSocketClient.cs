@@ -48,6 +48,16 @@ public sealed class GraphQLWebSocketClient : IAsyncDisposable
         return close!.Value;
     }
 
+    /// <summary>Reads past any messages until the server closes the connection; its close code.</summary>
+    public async Task<int> ExpectCloseAfterMessages(TimeSpan? timeout = null)
+    {
+        while (true)
+        {
+            var (_, close) = await Next(timeout ?? TimeSpan.FromSeconds(15));
+            if (close is not null) return close.Value;
+        }
+    }
+
     private async Task<(JsonElement? Message, int? Close)> Next(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);

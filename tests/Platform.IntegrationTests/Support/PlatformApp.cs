@@ -29,8 +29,11 @@ public class PlatformApp : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestCluster.CreateDatabaseAsync();
-        Host = await StartNode(ConnectionString);
+        Host = await StartNode(NodeConnectionString(ConnectionString));
     }
+
+    /// <summary>How the node reaches its database (a fixture may put something in between).</summary>
+    protected virtual string NodeConnectionString(string connectionString) => connectionString;
 
     public async Task<IAlbaHost> StartNode(string connectionString)
     {
