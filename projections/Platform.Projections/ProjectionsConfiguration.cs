@@ -3,6 +3,7 @@ using Marten;
 using Platform.Projections.Commerce;
 using Platform.Projections.Communities;
 using Platform.Projections.Courses;
+using Platform.Projections.Engagement;
 using Platform.Projections.Identity;
 using Platform.Projections.Social;
 using Platform.Projections.Ledger;
@@ -45,6 +46,11 @@ public static class ProjectionsConfiguration
         options.Schema.For<ReactionView>().Index(r => r.PostId);
         options.Projections.Add<FollowViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<FollowView>().Index(f => f.FollowerId).Index(f => f.TargetId);
+        options.Projections.Add<PointRulesViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add(new PointLedgerProjection(), ProjectionLifecycle.Inline);
+        // Real columns for the sums behind levels and boards; withdrawn lines are patched in the JSON only.
+        options.Schema.For<PointEntry>().Duplicate(e => e.CommunityId).Duplicate(e => e.UserId).Duplicate(e => e.At).Duplicate(e => e.Points)
+            .Index(e => e.FromUserId!).Index(e => e.PostId!);
         if (embeddedFeeds) options.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async);
         // Real columns for the feed read's keyset: one index on (feed, time, id, community) serves every feed and each
         // timeline source, and answers the merge from the index alone (see docs/feeds.md).

@@ -1,6 +1,7 @@
 using JasperFx;
 using Platform.Api.Audit;
 using Platform.Api.Commerce;
+using Platform.Api.Engagement;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
@@ -35,6 +36,7 @@ builder.UsePlatformUrl()
     .AddPlatformGraphQL()
     .AddVideo()
     .AddSocial()
+    .AddEngagement()
     .AddCommerce()
     .AddLedger()
     .AddPlatformHealth()

@@ -12,6 +12,8 @@ public sealed class World
     public required List<Guid> JoinCommunities { get; init; }
     public required Guid Course { get; init; }
     public required List<Guid> Lessons { get; init; }
+    /// <summary>The creator's posts in the classroom, for members to like (each like is scored into the points ledger).</summary>
+    public required List<Guid> Posts { get; init; }
     /// <summary>Active members of the classroom, enrolled in the course; a multiple of <see cref="Profile.Clients"/>.</summary>
     public required List<string> Users { get; init; }
     /// <summary>Provisioned users who join nothing until scenario 3 probes with them.</summary>
@@ -56,6 +58,11 @@ public sealed class World
         var lessons = (await api.Send(creator, outline, new { c = course })).GetProperty("course").GetProperty("draft").EnumerateArray()
             .SelectMany(m => m.GetProperty("lessons").EnumerateArray().Select(Id)).ToList();
 
+        var posts = new List<Guid>();
+        for (var i = 0; i < profile.JoinCommunities; i++)
+            posts.Add(Id((await api.Send(creator, "mutation($c: ID!, $t: String!) { createPost(input: { communityId: $c, title: $t, body: \"Like me\" }) { id } }",
+                new { c = classroom, t = $"Post {i}" })).GetProperty("createPost")));
+
         // A user's first request provisions them (a command of its own): done here, so the measured phases don't pay it.
         var users = Enumerable.Range(0, profile.Users).Select(i => api.Token($"bench-user-{i}")).ToList();
         var probeUsers = Enumerable.Range(0, profile.ProbeUsers).Select(i => api.Token($"bench-probe-{i}")).ToList();
@@ -68,7 +75,7 @@ public sealed class World
         return new World
         {
             CreatorToken = creator, Classroom = classroom, ProbeCommunity = probe, JoinCommunities = joinCommunities,
-            Course = course, Lessons = lessons, Users = users, ProbeUsers = probeUsers,
+            Course = course, Lessons = lessons, Posts = posts, Users = users, ProbeUsers = probeUsers,
         };
     }
 

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Events.Projections;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Courses;
+using Platform.Contracts.Engagement;
 using Platform.Contracts.Payouts;
 using Platform.Contracts.Social;
 using Platform.Projections.Courses;
@@ -21,6 +22,7 @@ public static class FeedActivities
     [
         typeof(PostCreated), typeof(PostEdited), typeof(PostDeleted), typeof(CommentAdded), typeof(Reacted), typeof(Unreacted),
         typeof(Followed), typeof(Unfollowed), typeof(CoursePublished), typeof(PaymentSucceeded), typeof(PayoutPaid), typeof(PayoutFailed),
+        typeof(LevelReached), typeof(CourseUnlocked),
     ];
 
     public static async Task<IReadOnlyList<FeedChange>> For(IEvent e, IQuerySession reads, CancellationToken cancellation) => e.Data switch
@@ -39,6 +41,8 @@ public static class FeedActivities
         PaymentSucceeded p => await Sale(e, p, reads, cancellation),
         PayoutPaid p => await PayoutSettled(e, p.PayoutId, "payout", p.PaidAt, reads, cancellation),
         PayoutFailed p => await PayoutSettled(e, p.PayoutId, "payout_failed", p.FailedAt, reads, cancellation),
+        LevelReached l => [Publish($"level:{l.CommunityId}:{l.Level}", "level", l.UserId, l.CommunityId, l.ReachedAt, null, l.CommunityId, [FeedKey.Notification(l.UserId)])],
+        CourseUnlocked u => [Publish($"unlock:{u.CourseId}", "unlock", u.UserId, u.CourseId, u.UnlockedAt, null, u.CommunityId, [FeedKey.Notification(u.UserId)])],
         _ => [],
     };
 

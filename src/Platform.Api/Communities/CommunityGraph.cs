@@ -79,6 +79,7 @@ public sealed class MembershipGraphType : ObjectGraphType<MembershipView>
             await CommunityGraph.Visible(c, await c.Reads().LoadAsync<CommunityCard>(c.Source.CommunityId, c.CancellationToken)));
         Field<UserGraphType>("user").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<UserLookup>().Get(c.Source.UserId, c.CancellationToken));
+        Engagement.Graph.MemberLevelGraphType.AddTo(this, "level", m => (m.CommunityId, m.UserId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<Role>>>>>("badges")
             .Description("The member's roles in this community (CREATOR, MODERATOR), for the directory.")
             .ResolveAsync(async c =>

@@ -36,7 +36,8 @@ public static class Learning
         : OpensAt(lesson, enrolment) > now ? LockReason.Drip
         : null;
 
-    public static object[] Enrol(CourseOutline course, EnrolmentView? current, Guid userId, bool activeMember, DateTimeOffset now)
+    /// <summary><paramref name="levelReached"/>: the member's highest level in the community ever, which opens LEVEL courses for good.</summary>
+    public static object[] Enrol(CourseOutline course, EnrolmentView? current, Guid userId, bool activeMember, int levelReached, DateTimeOffset now)
     {
         if (!course.IsPublished) throw DomainException.NotFound("The course");
         if (current is { RevokedAt: not null }) throw new DomainException(ErrorCodes.Forbidden, "Your access to this course was revoked.");
@@ -46,6 +47,8 @@ public static class Learning
         {
             CourseAccess.Free => [new Enrolled(DeterministicId.Enrolment(course.Id, userId), course.Id, userId, EnrolmentSource.Free, now)],
             CourseAccess.Paid => throw new DomainException("PAYMENT_REQUIRED", "This course is bought, not joined for free."),
+            CourseAccess.Level when levelReached >= course.UnlockLevel =>
+                [new Enrolled(DeterministicId.Enrolment(course.Id, userId), course.Id, userId, EnrolmentSource.Level, now)],
             _ => throw new DomainException(ErrorCodes.Forbidden, $"This course unlocks at level {course.UnlockLevel}."),
         };
     }
@@ -77,7 +80,8 @@ public static class LearningHandler
         var course = await session.LoadAsync<CourseOutline>(command.CourseId, cancellation) ?? throw DomainException.NotFound("The course");
         var membership = await session.Events.FetchLatest<MembershipView>(DeterministicId.Membership(course.CommunityId, command.UserId), cancellation);
         var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
-        stream.AppendMany(Learning.Enrol(course, stream.Aggregate, command.UserId, membership?.Status == MembershipStatus.Active, clock.GetUtcNow()));
+        var levelReached = await Engagement.EngagementAccess.HighestLevel(session, course.CommunityId, command.UserId, cancellation);
+        stream.AppendMany(Learning.Enrol(course, stream.Aggregate, command.UserId, membership?.Status == MembershipStatus.Active, levelReached, clock.GetUtcNow()));
     }
 
     public static async Task Handle(RevokeEnrolment command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)

@@ -106,6 +106,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
             if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellationToken))?.IsPublished != true)
                 await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellationToken));
 
+        await LoadLevelCourse(bus, guitar, cancellationToken);
         await LoadSocial(bus, guitar, course, cancellationToken);
         await LoadPurchases(scope.ServiceProvider, bus, guitar, cancellationToken);
 
@@ -115,7 +116,30 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         logger.LogInformation("Loaded demo data: {Communities} communities and {People} people", communities.Length + 1, People.Length);
     }
 
-    /// <summary>Posts, comments, replies, likes and follows in Guitar Builders, so every feed has something in it.</summary>
+    /// <summary>
+    /// Level names and a LEVEL course in Guitar Builders, published before the likes: Dave's likes take him to level 2, which
+    /// unlocks it for him; Bob stays at level 1 and finds it locked.
+    /// </summary>
+    private async Task LoadLevelCourse(IMessageBus bus, Guid guitar, CancellationToken cancellation)
+    {
+        var alice = UserId("alice");
+        await Step(() => bus.InvokeAsync(new SetLevelNames(guitar, ["Sawdust", "Apprentice", "Journeyman", "Luthier", "Master luthier"], alice), cancellation));
+        var course = DeterministicId.From("demo", "course", "fretwork");
+        var module = DeterministicId.From("demo", "module", "fretwork");
+        await Step(() => bus.InvokeAsync(new CreateCourse(course, guitar, "Fret work for regulars",
+            "Levelling, crowning and polishing frets: unlocks at level 2.", CourseAccess.Level, 2, alice), cancellation));
+        await Step(() => bus.InvokeAsync(new AddModule(course, module, "Frets", alice), cancellation));
+        await Step(() => bus.InvokeAsync(new AddLesson(module, DeterministicId.From("demo", "lesson", "crowning"), "Crowning without a crowning file",
+            "# Crowning\n\nMark the tops with a marker and file until the line is thin.", null, null, alice), cancellation));
+        await using var check = store.QuerySession();
+        if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellation))?.IsPublished != true)
+            await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellation));
+    }
+
+    /// <summary>
+    /// Posts, comments, replies, likes and follows in Guitar Builders, so every feed has something in it. The likes leave
+    /// Dave at level 2 (5 points) and Bob at level 1 (1 point); Alice (the creator) and Carol (a moderator) are not ranked.
+    /// </summary>
     private static async Task LoadSocial(IMessageBus bus, Guid guitar, Guid course, CancellationToken cancellation)
     {
         Guid Id(string kind, string key) => DeterministicId.From("demo", kind, key);
@@ -126,11 +150,14 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
             cancellation));
         await Step(() => bus.InvokeAsync(new CreatePost(glue, guitar, course, "Hide glue or titebond for the bracing?",
             "I'm about to glue the X brace. Which glue, and why?", "questions", dave), cancellation));
-        var answer = Id("comment", "hide-glue");
+        var (answer, thanks, hello) = (Id("comment", "hide-glue"), Id("comment", "thanks"), Id("comment", "hello"));
         await Step(() => bus.InvokeAsync(new AddComment(glue, answer, null, "Hide glue: it sets hard and can be undone with heat.", carol), cancellation));
-        await Step(() => bus.InvokeAsync(new AddComment(glue, Id("comment", "thanks"), answer, "Thanks! Hide glue it is.", dave), cancellation));
-        await Step(() => bus.InvokeAsync(new AddComment(welcome, Id("comment", "hello"), null, "Hello from Berlin, building a parlour guitar.", bob), cancellation));
-        foreach (var (target, user) in new[] { (welcome, bob), (welcome, dave), (glue, alice), (answer, dave) })
+        await Step(() => bus.InvokeAsync(new AddComment(glue, thanks, answer, "Thanks! Hide glue it is.", dave), cancellation));
+        await Step(() => bus.InvokeAsync(new AddComment(welcome, hello, null, "Hello from Berlin, building a parlour guitar.", bob), cancellation));
+        foreach (var (target, user) in new[]
+                 {
+                     (welcome, bob), (welcome, dave), (glue, alice), (answer, dave), (glue, bob), (glue, carol), (thanks, alice), (thanks, bob), (hello, dave),
+                 })
             await Step(() => bus.InvokeAsync(new React(target, ReactionKind.Like, user), cancellation));
         foreach (var (follower, target) in new[] { (dave, alice), (dave, carol), (bob, guitar) })
             await Step(() => bus.InvokeAsync(new Follow(target, follower), cancellation));

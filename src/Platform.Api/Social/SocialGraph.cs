@@ -70,6 +70,7 @@ public sealed class CommentGraphType : ObjectGraphType<(PostView Post, CommentVi
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("addedAt").Resolve(c => c.Source.Comment.AddedAt);
         Field<UserGraphType>("author").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<UserLookup>().Get(c.Source.Comment.AuthorId, c.CancellationToken));
+        Engagement.Graph.MemberLevelGraphType.AddTo(this, "authorLevel", s => (s.Post.CommunityId, s.Comment.AuthorId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentGraphType>>>>("replies")
             .Resolve(c => c.Source.Post.Comments.Where(r => r.ParentId == c.Source.Comment.Id).Select(r => (c.Source.Post, r)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReactionCountGraphType>>>>("reactions").ResolveAsync(async c =>
@@ -93,6 +94,7 @@ public sealed class PostGraphType : ObjectGraphType<PostView>
         Field(p => p.DeletedAt, nullable: true).Description("Set only in the answer to deletePost: readers never see a deleted post.");
         Field<UserGraphType>("author").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<UserLookup>().Get(c.Source.AuthorId, c.CancellationToken));
+        Engagement.Graph.MemberLevelGraphType.AddTo(this, "authorLevel", p => (p.CommunityId, p.AuthorId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PostRevisionGraphType>>>>("revisions")
             .Description("Earlier versions of the text, oldest first.").Resolve(c => c.Source.Revisions);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentGraphType>>>>("comments")
@@ -114,7 +116,7 @@ public sealed class FeedItemGraphType : ObjectGraphType<FeedActivity>
     {
         Name = "FeedItem";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The activity's stable id, such as post:{id} or reaction:{id}.").Resolve(c => c.Source.ForeignId);
-        Field<NonNullGraphType<StringGraphType>>("verb").Description("post, comment, reply, react, mention, lesson, purchase or payout.").Resolve(c => c.Source.Verb);
+        Field<NonNullGraphType<StringGraphType>>("verb").Description("post, comment, reply, react, mention, lesson, purchase, payout, level (a level reached) or unlock (a LEVEL course opened).").Resolve(c => c.Source.Verb);
         Field<NonNullGraphType<IdGraphType>>("actorId").Resolve(c => c.Source.ActorId);
         Field<UserGraphType>("actor").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<UserLookup>().Get(c.Source.ActorId, c.CancellationToken));

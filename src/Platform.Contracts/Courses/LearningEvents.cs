@@ -1,7 +1,7 @@
 namespace Platform.Contracts.Courses;
 
-/// <summary>How a learner came to be enrolled; the same <see cref="Enrolled"/> event whatever the source.</summary>
-public enum EnrolmentSource { Free, Purchase }
+/// <summary>How a learner came to be enrolled (LEVEL: a LEVEL course their level opened); the same <see cref="Enrolled"/> event whatever the source.</summary>
+public enum EnrolmentSource { Free, Purchase, Level }
 
 /// <summary>Enrolment streams: one per (course, learner), id from <c>DeterministicId.Enrolment</c>.</summary>
 public sealed record Enrolled(Guid EnrolmentId, Guid CourseId, Guid UserId, EnrolmentSource Source, DateTimeOffset EnrolledAt);

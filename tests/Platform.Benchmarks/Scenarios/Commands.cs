@@ -23,6 +23,8 @@ public static class Commands
                 (client, n) => world.Pair(world.Lessons, client, n) is { } pair ? (pair.User, new { l = pair.Target }) : null),
             new Mutation("createPost", "mutation($c: ID!, $t: String!, $b: String!) { createPost(input: { communityId: $c, title: $t, body: $b }) { id } }",
                 (client, n) => (world.Users[client], new { c = world.Classroom, t = $"Post {n} of client {client}", b = "A question about bracing, with some detail." })),
+            new Mutation("react", "mutation($p: ID!) { react(targetId: $p, kind: LIKE) { id } }",
+                (client, n) => world.Pair(world.Posts, client, n) is { } pair ? (pair.User, new { p = pair.Target }) : null),
         };
 
         using var stop = new CancellationTokenSource();
@@ -62,7 +64,8 @@ public static class Commands
         var (latency, timeouts, failures) = await probing;
 
         result.Notes.Add($"Each mutation's ratio is against scenario 1's {Profile.Clients}-connection INSERT commits/s; the first {profile.WarmUp.TotalSeconds:0} s are warm-up.");
-        result.Notes.Add("joinCommunity: each request joins a new (community, user) pair; completeLesson: a new (lesson, learner) pair; createPost: a new post in the classroom.");
+        result.Notes.Add("joinCommunity: each request joins a new (community, user) pair; completeLesson: a new (lesson, learner) pair; createPost: a new post in the classroom; " +
+                         "react: a new (post, member) like of the creator's posts, scored into the points ledger in the same transaction.");
         var readYourWrite = new ScenarioResult(3, "Read-your-write latency (async projection), under scenario 2's load");
         readYourWrite.Rows.Add(new Row("joinCommunity → community.memberCount", new()
         {

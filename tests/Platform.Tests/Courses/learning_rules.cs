@@ -62,12 +62,13 @@ public sealed class learning_rules
     {
         var course = Course(Lesson());
 
-        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: false, Now)).Code);
+        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: false, 1, Now)).Code);
         course.Access = CourseAccess.Paid;
-        Assert.Equal("PAYMENT_REQUIRED", Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: true, Now)).Code);
-        course.Access = CourseAccess.Level;
-        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: true, Now)).Code);
+        Assert.Equal("PAYMENT_REQUIRED", Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: true, 9, Now)).Code);
+        (course.Access, course.UnlockLevel) = (CourseAccess.Level, 3);
+        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: true, 2, Now)).Code);
+        Assert.Equal(EnrolmentSource.Level, Assert.IsType<Enrolled>(Assert.Single(Learning.Enrol(course, null, Learner, activeMember: true, 3, Now))).Source);
         course.Published = null;
-        Assert.Equal(ErrorCodes.NotFound, Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: true, Now)).Code);
+        Assert.Equal(ErrorCodes.NotFound, Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: true, 9, Now)).Code);
     }
 }

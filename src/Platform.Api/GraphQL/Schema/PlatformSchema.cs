@@ -3,6 +3,7 @@ using Platform.Api.Audit;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
+using Platform.Api.Engagement;
 using Platform.Api.Identity;
 using Platform.Api.Social;
 using Platform.Api.Ledger;
@@ -29,6 +30,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCommunityQueries();
         this.AddCourseQueries();
         this.AddSocialQueries();
+        this.AddEngagementQueries();
         this.AddCommerceQueries();
         this.AddLedgerQueries();
         this.AddAuditQueries();
@@ -44,6 +46,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddCommunityMutations();
         this.AddCourseMutations();
         this.AddSocialMutations();
+        this.AddEngagementMutations();
         this.AddCommerceMutations();
     }
 }

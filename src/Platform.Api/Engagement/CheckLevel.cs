@@ -1,0 +1,72 @@
+using Marten;
+using Platform.Api.Courses;
+using Platform.Contracts;
+using Platform.Contracts.Communities;
+using Platform.Contracts.Courses;
+using Platform.Contracts.Engagement;
+using Platform.Contracts.Social;
+using Platform.Projections.Communities;
+using Platform.Projections.Courses;
+using Wolverine;
+using Wolverine.Marten.Subscriptions;
+
+namespace Platform.Api.Engagement;
+
+/// <summary>The member may have earned points in the community: see whether they reached a new level.</summary>
+public sealed record CheckLevel(Guid CommunityId, Guid UserId);
+
+/// <summary>The learner may have earned points in the course's community.</summary>
+public sealed record CheckCourseLevel(Guid CourseId, Guid UserId);
+
+/// <summary>
+/// Level-ups follow committed points: a Marten subscription relays each event that can earn points into a durable queue,
+/// whose handler reads the ledger (inline, so already current) and decides on the member's progress stream. A repeated
+/// check finds the level already reached and appends nothing.
+/// </summary>
+public static class CheckLevelHandler
+{
+    public static void Relay(IPublishingRelay relay)
+    {
+        relay.PublishEvent<Reacted>((e, bus) => e.Data.TargetAuthorId == e.Data.UserId
+            ? ValueTask.CompletedTask
+            : bus.PublishAsync(new CheckLevel(e.Data.CommunityId, e.Data.TargetAuthorId)));
+        relay.PublishEvent<LessonCompleted>((e, bus) => bus.PublishAsync(new CheckCourseLevel(e.Data.CourseId, e.Data.UserId)));
+        relay.PublishEvent<CourseCompleted>((e, bus) => bus.PublishAsync(new CheckCourseLevel(e.Data.CourseId, e.Data.UserId)));
+    }
+
+    public static async Task<CheckLevel?> Handle(CheckCourseLevel command, IQuerySession reads, CancellationToken cancellation) =>
+        await reads.LoadAsync<CourseOutline>(command.CourseId, cancellation) is { } course ? new CheckLevel(course.CommunityId, command.UserId) : null;
+
+    public static async Task Handle(CheckLevel command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow();
+        var standing = await Standings.Of(session, command.CommunityId, DateTimeOffset.UnixEpoch, cancellation, command.UserId);
+        var points = standing.SingleOrDefault()?.Points ?? 0;
+        var level = (await LevelScale.Of(session, command.CommunityId, now, cancellation)).LevelOf(points).Level;
+        var courses = await session.Query<CourseOutline>()
+            .Where(c => c.CommunityId == command.CommunityId && c.Access == CourseAccess.Level).ToListAsync(cancellation);
+        var stream = await session.Events.FetchForWriting<MemberProgress>(EngagementIds.Progress(command.CommunityId, command.UserId), cancellation);
+        var reached = MemberProgress.Reach(stream.Aggregate, command.CommunityId, command.UserId, level, points,
+            courses.Where(c => c.IsPublished && c.UnlockLevel is not null).Select(c => (c.Id, c.UnlockLevel!.Value)), now);
+        stream.AppendMany(reached);
+        await EnrolInUnlocked(session, reached.OfType<CourseUnlocked>().ToList(), courses, level, now, cancellation);
+    }
+
+    /// <summary>
+    /// "Unlocks the moment the member reaches its level": an active member is enrolled in each course just unlocked, by the
+    /// courses' own rule, in the same transaction. (<c>enrolFree</c> does the same later for a LEVEL course published after.)
+    /// </summary>
+    private static async Task EnrolInUnlocked(IDocumentSession session, IReadOnlyList<CourseUnlocked> unlocked, IReadOnlyList<CourseOutline> courses,
+        int level, DateTimeOffset now, CancellationToken cancellation)
+    {
+        if (unlocked.Count == 0) return;
+        var membership = await session.Events.FetchLatest<MembershipView>(DeterministicId.Membership(unlocked[0].CommunityId, unlocked[0].UserId), cancellation);
+        if (membership?.Status != MembershipStatus.Active) return;
+        foreach (var unlock in unlocked)
+        {
+            var enrolment = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(unlock.CourseId, unlock.UserId), cancellation);
+            if (enrolment.Aggregate is null)
+                enrolment.AppendMany(Learning.Enrol(courses.Single(c => c.Id == unlock.CourseId), null, unlock.UserId, activeMember: true, level, now));
+        }
+    }
+}
