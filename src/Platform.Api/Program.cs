@@ -1,6 +1,7 @@
 using JasperFx;
 using Platform.Api.Audit;
 using Platform.Api.Commerce;
+using Platform.Api.Communities;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
@@ -22,6 +23,7 @@ builder.UsePlatformUrl()
     .AddPlatformLogging()
     .AddEventStore()
     .AddPlatformIdentity()
+    .AddCommunities()
     .AddLiveEvents()
     .AddPlatformGraphQL()
     .AddVideo()

@@ -283,7 +283,7 @@ public static class CommerceGraph
             .ResolveAsync(async c =>
             {
                 var buyer = c.UserId();
-                return await c.Reads().Query<PurchaseView>().Where(p => p.BuyerId == buyer).NewestFirst(c, p => p.CreatedAt);
+                return await c.Reads().Query<PurchaseView>().Where(p => p.BuyerId == buyer).NewestFirst(c, p => p.CreatedAt, p => p.Id);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubscriptionGraphType>>>>("mySubscriptions")

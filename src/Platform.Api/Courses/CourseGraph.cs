@@ -207,11 +207,7 @@ public static class CourseGraph
         if (course is null) return null;
         if (context.Caller().Holds(Role.Creator, course.CommunityId)) return course;
         if (!course.IsPublished) return null;
-        // The community's own stream, not its async card: a course is visible the moment both exist.
-        var community = await context.Reads().Events.AggregateStreamAsync<Community>(course.CommunityId, token: context.CancellationToken);
-        var visible = community?.Visibility == CommunityVisibility.Public
-            || await Ownerships.IsCommunityMember(context.Reads(), context.Caller(), course.CommunityId, context.CancellationToken);
-        return visible ? course : null;
+        return await CommunitiesAccess.MayRead(context.Reads(), context.Caller(), course.CommunityId, context.CancellationToken) ? course : null;
     }
 
     /// <summary>Modules with what the caller needs to see locks: their enrolment, loaded once per course.</summary>
@@ -240,7 +236,7 @@ public static class CourseGraph
             .ResolveAsync(async c =>
             {
                 var userId = c.UserId();
-                return await c.Reads().Query<EnrolmentView>().Where(e => e.UserId == userId).NewestFirst(c, e => e.EnrolledAt);
+                return await c.Reads().Query<EnrolmentView>().Where(e => e.UserId == userId).NewestFirst(c, e => e.EnrolledAt, e => e.Id);
             });
 
         query.Field<CertificateGraphType>("certificate")
@@ -311,7 +307,7 @@ public static class CourseGraph
         mutation.Field<NonNullGraphType<CourseGraphType>>("createCourse")
             .Argument<NonNullGraphType<IdGraphType>>("communityId")
             .Argument<NonNullGraphType<CreateCourseInputGraphType>>("input")
-            .AllowOwn(Ownerships.CommunityCreator("communityId"), Audience.Creator)
+            .AllowOwn(CommunitiesAccess.Creator("communityId"), Audience.Creator)
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");

@@ -1,4 +1,5 @@
 using Marten;
+using Platform.Api.Communities;
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
 using Platform.Contracts.Communities;
@@ -45,7 +46,7 @@ public static class Learning
         return course.Access switch
         {
             CourseAccess.Free => [new Enrolled(DeterministicId.Enrolment(course.Id, userId), course.Id, userId, EnrolmentSource.Free, now)],
-            CourseAccess.Paid => throw new DomainException("PAYMENT_REQUIRED", "This course is bought, not joined for free."),
+            CourseAccess.Paid => throw new DomainException(ErrorCodes.PaymentRequired, "This course is bought, not joined for free."),
             _ => throw new DomainException(ErrorCodes.Forbidden, $"This course unlocks at level {course.UnlockLevel}."),
         };
     }
@@ -75,7 +76,7 @@ public static class LearningHandler
     public static async Task Handle(EnrolFree command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var course = await session.LoadAsync<CourseOutline>(command.CourseId, cancellation) ?? throw DomainException.NotFound("The course");
-        var membership = await session.Events.FetchLatest<MembershipView>(DeterministicId.Membership(course.CommunityId, command.UserId), cancellation);
+        var membership = await CommunitiesAccess.MembershipOf(session, course.CommunityId, command.UserId, cancellation);
         var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
         stream.AppendMany(Learning.Enrol(course, stream.Aggregate, command.UserId, membership?.Status == MembershipStatus.Active, clock.GetUtcNow()));
     }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Marten;
 using Platform.Api.Communities;
+using Platform.Api.Communities.Graph;
 using Platform.Api.GraphQL.Schema;
 using Platform.Contracts.Communities;
 using Platform.Contracts.Identity;

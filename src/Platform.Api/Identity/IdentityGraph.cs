@@ -108,7 +108,7 @@ public static class IdentityGraph
                 var search = c.GetArgument<string?>("search")?.Trim().ToLowerInvariant();
                 var query = c.Reads().Query<UserAccount>().AsQueryable();
                 if (!string.IsNullOrEmpty(search)) query = query.Where(u => u.SearchText.Contains(search));
-                return await query.NewestFirst(c, u => u.RegisteredAt);
+                return await query.NewestFirst(c, u => u.RegisteredAt, u => u.Id);
             });
     }
 

@@ -17,5 +17,6 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string Validation = "VALIDATION";
     public const string Conflict = "CONFLICT";
+    public const string PaymentRequired = "PAYMENT_REQUIRED";
     public const string Internal = "INTERNAL_SERVER_ERROR";
 }

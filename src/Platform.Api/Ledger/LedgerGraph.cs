@@ -200,7 +200,7 @@ public static class LedgerGraph
                     var creator = c.UserId();
                     payouts = payouts.Where(p => p.CreatorId == creator);
                 }
-                return await payouts.NewestFirst(c, p => p.CreatedAt);
+                return await payouts.NewestFirst(c, p => p.CreatedAt, p => p.Id);
             });
 
         query.Field<PayoutGraphType>("payout")

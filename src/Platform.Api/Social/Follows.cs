@@ -38,7 +38,7 @@ public static class FollowsHandler
             ? (FollowTarget.User, true)
             : await session.Events.FetchLatest<Community>(command.TargetId, cancellation) is { } community
                 ? (FollowTarget.Community, community.Visibility == CommunityVisibility.Public
-                    || await SocialReads.IsInside(session, community.Id, command.FollowerId, cancellation))
+                    || await CommunitiesAccess.IsInside(session, command.FollowerId, community.Id, cancellation))
                 : throw DomainException.NotFound("The user or community");
         var stream = await session.Events.FetchForWriting<FollowView>(DeterministicId.Follow(command.FollowerId, command.TargetId), cancellation);
         stream.AppendMany(Follows.Follow(stream.Aggregate, command, target, maySee, clock.GetUtcNow()));

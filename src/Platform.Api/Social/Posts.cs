@@ -100,11 +100,11 @@ public static class PostsHandler
 {
     public static async Task Handle(CreatePost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        await MembershipCommandsHandler.LoadCommunity(session, command.CommunityId, cancellation);
+        await Community.Load(session, command.CommunityId, cancellation);
         if (command.CourseId is { } courseId
             && (await session.LoadAsync<CourseOutline>(courseId, cancellation))?.CommunityId != command.CommunityId)
             throw DomainException.NotFound("The course in this community");
-        await Participation.Require(session, command.CommunityId, command.AuthorId, cancellation);
+        await CommunitiesAccess.RequireParticipant(session, command.CommunityId, command.AuthorId, cancellation);
         var mentioned = await Participation.Mentioned(session, $"{command.Title} {command.Body}", cancellation);
         session.Events.StartStream<PostView>(command.PostId, Posts.Create(command, mentioned, clock.GetUtcNow()));
     }
@@ -120,14 +120,14 @@ public static class PostsHandler
     public static async Task Handle(DeletePost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<PostView>(command.PostId, cancellation);
-        var staff = stream.Aggregate is { } post && await Participation.IsStaff(session, post.CommunityId, command.DeletedBy, cancellation);
+        var staff = stream.Aggregate is { } post && CommunitiesAccess.IsStaff(await session.LoadAsync<UserAccount>(command.DeletedBy, cancellation), post.CommunityId);
         stream.AppendMany(Posts.Delete(stream.Aggregate, command, staff, clock.GetUtcNow()));
     }
 
     public static async Task Handle(AddComment command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<PostView>(command.PostId, cancellation);
-        if (stream.Aggregate is { } post) await Participation.Require(session, post.CommunityId, command.AuthorId, cancellation);
+        if (stream.Aggregate is { } post) await CommunitiesAccess.RequireParticipant(session, post.CommunityId, command.AuthorId, cancellation);
         var mentioned = await Participation.Mentioned(session, command.Body, cancellation);
         stream.AppendMany(Posts.Comment(stream.Aggregate, command, mentioned, clock.GetUtcNow()));
     }
@@ -136,19 +136,6 @@ public static class PostsHandler
 /// <summary>Who takes part in a community's conversation, and whom a text mentions.</summary>
 public static class Participation
 {
-    /// <summary>ACTIVE members post, comment and react; so do the community's creator and moderators. A banned member cannot.</summary>
-    public static async Task Require(IQuerySession session, Guid communityId, Guid userId, CancellationToken cancellation)
-    {
-        var membership = await session.Events.AggregateStreamAsync<MembershipView>(DeterministicId.Membership(communityId, userId), token: cancellation);
-        if (membership?.Status == MembershipStatus.Banned) throw new DomainException(ErrorCodes.Forbidden, "You are banned from this community.");
-        if (membership?.Status != MembershipStatus.Active && !await IsStaff(session, communityId, userId, cancellation))
-            throw new DomainException(ErrorCodes.Forbidden, "Join the community to take part.");
-    }
-
-    public static async Task<bool> IsStaff(IQuerySession session, Guid communityId, Guid userId, CancellationToken cancellation) =>
-        await session.LoadAsync<UserAccount>(userId, cancellation) is { } user
-        && (user.Holds(Role.Creator, communityId) || user.Holds(Role.Moderator, communityId));
-
     /// <summary>The users whose handles the text mentions; unknown handles are plain text.</summary>
     public static async Task<IReadOnlyList<Guid>> Mentioned(IQuerySession session, string text, CancellationToken cancellation)
     {

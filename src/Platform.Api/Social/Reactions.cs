@@ -1,4 +1,5 @@
 using Marten;
+using Platform.Api.Communities;
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
 using Platform.Contracts.Social;
@@ -50,7 +51,7 @@ public static class ReactionsHandler
     {
         var post = await SocialReads.PostHolding(session, targetId, cancellation);
         if (post is null or { IsDeleted: true }) throw DomainException.NotFound("The post or comment");
-        await Participation.Require(session, post.CommunityId, userId, cancellation);
+        await CommunitiesAccess.RequireParticipant(session, post.CommunityId, userId, cancellation);
         return post;
     }
 }

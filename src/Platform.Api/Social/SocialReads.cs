@@ -1,5 +1,6 @@
 using GraphQL;
 using Marten;
+using Platform.Api.Communities;
 using Platform.Api.Identity;
 using Platform.Contracts;
 using Platform.Contracts.Communities;
@@ -21,18 +22,6 @@ public static class SocialReads
     public static async Task<PostView?> PostHolding(IQuerySession reads, Guid postOrCommentId, CancellationToken cancellation) =>
         await reads.LoadAsync<PostView>(postOrCommentId, cancellation)
         ?? await reads.Query<PostView>().FirstOrDefaultAsync(p => p.CommentIds.Contains(postOrCommentId), cancellation);
-
-    /// <summary>An active member, or the creator or a moderator: read from the membership stream itself, so it is current.</summary>
-    public static async Task<bool> IsInside(IQuerySession reads, Guid communityId, Guid userId, CancellationToken cancellation) =>
-        await Participation.IsStaff(reads, communityId, userId, cancellation)
-        || (await reads.Events.AggregateStreamAsync<MembershipView>(DeterministicId.Membership(communityId, userId), token: cancellation))?.Status == MembershipStatus.Active;
-
-    /// <summary>Read from the community's stream, so a community made a moment ago is readable at once.</summary>
-    public static async Task<bool> MayRead(IQuerySession reads, Caller caller, Guid communityId, CancellationToken cancellation) =>
-        caller.UserId is { } userId
-        // From the community's stream, not its async card: a community created a moment ago (on any node) is readable at once.
-        && (await reads.Events.AggregateStreamAsync<Communities.Community>(communityId, token: cancellation) is { Visibility: CommunityVisibility.Public }
-            || await Ownerships.IsCommunityMember(reads, caller, communityId, cancellation));
 
     /// <summary>The private communities whose content the caller may not see: feeds leave their items out.</summary>
     public static async Task<IReadOnlyCollection<Guid>> HiddenCommunities(IQuerySession reads, Caller caller, CancellationToken cancellation)
@@ -65,9 +54,9 @@ public static class SocialReads
             return context.GetArgument<FeedType>("type") switch
             {
                 FeedType.User => true,
-                FeedType.Community => await MayRead(reads, caller, ownerId, context.CancellationToken),
+                FeedType.Community => await CommunitiesAccess.MayRead(reads, caller, ownerId, context.CancellationToken),
                 FeedType.Course => await reads.LoadAsync<CourseOutline>(ownerId, context.CancellationToken) is { } course
-                                   && await MayRead(reads, caller, course.CommunityId, context.CancellationToken),
+                                   && await CommunitiesAccess.MayRead(reads, caller, course.CommunityId, context.CancellationToken),
                 _ => ownerId == userId,
             };
         });
@@ -82,8 +71,8 @@ public static class SocialReads
             var reads = context.RequestServices!.GetRequiredService<IQuerySession>();
             return await PostHolding(reads, id, context.CancellationToken) is { IsDeleted: false } post
                    && (write
-                       ? await Ownerships.IsCommunityMember(reads, caller, post.CommunityId, context.CancellationToken)
-                       : await MayRead(reads, caller, post.CommunityId, context.CancellationToken));
+                       ? await CommunitiesAccess.IsInside(reads, caller.Account, post.CommunityId, context.CancellationToken)
+                       : await CommunitiesAccess.MayRead(reads, caller, post.CommunityId, context.CancellationToken));
         }, HideOthers: true);
 
     /// <summary>"Own" for <c>editPost</c> and <c>deletePost</c>: the author; for deleting, also the community's creator or a moderator.</summary>
@@ -92,18 +81,18 @@ public static class SocialReads
         async (context, caller) =>
             Guid.TryParse(context.GetArgument<string?>("postId"), out var id)
             && await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<PostView>(id, context.CancellationToken) is { IsDeleted: false } post
-            && (post.AuthorId == caller.UserId || (orStaff && Ownerships.IsCommunityStaff(caller, post.CommunityId))),
+            && (post.AuthorId == caller.UserId || (orStaff && CommunitiesAccess.IsStaff(caller.Account, post.CommunityId))),
         HideOthers: true);
 
     /// <summary>"Own" for <c>createPost</c>: an active member, creator or moderator of <c>input.communityId</c>.</summary>
     public static readonly Ownership PostingMember = new("an active member, creator or moderator of the community in 'input.communityId'",
         async (context, caller) =>
             Guid.TryParse(context.GetArgument<Dictionary<string, object?>>("input").GetValueOrDefault("communityId")?.ToString(), out var communityId)
-            && await Ownerships.IsCommunityMember(context.RequestServices!.GetRequiredService<IQuerySession>(), caller, communityId, context.CancellationToken));
+            && await CommunitiesAccess.IsInside(context.RequestServices!.GetRequiredService<IQuerySession>(), caller.Account, communityId, context.CancellationToken));
 
     /// <summary>"Own" for <c>postAdded</c>: the community's posts are readable by the caller.</summary>
     public static readonly Ownership CommunityReader = new("a public community, or one the caller is inside, in 'communityId'",
         async (context, caller) =>
             Guid.TryParse(context.GetArgument<string?>("communityId"), out var id)
-            && await MayRead(context.RequestServices!.GetRequiredService<IQuerySession>(), caller, id, context.CancellationToken));
+            && await CommunitiesAccess.MayRead(context.RequestServices!.GetRequiredService<IQuerySession>(), caller, id, context.CancellationToken));
 }
