@@ -40,7 +40,7 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
                     if (await CommunitiesAccess.Visible(c, child) is not null) visible.Add(child);
                 return visible;
             });
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Courses.CourseGraphType>>>>("courses")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Courses.Graph.CourseGraphType>>>>("courses")
             .Description("The classroom (CLIB): published courses, plus drafts for the community's creator.")
             .ResolveAsync(async c =>
             {

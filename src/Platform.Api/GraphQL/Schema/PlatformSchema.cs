@@ -5,6 +5,7 @@ using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Identity;
 using Platform.Api.Social;
+using Platform.Api.Video;
 using Platform.Api.Ledger;
 
 namespace Platform.Api.GraphQL.Schema;
@@ -43,6 +44,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddIdentityMutations();
         this.AddCommunityMutations();
         this.AddCourseMutations();
+        this.AddVideoMutations();
         this.AddSocialMutations();
         this.AddCommerceMutations();
     }

@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Platform.Contracts.Courses;
+using Platform.Contracts.Video;
 using Platform.IntegrationTests.Support;
 using Wolverine.Tracking;
 
-namespace Platform.IntegrationTests.Courses;
+namespace Platform.IntegrationTests.Video;
 
 public sealed class VideoPlatformApp : PlatformApp
 {

@@ -1,19 +1,14 @@
-using Marten;
 using Platform.Api.Infrastructure;
 using Platform.Contracts.Courses;
 using Platform.Projections.Courses;
 
 namespace Platform.Api.Courses;
 
-public sealed record CreateCourse(Guid CourseId, Guid CommunityId, string Title, string Description, CourseAccess Access, int? UnlockLevel, Guid CreatedBy);
-public sealed record AddModule(Guid CourseId, Guid ModuleId, string Title, Guid AddedBy);
-public sealed record AddLesson(Guid ModuleId, Guid LessonId, string Title, string Body, int? DripDays, DateTimeOffset? DripAt, Guid AddedBy);
-public sealed record MoveLesson(Guid LessonId, Guid ModuleId, int Position, Guid MovedBy);
-public sealed record PublishCourse(Guid CourseId, Guid PublishedBy);
-public sealed record UnpublishCourse(Guid CourseId, Guid UnpublishedBy);
-
-/// <summary>Pure decisions of the course builder (CBLD), on the course's outline.</summary>
-public static class CourseBuilding
+/// <summary>
+/// The course stream's pure rules for building it (CBLD), <c>now</c> passed in. They decide on <see cref="CourseOutline"/>, the inline
+/// document that holds the draft and the published structure; the video part of the stream has its rules in Video/LessonVideo.cs.
+/// </summary>
+public static class Course
 {
     public const int MaxLevel = 9;
 
@@ -63,44 +58,4 @@ public static class CourseBuilding
 
     private static string Title(string title) =>
         string.IsNullOrWhiteSpace(title) || title.Trim().Length > 120 ? throw DomainException.Invalid("A title is 1 to 120 characters.") : title.Trim();
-}
-
-public static class CourseBuildingHandler
-{
-    public static async Task Handle(CreateCourse command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        if (await session.Events.FetchLatest<Communities.Community>(command.CommunityId, cancellation) is null) throw DomainException.NotFound("The community");
-        session.Events.StartStream<CourseOutline>(command.CourseId, CourseBuilding.Create(command, clock.GetUtcNow()));
-    }
-
-    public static Task Handle(AddModule command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        Decide(session, command.CourseId, cancellation, course => CourseBuilding.AddModule(course, command, clock.GetUtcNow()));
-
-    public static async Task Handle(AddLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        await Decide(session, await CourseIdOf(session, command.ModuleId, cancellation), cancellation,
-            course => CourseBuilding.AddLesson(course, command, clock.GetUtcNow()));
-
-    public static async Task Handle(MoveLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        await Decide(session, await CourseIdOf(session, command.LessonId, cancellation), cancellation,
-            course => CourseBuilding.MoveLesson(course, command, clock.GetUtcNow()));
-
-    public static Task Handle(PublishCourse command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        Decide(session, command.CourseId, cancellation, course => CourseBuilding.Publish(course, command.PublishedBy, clock.GetUtcNow()));
-
-    public static Task Handle(UnpublishCourse command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        Decide(session, command.CourseId, cancellation, course => CourseBuilding.Unpublish(course, command.UnpublishedBy, clock.GetUtcNow()));
-
-    /// <summary>The course whose draft holds a module, lesson or video with this id, if any.</summary>
-    public static Task<CourseOutline?> CourseContaining(IQuerySession session, Guid id, CancellationToken cancellation) =>
-        session.Query<CourseOutline>().FirstOrDefaultAsync(c => c.OutlineIds.Contains(id), cancellation);
-
-    /// <summary>The course a module, lesson or video belongs to.</summary>
-    public static async Task<Guid> CourseIdOf(IQuerySession session, Guid id, CancellationToken cancellation) =>
-        (await CourseContaining(session, id, cancellation))?.Id ?? throw DomainException.NotFound("The module or lesson");
-
-    private static async Task Decide(IDocumentSession session, Guid courseId, CancellationToken cancellation, Func<CourseOutline, object[]> decide)
-    {
-        var stream = await session.Events.FetchForWriting<CourseOutline>(courseId, cancellation);
-        stream.AppendMany(decide(stream.Aggregate ?? throw DomainException.NotFound("The course")));
-    }
 }

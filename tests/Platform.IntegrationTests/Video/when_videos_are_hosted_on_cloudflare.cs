@@ -13,7 +13,7 @@ using Platform.Contracts.Courses;
 using Platform.IntegrationTests.Support;
 using Wolverine.Tracking;
 
-namespace Platform.IntegrationTests.Courses;
+namespace Platform.IntegrationTests.Video;
 
 /// <summary>A local stand-in for Cloudflare Stream's API: its paths, bearer auth and result envelopes.</summary>
 public sealed class FakeCloudflare : IAsyncDisposable

@@ -6,7 +6,7 @@ using Platform.Projections.Courses;
 
 namespace Platform.Tests.Courses;
 
-public sealed class learning_rules
+public sealed class enrolment_rules
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private static readonly Guid Learner = Guid.NewGuid();
@@ -20,7 +20,7 @@ public sealed class learning_rules
     private static LessonOutline Lesson(int? dripDays = null, DateTimeOffset? dripAt = null) =>
         new() { Id = Guid.NewGuid(), Title = "L", DripDays = dripDays, DripAt = dripAt };
 
-    private static EnrolmentView Enrolment(CourseOutline course, DateTimeOffset enrolledAt, params Guid[] completed) => new()
+    private static EnrolmentView Enrolled(CourseOutline course, DateTimeOffset enrolledAt, params Guid[] completed) => new()
     {
         Id = DeterministicId.Enrolment(course.Id, Learner), CourseId = course.Id, UserId = Learner, EnrolledAt = enrolledAt, CompletedLessons = [.. completed],
     };
@@ -31,14 +31,14 @@ public sealed class learning_rules
         var byDays = Lesson(dripDays: 3);
         var byDate = Lesson(dripAt: Now.AddDays(1));
         var course = Course(byDays, byDate);
-        var enrolment = Enrolment(course, Now.AddDays(-2));
+        var enrolment = Enrolled(course, Now.AddDays(-2));
 
-        Assert.Equal(LockReason.Drip, Learning.LockOf(course, byDays, enrolment, Now));
-        Assert.Null(Learning.LockOf(course, byDays, enrolment, Now.AddDays(1)));
-        Assert.Equal(LockReason.Drip, Learning.LockOf(course, byDate, enrolment, Now));
-        Assert.Equal(LockReason.NotEnrolled, Learning.LockOf(course, byDays, null, Now));
+        Assert.Equal(LockReason.Drip, Enrolment.LockOf(course, byDays, enrolment, Now));
+        Assert.Null(Enrolment.LockOf(course, byDays, enrolment, Now.AddDays(1)));
+        Assert.Equal(LockReason.Drip, Enrolment.LockOf(course, byDate, enrolment, Now));
+        Assert.Equal(LockReason.NotEnrolled, Enrolment.LockOf(course, byDays, null, Now));
         course.Access = CourseAccess.Level;
-        Assert.Equal(LockReason.Level, Learning.LockOf(course, byDays, null, Now));
+        Assert.Equal(LockReason.Level, Enrolment.LockOf(course, byDays, null, Now));
     }
 
     [Fact]
@@ -47,14 +47,14 @@ public sealed class learning_rules
         var (first, last) = (Lesson(), Lesson());
         var course = Course(first, last);
 
-        var events = Learning.Complete(course, Enrolment(course, Now, first.Id), last.Id, "Ada", Now);
+        var events = Enrolment.Complete(course, Enrolled(course, Now, first.Id), last.Id, "Ada", Now);
 
         Assert.IsType<LessonCompleted>(events[0]);
         Assert.IsType<CourseCompleted>(events[1]);
         var certificate = Assert.IsType<CertificateIssued>(events[2]);
         Assert.Equal(DeterministicId.Certificate(DeterministicId.Enrolment(course.Id, Learner)), certificate.CertificateId);
         Assert.Equal(("Course", "Ada"), (certificate.CourseTitle, certificate.LearnerName));
-        Assert.Empty(Learning.Complete(course, Enrolment(course, Now, first.Id, last.Id), last.Id, "Ada", Now));
+        Assert.Empty(Enrolment.Complete(course, Enrolled(course, Now, first.Id, last.Id), last.Id, "Ada", Now));
     }
 
     [Fact]
@@ -62,12 +62,12 @@ public sealed class learning_rules
     {
         var course = Course(Lesson());
 
-        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: false, Now)).Code);
+        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<DomainException>(() => Enrolment.Enrol(course, null, Learner, activeMember: false, Now)).Code);
         course.Access = CourseAccess.Paid;
-        Assert.Equal("PAYMENT_REQUIRED", Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: true, Now)).Code);
+        Assert.Equal(ErrorCodes.PaymentRequired, Assert.Throws<DomainException>(() => Enrolment.Enrol(course, null, Learner, activeMember: true, Now)).Code);
         course.Access = CourseAccess.Level;
-        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: true, Now)).Code);
+        Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<DomainException>(() => Enrolment.Enrol(course, null, Learner, activeMember: true, Now)).Code);
         course.Published = null;
-        Assert.Equal(ErrorCodes.NotFound, Assert.Throws<DomainException>(() => Learning.Enrol(course, null, Learner, activeMember: true, Now)).Code);
+        Assert.Equal(ErrorCodes.NotFound, Assert.Throws<DomainException>(() => Enrolment.Enrol(course, null, Learner, activeMember: true, Now)).Code);
     }
 }

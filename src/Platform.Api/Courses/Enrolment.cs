@@ -1,26 +1,19 @@
-using Marten;
-using Platform.Api.Communities;
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
-using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
-using Platform.Projections.Communities;
 using Platform.Projections.Courses;
-using Platform.Projections.Identity;
 
 namespace Platform.Api.Courses;
-
-public sealed record EnrolFree(Guid CourseId, Guid UserId);
-public sealed record CompleteLesson(Guid LessonId, Guid UserId);
-
-/// <summary>Sent by commerce when a purchase is fully refunded or a dispute is lost.</summary>
-public sealed record RevokeEnrolment(Guid CourseId, Guid UserId, string Reason);
 
 /// <summary>NOT_ENROLLED (enrol first), LEVEL (a LEVEL course, for members of its level), DRIP (opens later).</summary>
 public enum LockReason { NotEnrolled, Level, Drip }
 
-/// <summary>Pure rules of learning (LESN, CLIB, CERT): who may enrol, when a lesson opens, when a course is complete.</summary>
-public static class Learning
+/// <summary>
+/// The enrolment stream of one (course, learner): its pure rules (LESN, CLIB, CERT), <c>now</c> passed in. Who may enrol, when a
+/// lesson opens, when a course is complete. It decides on <see cref="EnrolmentView"/>, an inline document: every field the rules
+/// read is the projection's own, and a learner's next request must see the enrolment anyway.
+/// </summary>
+public static class Enrolment
 {
     /// <summary>When the lesson opens for this learner: at once, at its date, or its days after enrolment.</summary>
     public static DateTimeOffset? OpensAt(LessonOutline lesson, EnrolmentView enrolment) =>
@@ -68,31 +61,5 @@ public static class Learning
                 course.Title, learnerName, now));
         }
         return [.. events];
-    }
-}
-
-public static class LearningHandler
-{
-    public static async Task Handle(EnrolFree command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        var course = await session.LoadAsync<CourseOutline>(command.CourseId, cancellation) ?? throw DomainException.NotFound("The course");
-        var membership = await CommunitiesAccess.MembershipOf(session, course.CommunityId, command.UserId, cancellation);
-        var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
-        stream.AppendMany(Learning.Enrol(course, stream.Aggregate, command.UserId, membership?.Status == MembershipStatus.Active, clock.GetUtcNow()));
-    }
-
-    public static async Task Handle(RevokeEnrolment command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(command.CourseId, command.UserId), cancellation);
-        stream.AppendMany(Learning.Revoke(stream.Aggregate, command.Reason, clock.GetUtcNow()));
-    }
-
-    public static async Task Handle(CompleteLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        var course = await session.LoadAsync<CourseOutline>(await CourseBuildingHandler.CourseIdOf(session, command.LessonId, cancellation), cancellation)
-            ?? throw DomainException.NotFound("The course");
-        var learner = await session.LoadAsync<UserAccount>(command.UserId, cancellation);
-        var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
-        stream.AppendMany(Learning.Complete(course, stream.Aggregate, command.LessonId, learner?.DisplayName ?? "", clock.GetUtcNow()));
     }
 }

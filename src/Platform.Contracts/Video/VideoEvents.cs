@@ -1,4 +1,4 @@
-namespace Platform.Contracts.Courses;
+namespace Platform.Contracts.Video;
 
 public enum VideoStatus { Processing, Ready, Failed }
 
