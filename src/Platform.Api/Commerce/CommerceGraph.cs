@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using Platform.Api.Identity.Graph;
 using Platform.Api.Courses;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;

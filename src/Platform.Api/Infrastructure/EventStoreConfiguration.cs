@@ -35,7 +35,6 @@ public static class EventStoreConfiguration
                 options.Events.EnableUniqueIndexOnEventId = true;
                 options.Listeners.Add(new LiveEventNotifier());
                 options.Listeners.Add(new AuditStamp()); // actor and source of every appended event
-                options.Schema.For<Identity.AdminRoster>().UseOptimisticConcurrency(true);
                 options.AddPlatformProjections(embeddedFeeds: Social.SocialConfiguration.FeedsProvider(builder.Configuration) == "embedded");
             })
             .UseNpgsqlDataSource()

@@ -190,7 +190,7 @@ public static class LedgerGraph
         query.Field<NonNullGraphType<ConnectionGraphType<PayoutGraphType, PayoutView>>>("payouts")
             .Description("A creator's own payouts, newest first; finance sees every creator's.")
             .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
-            .AllowOwn(Ownerships.Self, Audience.Creator)
+            .AllowOwn(IdentityAccess.Self, Audience.Creator)
             .Allow(Audience.Finance)
             .ResolveAsync(async c =>
             {

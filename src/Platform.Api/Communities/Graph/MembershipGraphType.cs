@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Platform.Api.Identity.Graph;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Contracts.Communities;

@@ -1,30 +1,15 @@
 using System.Text.RegularExpressions;
-using Marten;
-using Platform.Api.Communities;
 using Platform.Api.Infrastructure;
-using Platform.Contracts;
-using Platform.Contracts.Communities;
-using Platform.Contracts.Identity;
 using Platform.Contracts.Social;
-using Platform.Projections.Communities;
-using Platform.Projections.Courses;
-using Platform.Projections.Identity;
 using Platform.Projections.Social;
 
 namespace Platform.Api.Social;
 
-public sealed record CreatePost(Guid PostId, Guid CommunityId, Guid? CourseId, string Title, string Body, string? Category, Guid AuthorId);
-
-/// <summary>Null fields keep their current value.</summary>
-public sealed record EditPost(Guid PostId, string? Title, string? Body, string? Category, Guid EditedBy);
-
-/// <summary>By the author, or by the community's creator or a moderator.</summary>
-public sealed record DeletePost(Guid PostId, string? Reason, Guid DeletedBy);
-
-public sealed record AddComment(Guid PostId, Guid CommentId, Guid? ParentCommentId, string Body, Guid AuthorId);
-
-/// <summary>Pure rules for posts and comments (CMPS, POST).</summary>
-public static partial class Posts
+/// <summary>
+/// The post stream's pure rules (CMPS, POST): a post and its comments, <c>now</c> passed in. They decide on <see cref="PostView"/>,
+/// the inline document readers see: its fields are exactly what the rules read, so no second model is kept.
+/// </summary>
+public static partial class Post
 {
     public const string DefaultCategory = "general";
 
@@ -93,54 +78,5 @@ public static partial class Posts
         if (body.Length is 0 or > 20_000) throw DomainException.Invalid("A body is 1 to 20000 characters of markdown.");
         if (category.Length is 0 or > 40) throw DomainException.Invalid("A category is 1 to 40 characters.");
         return (title, body, category);
-    }
-}
-
-public static class PostsHandler
-{
-    public static async Task Handle(CreatePost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        await Community.Load(session, command.CommunityId, cancellation);
-        if (command.CourseId is { } courseId
-            && (await session.LoadAsync<CourseOutline>(courseId, cancellation))?.CommunityId != command.CommunityId)
-            throw DomainException.NotFound("The course in this community");
-        await CommunitiesAccess.RequireParticipant(session, command.CommunityId, command.AuthorId, cancellation);
-        var mentioned = await Participation.Mentioned(session, $"{command.Title} {command.Body}", cancellation);
-        session.Events.StartStream<PostView>(command.PostId, Posts.Create(command, mentioned, clock.GetUtcNow()));
-    }
-
-    public static async Task Handle(EditPost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<PostView>(command.PostId, cancellation);
-        var post = stream.Aggregate ?? throw DomainException.NotFound("The post");
-        var mentioned = await Participation.Mentioned(session, $"{command.Title ?? post.Title} {command.Body ?? post.Body}", cancellation);
-        stream.AppendMany(Posts.Edit(post, command, mentioned, clock.GetUtcNow()));
-    }
-
-    public static async Task Handle(DeletePost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<PostView>(command.PostId, cancellation);
-        var staff = stream.Aggregate is { } post && CommunitiesAccess.IsStaff(await session.LoadAsync<UserAccount>(command.DeletedBy, cancellation), post.CommunityId);
-        stream.AppendMany(Posts.Delete(stream.Aggregate, command, staff, clock.GetUtcNow()));
-    }
-
-    public static async Task Handle(AddComment command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<PostView>(command.PostId, cancellation);
-        if (stream.Aggregate is { } post) await CommunitiesAccess.RequireParticipant(session, post.CommunityId, command.AuthorId, cancellation);
-        var mentioned = await Participation.Mentioned(session, command.Body, cancellation);
-        stream.AppendMany(Posts.Comment(stream.Aggregate, command, mentioned, clock.GetUtcNow()));
-    }
-}
-
-/// <summary>Who takes part in a community's conversation, and whom a text mentions.</summary>
-public static class Participation
-{
-    /// <summary>The users whose handles the text mentions; unknown handles are plain text.</summary>
-    public static async Task<IReadOnlyList<Guid>> Mentioned(IQuerySession session, string text, CancellationToken cancellation)
-    {
-        var handles = Posts.MentionedHandles(text);
-        if (handles.Count == 0) return [];
-        return (await session.Query<UserAccount>().Where(u => handles.Contains(u.Handle)).Select(u => u.Id).ToListAsync(cancellation)).Order().ToList();
     }
 }
