@@ -35,7 +35,7 @@ public static class EventStoreConfiguration
                 options.Events.EnableUniqueIndexOnEventId = true;
                 options.Listeners.Add(new LiveEventNotifier());
                 options.Listeners.Add(new AuditStamp()); // actor and source of every appended event
-                options.AddPlatformProjections(embeddedFeeds: Social.SocialConfiguration.FeedsProvider(builder.Configuration) == "embedded");
+                options.AddPlatformProjections(embeddedFeeds: Social.SocialConfiguration.FeedsProvider(builder.Configuration) == "embedded", TimeProvider.System);
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()

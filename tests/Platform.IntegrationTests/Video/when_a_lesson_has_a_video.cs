@@ -3,14 +3,22 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Video;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Platform.IntegrationTests.Support;
 using Wolverine.Tracking;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.Video;
 
 public sealed class VideoPlatformApp : PlatformApp
 {
     private readonly string media = Path.Combine(Path.GetTempPath(), $"platform-media-{Guid.NewGuid():N}");
+
+    /// <summary>The app's clock: tests move it past a signed URL's lifetime instead of waiting it out.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -32,7 +40,6 @@ public sealed class when_a_lesson_has_a_video(VideoPlatformApp app) : IClassFixt
 {
     private static readonly byte[] Video = [.. "\0\0\0\u0018ftypmp42"u8.ToArray(), .. Enumerable.Range(0, 4000).Select(i => (byte)(i % 251))];
 
-    private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..14];
 
     private static string PathAndQuery(string url) => new Uri(url).PathAndQuery;
 
@@ -40,8 +47,7 @@ public sealed class when_a_lesson_has_a_video(VideoPlatformApp app) : IClassFixt
     {
         var creator = Unique("vid");
         var client = app.Client(creator);
-        var community = (await client.Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
-            new { i = new { name = "Film school", slug = Unique("film-") } })).GetProperty("createCommunity").GetProperty("id").GetString()!;
+        var community = await Community(client, "Film school", Unique("film-"));
         var course = (await client.Data("mutation($c: ID!) { createCourse(communityId: $c, input: { title: \"Cameras\" }) { id } }", new { c = community }))
             .GetProperty("createCourse").GetProperty("id").GetString()!;
         var module = (await client.Data("mutation($c: ID!) { addModule(courseId: $c, input: { title: \"Basics\" }) { draft { id } } }", new { c = course }))
@@ -86,7 +92,7 @@ public sealed class when_a_lesson_has_a_video(VideoPlatformApp app) : IClassFixt
         using var watched = await app.Host.Server.CreateClient().GetAsync(PathAndQuery(playbackUrl));
         var tampered = PathAndQuery(playbackUrl).Replace("sig=", "sig=00");
         using var forged = await app.Host.Server.CreateClient().GetAsync(tampered);
-        await Task.Delay(TimeSpan.FromSeconds(4)); // the configured playback lifetime is 3 s
+        app.Clock.Advance(TimeSpan.FromSeconds(4)); // the configured playback lifetime is 3 s
         using var expired = await app.Host.Server.CreateClient().GetAsync(PathAndQuery(playbackUrl));
 
         Assert.Equal(HttpStatusCode.NoContent, put!.StatusCode);

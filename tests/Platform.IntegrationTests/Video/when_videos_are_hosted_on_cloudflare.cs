@@ -12,6 +12,7 @@ using Platform.Api.Video;
 using Platform.Contracts.Courses;
 using Platform.IntegrationTests.Support;
 using Wolverine.Tracking;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.Video;
 
@@ -92,14 +93,12 @@ public sealed class CloudflarePlatformApp : PlatformApp
 
 public sealed class when_videos_are_hosted_on_cloudflare(CloudflarePlatformApp app) : IClassFixture<CloudflarePlatformApp>
 {
-    private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..14];
 
     private async Task<(string Creator, string Community, string Course, string Lesson)> Lesson()
     {
         var creator = Unique("cf");
         var client = app.Client(creator);
-        var community = (await client.Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
-            new { i = new { name = "Streamers", slug = Unique("stream-") } })).GetProperty("createCommunity").GetProperty("id").GetString()!;
+        var community = await Community(client, "Streamers", Unique("stream-"));
         var course = (await client.Data("mutation($c: ID!) { createCourse(communityId: $c, input: { title: \"Lighting\" }) { id } }", new { c = community }))
             .GetProperty("createCourse").GetProperty("id").GetString()!;
         var module = (await client.Data("mutation($c: ID!) { addModule(courseId: $c, input: { title: \"Key light\" }) { draft { id } } }", new { c = course }))
