@@ -13,8 +13,9 @@ namespace Platform.Projections;
 public static class ProjectionsConfiguration
 {
     /// <summary>Registers every read model: async ones run by the daemon, inline ones where a command's caller must see its effect at once.</summary>
+    /// <param name="clock">Tells live feed notices from replayed history; projections never read the clock themselves.</param>
     /// <param name="embeddedFeeds">Whether feeds live here (the embedded provider) rather than at Stream.</param>
-    public static StoreOptions AddPlatformProjections(this StoreOptions options, bool embeddedFeeds)
+    public static StoreOptions AddPlatformProjections(this StoreOptions options, bool embeddedFeeds, TimeProvider clock)
     {
         options.Projections.Add<UserAccountProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<InvitationViewProjection>(ProjectionLifecycle.Inline);
@@ -51,7 +52,7 @@ public static class ProjectionsConfiguration
         // Real columns for the sums behind levels and boards; withdrawn lines are patched in the JSON only.
         options.Schema.For<PointEntry>().Duplicate(e => e.CommunityId).Duplicate(e => e.UserId).Duplicate(e => e.At).Duplicate(e => e.Points)
             .Index(e => e.FromUserId!).Index(e => e.PostId!);
-        if (embeddedFeeds) options.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async);
+        if (embeddedFeeds) options.Projections.Add(new FeedProjection(clock), ProjectionLifecycle.Async);
         // Real columns for the feed read's keyset: one index on (feed, time, id, community) serves every feed and each
         // timeline source, and answers the merge from the index alone (see docs/feeds.md).
         options.Schema.For<FeedEntry>().Duplicate(f => f.Feed).Duplicate(f => f.Time).Duplicate(f => f.CommunityId)

@@ -1,6 +1,7 @@
 using JasperFx;
 using Platform.Api.Audit;
 using Platform.Api.Commerce;
+using Platform.Api.Communities;
 using Platform.Api.Engagement;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
@@ -32,6 +33,7 @@ builder.UsePlatformUrl()
     .AddRateLimits()
     .AddEventStore()
     .AddPlatformIdentity()
+    .AddCommunities()
     .AddLiveEvents()
     .AddPlatformGraphQL()
     .AddVideo()

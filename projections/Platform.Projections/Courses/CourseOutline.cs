@@ -1,5 +1,6 @@
 using Marten.Events.Aggregation;
 using Platform.Contracts.Courses;
+using Platform.Contracts.Video;
 
 namespace Platform.Projections.Courses;
 

@@ -125,8 +125,11 @@ public static class FeedActivities
 /// </summary>
 public sealed class FeedProjection : EventProjection
 {
-    public FeedProjection()
+    private readonly TimeProvider clock;
+
+    public FeedProjection(TimeProvider clock)
     {
+        this.clock = clock;
         foreach (var type in FeedActivities.Sources) IncludeType(type);
         Options.DeleteViewTypeOnTeardown(typeof(FeedEntry));
         Options.DeleteViewTypeOnTeardown(typeof(FeedFollow));
@@ -139,7 +142,7 @@ public sealed class FeedProjection : EventProjection
     {
         var changes = await FeedActivities.For(e, operations, cancellation);
         await changes.ApplyTo(new EmbeddedFeeds(operations), cancellation);
-        if (e.Timestamp < DateTimeOffset.UtcNow - LiveWindow) return;
+        if (e.Timestamp < clock.GetUtcNow() - LiveWindow) return;
         // Queued in the projection's own transaction: subscribers hear of an item only once the feed holds it.
         foreach (var payload in FeedNotice.Payloads(changes))
             operations.QueueSqlCommand("select pg_notify(?, ?)", Contracts.LiveChannel.Name, payload);

@@ -62,7 +62,7 @@ public static class CheckoutHandler
     {
         var now = clock.GetUtcNow();
         var subject = await PricingHandler.Subject(session, command.ProductId, cancellation);
-        var community = await MembershipCommandsHandler.LoadCommunity(session, subject.CommunityId, cancellation);
+        var community = await Community.Load(session, subject.CommunityId, cancellation);
         var buyer = await Standing(session, subject, community, command.BuyerId, cancellation);
         var productStreamId = DeterministicId.Product(command.ProductId);
         var product = await session.LoadAsync<ProductView>(productStreamId, cancellation) ?? throw DomainException.Conflict("This product has no price.");
@@ -101,11 +101,11 @@ public static class CheckoutHandler
         CancellationToken cancellation)
     {
         if (community.CreatorId == buyerId) return new BuyerStanding(true, false, "This is your own community.");
-        var membership = await session.Events.FetchLatest<MembershipView>(DeterministicId.Membership(community.Id, buyerId), cancellation);
+        var membership = await CommunitiesAccess.MembershipOf(session, community.Id, buyerId, cancellation);
         if (membership?.Status == MembershipStatus.Banned) return new BuyerStanding(false, false, "You are banned from this community.");
         if (subject.Kind == ProductKind.Community)
             return new BuyerStanding(membership?.Status == MembershipStatus.Active,
-                await MembershipCommandsHandler.IsActiveMemberOfParent(session, community, buyerId, cancellation), "Join the parent community first.");
+                await CommunitiesAccess.IsActiveMemberOfParent(session, community, buyerId, cancellation), "Join the parent community first.");
         var enrolment = await session.LoadAsync<EnrolmentView>(DeterministicId.Enrolment(subject.ProductId, buyerId), cancellation);
         return new BuyerStanding(enrolment is { RevokedAt: null }, membership?.Status == MembershipStatus.Active, "Join the course's community first.");
     }

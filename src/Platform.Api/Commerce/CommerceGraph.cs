@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using Platform.Api.Identity.Graph;
 using Platform.Api.Courses;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
@@ -283,7 +284,7 @@ public static class CommerceGraph
             .ResolveAsync(async c =>
             {
                 var buyer = c.UserId();
-                return await c.Reads().Query<PurchaseView>().Where(p => p.BuyerId == buyer).NewestFirst(c, p => p.CreatedAt);
+                return await c.Reads().Query<PurchaseView>().Where(p => p.BuyerId == buyer).NewestFirst(c, p => p.CreatedAt, p => p.Id);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubscriptionGraphType>>>>("mySubscriptions")

@@ -1,4 +1,5 @@
 using Marten;
+using Platform.Api.Communities;
 using Platform.Contracts;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Communities;
@@ -25,19 +26,11 @@ public static class Entitlements
             enrolment.AppendOne(new Enrolled(DeterministicId.Enrolment(productId, buyerId), productId, buyerId, EnrolmentSource.Purchase, at));
             return;
         }
-        var membership = await session.Events.FetchForWriting<MembershipView>(DeterministicId.Membership(productId, buyerId), cancellation);
-        switch (membership.Aggregate?.Status)
-        {
-            case MembershipStatus.Active:
-                return;
-            case MembershipStatus.Banned:
-                // A ban after the checkout opened: the money stays recorded, access does not follow; staff refund by hand.
-                logger.LogWarning("Paid membership of {CommunityId} not granted: {UserId} is banned", productId, buyerId);
-                return;
-            default:
-                membership.AppendOne(new MemberJoined(DeterministicId.Membership(productId, buyerId), productId, buyerId, at));
-                return;
-        }
+        var membership = await session.Events.FetchForWriting<Membership>(DeterministicId.Membership(productId, buyerId), cancellation);
+        // A ban after the checkout opened: the money stays recorded, access does not follow; staff refund by hand.
+        if (membership.Aggregate?.Status == MembershipStatus.Banned)
+            logger.LogWarning("Paid membership of {CommunityId} not granted: {UserId} is banned", productId, buyerId);
+        membership.AppendMany(Membership.GrantPaid(productId, buyerId, membership.Aggregate, at));
     }
 
     public static async Task Revoke(IDocumentSession session, ProductKind kind, Guid productId, Guid buyerId, string reason, DateTimeOffset at,
@@ -50,9 +43,8 @@ public static class Entitlements
                 enrolment.AppendOne(new EnrolmentRevoked(current.Id, productId, buyerId, reason, at));
             return;
         }
-        var membership = await session.Events.FetchForWriting<MembershipView>(DeterministicId.Membership(productId, buyerId), cancellation);
-        if (membership.Aggregate is { Status: MembershipStatus.Active } active)
-            membership.AppendOne(new MembershipLapsed(active.Id, productId, buyerId, reason, at));
+        var membership = await session.Events.FetchForWriting<Membership>(DeterministicId.Membership(productId, buyerId), cancellation);
+        membership.AppendMany(Membership.Lapse(membership.Aggregate, reason, at));
     }
 
     /// <summary>The seat and coupon redemption a checkout held become a sale, or are freed again.</summary>

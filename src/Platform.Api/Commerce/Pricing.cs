@@ -68,7 +68,7 @@ public static class PricingHandler
     public static async Task Handle(SetPrice command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var subject = await Subject(session, command.ProductId, cancellation);
-        var community = await MembershipCommandsHandler.LoadCommunity(session, subject.CommunityId, cancellation);
+        var community = await Community.Load(session, subject.CommunityId, cancellation);
         var stream = await session.Events.FetchForWriting<ProductView>(DeterministicId.Product(command.ProductId), cancellation);
         stream.AppendMany(Pricing.SetPrice(subject, community, command, clock.GetUtcNow()));
     }

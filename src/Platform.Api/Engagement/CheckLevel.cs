@@ -1,3 +1,4 @@
+using Platform.Api.Communities;
 using Marten;
 using Platform.Api.Courses;
 using Platform.Contracts;
@@ -66,7 +67,7 @@ public static class CheckLevelHandler
         {
             var enrolment = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(unlock.CourseId, unlock.UserId), cancellation);
             if (enrolment.Aggregate is null)
-                enrolment.AppendMany(Learning.Enrol(courses.Single(c => c.Id == unlock.CourseId), null, unlock.UserId, activeMember: true, level, now));
+                enrolment.AppendMany(Enrolment.Enrol(courses.Single(c => c.Id == unlock.CourseId), null, unlock.UserId, activeMember: true, level, now));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Platform.Api.Communities;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -25,7 +26,7 @@ public static class LeaderboardQuery
             .Argument<NonNullGraphType<IdGraphType>>("communityId")
             .Argument<NonNullGraphType<EnumerationGraphType<LeaderboardWindow>>>("window")
             .Argument<IntGraphType>("first", $"1 to {Cursor.MaxPageSize} (default {DefaultFirst}).")
-            .AllowOwn(Ownerships.CommunityMember("communityId"), SignedIn)
+            .AllowOwn(CommunitiesAccess.Member("communityId"), SignedIn)
             .ResolveAsync(async c =>
             {
                 var first = Cursor.PageSize(c.GetArgument<int?>("first") ?? DefaultFirst);

@@ -1,3 +1,4 @@
+using Platform.Api.Communities;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -28,7 +29,7 @@ public static class MyLevelQuery
             .Description("The caller's points and level in the community, and the latest point lines with their reasons.")
             .Argument<NonNullGraphType<IdGraphType>>("communityId")
             .Argument<IntGraphType>("recent", $"How many point lines, 0 to {MaxRecent} (default {DefaultRecent}).")
-            .AllowOwn(Ownerships.CommunityMember("communityId"), SignedIn)
+            .AllowOwn(CommunitiesAccess.Member("communityId"), SignedIn)
             .ResolveAsync(async c =>
             {
                 var recent = c.GetArgument<int?>("recent") ?? DefaultRecent;

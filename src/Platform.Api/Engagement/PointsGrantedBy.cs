@@ -1,3 +1,4 @@
+using Platform.Api.Communities;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -17,7 +18,7 @@ public static class PointsGrantedByQuery
             .Argument<NonNullGraphType<IdGraphType>>("communityId")
             .Argument<NonNullGraphType<IdGraphType>>("likerId")
             .Argument<IntGraphType>("first", $"1 to {Cursor.MaxPageSize} (default {Cursor.DefaultPageSize}).")
-            .AllowOwn(Ownerships.CommunityCreator("communityId"), Audience.Creator)
+            .AllowOwn(CommunitiesAccess.Creator("communityId"), Audience.Creator)
             .ResolveAsync(async c => await Read(c.Reads(), c.IdArgument("communityId"), c.IdArgument("likerId"),
                 Cursor.PageSize(c.GetArgument<int?>("first")), c.CancellationToken));
 

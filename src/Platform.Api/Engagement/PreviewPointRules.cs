@@ -1,3 +1,4 @@
+using Platform.Api.Communities;
 using GraphQL.Types;
 using Marten;
 using Platform.Api.Engagement.Graph;
@@ -23,7 +24,7 @@ public static class PreviewPointRulesQuery
             .Description("How points, levels and all-time ranks would change under the proposed rules; changes nothing.")
             .Argument<NonNullGraphType<IdGraphType>>("communityId")
             .Argument<NonNullGraphType<PointRulesInputGraphType>>("input")
-            .AllowOwn(Ownerships.CommunityCreator("communityId"), Audience.Creator)
+            .AllowOwn(CommunitiesAccess.Creator("communityId"), Audience.Creator)
             .ResolveAsync(async c =>
             {
                 var now = c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -1,3 +1,4 @@
+using Platform.Api.Communities;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -33,7 +34,7 @@ public static class RevokePointsFromHandler
             .Argument<NonNullGraphType<IdGraphType>>("communityId")
             .Argument<NonNullGraphType<IdGraphType>>("likerId")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
-            .AllowOwn(Ownerships.CommunityCreator("communityId"), Audience.Creator)
+            .AllowOwn(CommunitiesAccess.Creator("communityId"), Audience.Creator)
             .ResolveAsync(async c =>
             {
                 var command = new RevokePointsFrom(c.IdArgument("communityId"), c.IdArgument("likerId"), c.GetArgument<string>("reason"), c.UserId());

@@ -1,3 +1,4 @@
+using Platform.Api.Communities;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -49,7 +50,7 @@ public static class SetPointRulesHandler
             .Description("Sets the community's point rules and level thresholds, and rescores every member from the events.")
             .Argument<NonNullGraphType<IdGraphType>>("communityId")
             .Argument<NonNullGraphType<PointRulesInputGraphType>>("input")
-            .AllowOwn(Ownerships.CommunityCreator("communityId"), Audience.Creator)
+            .AllowOwn(CommunitiesAccess.Creator("communityId"), Audience.Creator)
             .ResolveAsync(async c =>
             {
                 var command = SetPointRules.From(c);

@@ -77,8 +77,8 @@ public sealed class CallerResolver(IQuerySession reads, IMessageContext commands
         var slug = principal.FindFirst("community")?.Value;
         var community = slug is null ? null : await reads.LoadAsync<Communities.SlugClaim>(slug, cancellation);
         return roles
-            .Where(r => !ChangeRolesHandler.IsScoped(r) || community is not null)
-            .Select(r => new RoleGrant(r, ChangeRolesHandler.IsScoped(r) ? community!.CommunityId : null))
+            .Where(r => !Account.IsScoped(r) || community is not null)
+            .Select(r => new RoleGrant(r, Account.IsScoped(r) ? community!.CommunityId : null))
             .ToList();
     }
 }

@@ -1,3 +1,5 @@
+using GraphQL.Types;
+using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -5,11 +7,12 @@ namespace Platform.Api.Identity;
 
 public static class IdentityConfiguration
 {
-    /// <summary>JWT bearer authentication, pinned to asymmetric algorithms with tight validation, in either mode.</summary>
+    /// <summary>The module's table of contents. JWT bearer authentication, pinned to asymmetric algorithms with tight validation, in either mode.</summary>
     public static WebApplicationBuilder AddPlatformIdentity(this WebApplicationBuilder builder)
     {
         var auth = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddSingleton(auth);
+        builder.Services.ConfigureMarten(options => options.Schema.For<AdminRoster>().UseOptimisticConcurrency(true));
         builder.Services.AddSingleton<TokenValidator>();
         builder.Services.AddAuthorization();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
@@ -45,5 +48,20 @@ public static class IdentityConfiguration
             }
         });
         return builder;
+    }
+
+    public static void AddIdentityQueries(this ObjectGraphType query)
+    {
+        query.AddMeQuery();
+        query.AddDashboardQuery();
+        query.AddProfileQuery();
+        query.AddUsersQuery();
+    }
+
+    public static void AddIdentityMutations(this ObjectGraphType mutation)
+    {
+        mutation.AddUpdateProfile();
+        mutation.AddGrantRole();
+        mutation.AddRevokeRole();
     }
 }

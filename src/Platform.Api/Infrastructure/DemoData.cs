@@ -209,7 +209,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
     {
         if (services.GetRequiredService<IVideoProvider>() is not LocalVideoProvider local) return;
         await using (var check = store.QuerySession())
-            if ((await CourseBuildingHandler.CourseContaining(check, lessonId, cancellation))?.Draft
+            if ((await CourseReads.CourseContaining(check, lessonId, cancellation))?.Draft
                 .SelectMany(m => m.Lessons).Any(l => l.Id == lessonId && l.Video is not null) == true) return;
         var bytes = DemoVideo.ColourBars();
         var videoId = DeterministicId.From("demo", "video", "spruce");

@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string Validation = "VALIDATION";
     public const string Conflict = "CONFLICT";
+    public const string PaymentRequired = "PAYMENT_REQUIRED";
     public const string Internal = "INTERNAL_SERVER_ERROR";
     /// <summary>The database cannot be reached: nothing was done, the same request may be retried.</summary>
     public const string Unavailable = "UNAVAILABLE";

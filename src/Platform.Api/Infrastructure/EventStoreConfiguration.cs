@@ -35,9 +35,7 @@ public static class EventStoreConfiguration
                 options.Events.EnableUniqueIndexOnEventId = true;
                 options.Listeners.Add(new LiveEventNotifier());
                 options.Listeners.Add(new AuditStamp()); // actor and source of every appended event
-                options.Schema.For<Communities.SlugClaim>().Identity(c => c.Id);
-                options.Schema.For<Identity.AdminRoster>().UseOptimisticConcurrency(true);
-                options.AddPlatformProjections(embeddedFeeds: Social.SocialConfiguration.FeedsProvider(builder.Configuration) == "embedded");
+                options.AddPlatformProjections(embeddedFeeds: Social.SocialConfiguration.FeedsProvider(builder.Configuration) == "embedded", TimeProvider.System);
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()

@@ -190,7 +190,7 @@ public static class LedgerGraph
         query.Field<NonNullGraphType<ConnectionGraphType<PayoutGraphType, PayoutView>>>("payouts")
             .Description("A creator's own payouts, newest first; finance sees every creator's.")
             .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
-            .AllowOwn(Ownerships.Self, Audience.Creator)
+            .AllowOwn(IdentityAccess.Self, Audience.Creator)
             .Allow(Audience.Finance)
             .ResolveAsync(async c =>
             {
@@ -200,7 +200,7 @@ public static class LedgerGraph
                     var creator = c.UserId();
                     payouts = payouts.Where(p => p.CreatorId == creator);
                 }
-                return await payouts.NewestFirst(c, p => p.CreatedAt);
+                return await payouts.NewestFirst(c, p => p.CreatedAt, p => p.Id);
             });
 
         query.Field<PayoutGraphType>("payout")

@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using Marten;
 using Platform.Api.Social.Stream;
 using Platform.Projections.Social;
@@ -37,5 +38,31 @@ public static class SocialConfiguration
             s.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(StreamFeeds)), options, s.GetRequiredService<TimeProvider>()));
         builder.Services.PublishEventsToWolverine("feeds-to-stream", StreamFanoutHandler.Relay);
         return builder;
+    }
+
+    public static void AddSocialQueries(this ObjectGraphType query)
+    {
+        query.AddFeedQuery();
+        query.AddPostQuery();
+    }
+
+    public static void AddSocialMutations(this ObjectGraphType mutation)
+    {
+        mutation.AddCreatePost();
+        mutation.AddEditPost();
+        mutation.AddDeletePost();
+        mutation.AddAddComment();
+        mutation.AddReact();
+        mutation.AddUnreact();
+        mutation.AddFollow();
+        mutation.AddUnfollow();
+        mutation.AddMarkNotificationsRead();
+    }
+
+    public static void AddSocialSubscriptions(this ObjectGraphType subscription)
+    {
+        subscription.AddPostAdded();
+        subscription.AddNotificationAdded();
+        subscription.AddFeedUpdated();
     }
 }

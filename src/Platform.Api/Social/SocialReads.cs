@@ -1,48 +1,36 @@
+using System.Reactive.Linq;
 using GraphQL;
 using Marten;
-using Platform.Api.Identity;
-using Platform.Contracts;
-using Platform.Contracts.Communities;
-using Platform.Contracts.Identity;
-using Platform.Projections.Communities;
-using Platform.Projections.Courses;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Infrastructure;
+using Platform.Api.Live;
+using Platform.Api.Social.Graph;
+using Platform.Projections.Identity;
 using Platform.Projections.Social;
 
 namespace Platform.Api.Social;
 
 public enum FeedType { User, Community, Timeline, Course, Notification }
 
-/// <summary>
-/// Who may read what of the social graph. A public community's posts, comments and feeds are open to anyone signed in;
-/// a private community's only to its active members, creator and moderators. Writing always takes an active membership.
-/// </summary>
+/// <summary>What the module's handlers and fields read: posts, mentions, feeds and the notification state.</summary>
 public static class SocialReads
 {
+    public const int UnreadCap = 100;
+
     public static async Task<PostView?> PostHolding(IQuerySession reads, Guid postOrCommentId, CancellationToken cancellation) =>
         await reads.LoadAsync<PostView>(postOrCommentId, cancellation)
         ?? await reads.Query<PostView>().FirstOrDefaultAsync(p => p.CommentIds.Contains(postOrCommentId), cancellation);
 
-    /// <summary>An active member, or the creator or a moderator: read from the membership stream itself, so it is current.</summary>
-    public static async Task<bool> IsInside(IQuerySession reads, Guid communityId, Guid userId, CancellationToken cancellation) =>
-        await Participation.IsStaff(reads, communityId, userId, cancellation)
-        || (await reads.Events.AggregateStreamAsync<MembershipView>(DeterministicId.Membership(communityId, userId), token: cancellation))?.Status == MembershipStatus.Active;
+    /// <summary>The post as committed: inline projections make it current as soon as the command returns.</summary>
+    public static async Task<PostView> PostAfter(IResolveFieldContext context, Guid postId) =>
+        await context.Reads().LoadAsync<PostView>(postId, context.CancellationToken) ?? throw DomainException.NotFound("The post");
 
-    /// <summary>Read from the community's stream, so a community made a moment ago is readable at once.</summary>
-    public static async Task<bool> MayRead(IQuerySession reads, Caller caller, Guid communityId, CancellationToken cancellation) =>
-        caller.UserId is { } userId
-        // From the community's stream, not its async card: a community created a moment ago (on any node) is readable at once.
-        && (await reads.Events.AggregateStreamAsync<Communities.Community>(communityId, token: cancellation) is { Visibility: CommunityVisibility.Public }
-            || await Ownerships.IsCommunityMember(reads, caller, communityId, cancellation));
-
-    /// <summary>The private communities whose content the caller may not see: feeds leave their items out.</summary>
-    public static async Task<IReadOnlyCollection<Guid>> HiddenCommunities(IQuerySession reads, Caller caller, CancellationToken cancellation)
+    /// <summary>The users whose handles the text mentions; unknown handles are plain text.</summary>
+    public static async Task<IReadOnlyList<Guid>> Mentioned(IQuerySession session, string text, CancellationToken cancellation)
     {
-        var privateOnes = await reads.Query<CommunityCard>().Where(c => c.Visibility == CommunityVisibility.Private).Select(c => c.Id).ToListAsync(cancellation);
-        if (privateOnes.Count == 0) return [];
-        var userId = caller.UserId ?? Guid.Empty;
-        var inside = (await reads.Query<MembershipView>().Where(m => m.UserId == userId && m.Status == MembershipStatus.Active)
-            .Select(m => m.CommunityId).ToListAsync(cancellation)).ToHashSet();
-        return privateOnes.Where(id => !inside.Contains(id) && !caller.Holds(Role.Creator, id) && !caller.Holds(Role.Moderator, id)).ToList();
+        var handles = Post.MentionedHandles(text);
+        if (handles.Count == 0) return [];
+        return (await session.Query<UserAccount>().Where(u => handles.Contains(u.Handle)).Select(u => u.Id).ToListAsync(cancellation)).Order().ToList();
     }
 
     public static FeedKey Key(FeedType type, Guid ownerId) => type switch
@@ -54,56 +42,26 @@ public static class SocialReads
         _ => FeedKey.Notification(ownerId),
     };
 
-    /// <summary>"Own" for <c>feed</c> and <c>feedUpdated</c>: anyone's USER feed (filtered to what the caller may see), a readable
-    /// community's or course's feed, and only the caller's own TIMELINE and NOTIFICATION feeds.</summary>
-    public static readonly Ownership FeedReader = new(
-        "USER: any user; COMMUNITY, COURSE: a public community or one the caller is inside; TIMELINE, NOTIFICATION: the caller's own",
-        async (context, caller) =>
-        {
-            if (!Guid.TryParse(context.GetArgument<string?>("ownerId"), out var ownerId) || caller.UserId is not { } userId) return false;
-            var reads = context.RequestServices!.GetRequiredService<IQuerySession>();
-            return context.GetArgument<FeedType>("type") switch
-            {
-                FeedType.User => true,
-                FeedType.Community => await MayRead(reads, caller, ownerId, context.CancellationToken),
-                FeedType.Course => await reads.LoadAsync<CourseOutline>(ownerId, context.CancellationToken) is { } course
-                                   && await MayRead(reads, caller, course.CommunityId, context.CancellationToken),
-                _ => ownerId == userId,
-            };
-        });
+    public static async Task<NotificationState> NotificationStateOf(IResolveFieldContext context)
+    {
+        var userId = context.UserId();
+        var marker = await context.Reads().Events.AggregateStreamAsync<NotificationsMarker>(Contracts.DeterministicId.Notifications(userId), token: context.CancellationToken);
+        var hidden = await SocialAccess.HiddenCommunities(context.Reads(), context.Caller(), context.CancellationToken);
+        var page = await context.RequestServices!.GetRequiredService<IFeeds>()
+            .Read(FeedKey.Notification(userId), UnreadCap, null, hidden, context.CancellationToken);
+        return new NotificationState(marker?.ReadUpTo, page.Items.Count(i => marker is null || i.Item.Time > marker.ReadUpTo));
+    }
 
-    /// <summary>"Own" for operations on a post or comment named by <paramref name="argument"/>: reading it, or taking part in its community.</summary>
-    public static Ownership OnPost(string argument, bool write) => new(
-        write ? $"an active member, creator or moderator of the community of the post or comment in '{argument}'"
-              : $"the post in '{argument}' is in a public community or one the caller is inside",
-        async (context, caller) =>
-        {
-            if (!Guid.TryParse(context.GetArgument<string?>(argument), out var id)) return false;
-            var reads = context.RequestServices!.GetRequiredService<IQuerySession>();
-            return await PostHolding(reads, id, context.CancellationToken) is { IsDeleted: false } post
-                   && (write
-                       ? await Ownerships.IsCommunityMember(reads, caller, post.CommunityId, context.CancellationToken)
-                       : await MayRead(reads, caller, post.CommunityId, context.CancellationToken));
-        }, HideOthers: true);
+    /// <summary>Items landing in any of <paramref name="feeds"/>, without those of communities hidden from the subscriber.</summary>
+    public static async Task<IObservable<object?>> FeedStream(IResolveFieldContext context, HashSet<string> feeds)
+    {
+        var hidden = await SocialAccess.HiddenCommunities(context.Reads(), context.Caller(), context.CancellationToken);
+        return context.RequestServices!.GetRequiredService<LiveEvents>().Of<FeedNotice>()
+            .Where(n => feeds.Contains(n.Feed) && !(n.Activity.CommunityId is { } c && hidden.Contains(c)))
+            .Select(n => (object?)n.Activity);
+    }
 
-    /// <summary>"Own" for <c>editPost</c> and <c>deletePost</c>: the author; for deleting, also the community's creator or a moderator.</summary>
-    public static Ownership PostAuthor(bool orStaff) => new(
-        orStaff ? "the post's author, or the creator or a moderator of its community" : "the post's author",
-        async (context, caller) =>
-            Guid.TryParse(context.GetArgument<string?>("postId"), out var id)
-            && await context.RequestServices!.GetRequiredService<IQuerySession>().LoadAsync<PostView>(id, context.CancellationToken) is { IsDeleted: false } post
-            && (post.AuthorId == caller.UserId || (orStaff && Ownerships.IsCommunityStaff(caller, post.CommunityId))),
-        HideOthers: true);
-
-    /// <summary>"Own" for <c>createPost</c>: an active member, creator or moderator of <c>input.communityId</c>.</summary>
-    public static readonly Ownership PostingMember = new("an active member, creator or moderator of the community in 'input.communityId'",
-        async (context, caller) =>
-            Guid.TryParse(context.GetArgument<Dictionary<string, object?>>("input").GetValueOrDefault("communityId")?.ToString(), out var communityId)
-            && await Ownerships.IsCommunityMember(context.RequestServices!.GetRequiredService<IQuerySession>(), caller, communityId, context.CancellationToken));
-
-    /// <summary>"Own" for <c>postAdded</c>: the community's posts are readable by the caller.</summary>
-    public static readonly Ownership CommunityReader = new("a public community, or one the caller is inside, in 'communityId'",
-        async (context, caller) =>
-            Guid.TryParse(context.GetArgument<string?>("communityId"), out var id)
-            && await MayRead(context.RequestServices!.GetRequiredService<IQuerySession>(), caller, id, context.CancellationToken));
+    /// <summary>An id given as text in an input: a malformed one is not found, like every id argument.</summary>
+    public static Guid? OptionalId(string? value) =>
+        value is null ? null : Guid.TryParse(value, out var id) ? id : throw DomainException.NotFound("The id");
 }

@@ -16,7 +16,7 @@ public static class MediaEndpoints
             if (!media.Verify("upload", videoId.ToString(), query["expires"], query["sig"])) return Results.StatusCode(StatusCodes.Status403Forbidden);
             if (http.Request.ContentType?.StartsWith("video/", StringComparison.OrdinalIgnoreCase) != true)
                 return Results.Problem("Upload a video (Content-Type video/*).", statusCode: StatusCodes.Status415UnsupportedMediaType);
-            var video = (await Courses.CourseBuildingHandler.CourseContaining(reads, videoId, http.RequestAborted))?.LessonOf(videoId)?.Video;
+            var video = (await Courses.CourseReads.CourseContaining(reads, videoId, http.RequestAborted))?.LessonOf(videoId)?.Video;
             if (video is null) return Results.NotFound();
             var limit = Math.Min(video.SizeBytes, options.MaxUploadBytes);
             if (http.Request.ContentLength > limit) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);

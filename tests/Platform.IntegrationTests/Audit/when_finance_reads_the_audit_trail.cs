@@ -67,14 +67,9 @@ public sealed class when_finance_reads_the_audit_trail(AuditShopApp app) : IClas
 
     private async Task<IReadOnlyList<IEvent>> Eventually(Guid stream, Func<IReadOnlyList<IEvent>, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var events = await app.EventsOf(stream);
-            if (done(events)) return events;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Still not there: {string.Join(", ", events.Select(e => e.EventTypeName))}");
-            await Task.Delay(50);
-        }
+        var events = await Given.Eventually(() => app.EventsOf(stream), done);
+        Assert.True(done(events), $"Still not there: {string.Join(", ", events.Select(e => e.EventTypeName))}");
+        return events;
     }
 
     [Fact]

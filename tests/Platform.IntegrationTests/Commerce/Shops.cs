@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Platform.IntegrationTests.Support;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.Commerce;
 
@@ -59,7 +60,7 @@ public sealed class Shops(PlatformApp app)
     /// <summary>Refunds are confirmed by the provider after the request commits: poll, with a deadline, until the condition holds.</summary>
     public static async Task<JsonElement> Eventually(Func<Task<JsonElement>> read, Func<JsonElement, bool> done)
     {
-        var value = await StripeShop.Eventually(read, done);
+        var value = await Given.Eventually(read, done);
         Assert.True(done(value), $"Still not done: {value}");
         return value;
     }

@@ -8,6 +8,7 @@ using Platform.Contracts;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Courses;
 using Platform.IntegrationTests.Support;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.Commerce;
 
@@ -51,14 +52,12 @@ public sealed class ShortGraceStripePlatformApp : StripePlatformApp
 /// <summary>Creators, courses, buyers and checkouts through GraphQL, and waits for what Stripe's webhooks cause.</summary>
 public sealed class StripeShop(StripePlatformApp app)
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     public FakeStripe Stripe => app.Stripe;
 
     public sealed record Creator(string User, string Community, string Account);
 
     public sealed record Purchase(string Buyer, string Course, string CheckoutId, string SessionId);
 
-    public static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..14];
 
     public const string PurchaseFields =
         "id status gross { amount currency } platformFee { amount } creatorShare { amount } refunded { amount } disputed { amount } refundable { amount } refunds { id status }";
@@ -68,8 +67,7 @@ public sealed class StripeShop(StripePlatformApp app)
     {
         var user = Unique("seller");
         var client = app.Client(user);
-        var community = (await client.Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
-            new { i = new { name = "Workshop", slug = Unique("shop-") } })).GetProperty("createCommunity").GetProperty("id").GetString()!;
+        var community = await Community(client, "Workshop", Unique("shop-"));
         await client.Data("mutation { startPayoutOnboarding { id } }");
         var account = Stripe.AccountIdFor(PlatformApp.UserId(user).ToString());
         var updated = FakeStripe.Event("account.updated", FakeStripe.Account(account, PlatformApp.UserId(user), chargesEnabled: true), account: account);
@@ -162,18 +160,6 @@ public sealed class StripeShop(StripePlatformApp app)
         return await session.Events.QueryAllRawEvents().CountAsync();
     }
 
-    /// <summary>Reads until <paramref name="done"/> or the deadline; returns the last reading for the caller to assert on.</summary>
-    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? deadline = null)
-    {
-        var until = DateTime.UtcNow + (deadline ?? Deadline);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > until) return value;
-            await Task.Delay(100);
-        }
-    }
-
     /// <summary>The request the app made to <paramref name="path"/> that matches, waited for (bounded): the app calls Stripe from its durable queue.</summary>
     public async Task<StripeRequest> Request(string method, string path, Func<StripeRequest, bool> matches)
     {
@@ -193,10 +179,10 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
     [Fact]
     public async Task onboarding_opens_an_express_account_once_and_account_updated_enables_charges()
     {
-        var user = StripeShop.Unique("maker");
+        var user = Unique("maker");
         var creatorId = PlatformApp.UserId(user);
         var client = app.Client(user);
-        await client.Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }", new { i = new { name = "Forge", slug = StripeShop.Unique("forge-") } });
+        await client.Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }", new { i = new { name = "Forge", slug = Unique("forge-") } });
 
         var first = (await client.Data("mutation { startPayoutOnboarding { id provider chargesEnabled onboardingUrl } }")).GetProperty("startPayoutOnboarding");
         var opened = Stripe.To("POST", "/v1/accounts").Single(r => r["metadata[creator_id]"] == creatorId.ToString());
@@ -435,7 +421,7 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
         var requested = (await app.Client(creator.User).Data(
             "mutation($p: ID!) { refundPurchase(purchaseId: $p, input: { reason: \"Changed my mind\" }) { refunds { id } } }", new { p = purchase.CheckoutId }))
             .GetProperty("refundPurchase").GetProperty("refunds")[0].GetProperty("id").GetString()!;
-        var failed = await StripeShop.Eventually(() => shop.PurchaseOf(purchase.Buyer, purchase.CheckoutId),
+        var failed = await Eventually(() => shop.PurchaseOf(purchase.Buyer, purchase.CheckoutId),
             p => p.GetProperty("refunds")[0].GetProperty("status").GetString() != "PENDING");
 
         Assert.Equal(first, again);
@@ -632,7 +618,7 @@ public sealed class when_a_stripe_renewal_stays_unpaid(ShortGraceStripePlatformA
         var failed = FakeStripe.Event("invoice.payment_failed",
             app.Stripe.RenewalInvoice(providerSubscription, paid: false, 1200, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMonths(1)));
         await app.Stripe.Deliver(failed);
-        var ended = await StripeShop.Eventually(() => shop.Subscription(purchase.Buyer), s => s.GetProperty("status").GetString() == "ENDED");
+        var ended = await Eventually(() => shop.Subscription(purchase.Buyer), s => s.GetProperty("status").GetString() == "ENDED");
         var canceledAtStripe = await shop.Request("DELETE", $"/v1/subscriptions/{providerSubscription}", _ => true);
         var history = (await app.EventsOf(Guid.Parse(ended.GetProperty("id").GetString()!))).Select(e => e.Data).ToList();
 

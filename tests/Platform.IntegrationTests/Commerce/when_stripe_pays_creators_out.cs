@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.IntegrationTests.Support;
 using Platform.Projections.Ledger;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.Commerce;
 
@@ -10,10 +11,10 @@ namespace Platform.IntegrationTests.Commerce;
 public sealed class when_stripe_pays_creators_out(StripePlatformApp app) : IClassFixture<StripePlatformApp>
 {
     private readonly StripeShop shop = new(app);
-    private GraphQLClient Finance => app.Client(StripeShop.Unique("fin"), "finance");
+    private GraphQLClient Finance => app.Client(Unique("fin"), "finance");
 
     private async Task<List<LedgerLine>> Lines(Guid creatorId, Func<List<LedgerLine>, bool> done) =>
-        await StripeShop.Eventually(async () =>
+        await Eventually(async () =>
         {
             await app.WaitForProjections();
             await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
@@ -57,7 +58,7 @@ public sealed class when_stripe_pays_creators_out(StripePlatformApp app) : IClas
         var earnings = (await app.Client(creator.User).Data("{ earnings { available { amount } pending { amount } paidOut { amount } } }")).GetProperty("earnings");
         long Amount(string field) => earnings.GetProperty(field).GetProperty("amount").GetInt64();
         Assert.Equal((5100L, 0L), (Amount("available") + Amount("pending"), Amount("paidOut")));
-        var notified = await StripeShop.Eventually(async () =>
+        var notified = await Eventually(async () =>
             (await app.Client(creator.User).Data("query($me: ID!) { feed(type: NOTIFICATION, ownerId: $me) { nodes { verb objectId } } }", new { me = creatorId }))
                 .GetProperty("feed").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("verb").GetString()).ToList(),
             verbs => verbs.Contains("payout_failed"));

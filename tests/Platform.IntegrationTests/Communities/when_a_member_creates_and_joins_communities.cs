@@ -1,6 +1,7 @@
 using Platform.Contracts;
 using Platform.Contracts.Communities;
 using Platform.IntegrationTests.Support;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.Communities;
 
@@ -14,7 +15,6 @@ public sealed class when_a_member_creates_and_joins_communities(PlatformApp app)
 
     private const string Join = "mutation($id: ID!) { joinCommunity(communityId: $id) { id communityId userId status joinedAt requestedAt } }";
 
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
 
     [Fact]
     public async Task creating_a_community_appends_events_and_the_projection_answers_queries()

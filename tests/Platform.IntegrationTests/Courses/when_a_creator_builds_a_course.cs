@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Platform.Contracts.Courses;
 using Platform.IntegrationTests.Support;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.Courses;
 
@@ -8,13 +9,11 @@ public sealed class when_a_creator_builds_a_course(PlatformApp app) : IClassFixt
 {
     private const string Outline = "id published modules { id title lessons { id title } } draft { id title lessons { id title dripDays } }";
 
-    private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..14];
 
     private async Task<(string Creator, string Community)> Community(string visibility = "PUBLIC")
     {
         var creator = Unique("crs");
-        var id = (await app.Client(creator).Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
-            new { i = new { name = "Course home", slug = Unique("home-"), visibility } })).GetProperty("createCommunity").GetProperty("id").GetString()!;
+        var id = await Given.Community(app.Client(creator), "Course home", Unique("home-"), visibility: visibility);
         return (creator, id);
     }
 

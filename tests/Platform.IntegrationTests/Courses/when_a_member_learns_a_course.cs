@@ -2,20 +2,19 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Courses;
 using Platform.IntegrationTests.Support;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.Courses;
 
 public sealed class when_a_member_learns_a_course(PlatformApp app) : IClassFixture<PlatformApp>
 {
-    private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..14];
 
     /// <summary>A published course in an open community: lessons (title, dripDays, dripAt) in one module.</summary>
     private async Task<(string Community, string Course, string[] Lessons)> Published(params (string Title, int? DripDays, string? DripAt)[] lessons)
     {
         var creator = Unique("teach");
         var client = app.Client(creator);
-        var community = (await client.Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
-            new { i = new { name = "School", slug = Unique("school-") } })).GetProperty("createCommunity").GetProperty("id").GetString()!;
+        var community = await Community(client, "School", Unique("school-"));
         var course = (await client.Data("mutation($c: ID!) { createCourse(communityId: $c, input: { title: \"Finishing\" }) { id } }", new { c = community }))
             .GetProperty("createCourse").GetProperty("id").GetString()!;
         var module = (await client.Data("mutation($c: ID!) { addModule(courseId: $c, input: { title: \"All\" }) { draft { id } } }", new { c = course }))

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Platform.IntegrationTests.Support;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.GraphQL;
 
@@ -13,7 +14,6 @@ public sealed class graphql_over_http(PlatformApp app) : IClassFixture<PlatformA
     private const string Json = "application/json";
     private const string SimpleQuery = "{ communities(first: 1) { nodes { id } pageInfo { hasNextPage } } }";
 
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
 
     private sealed record Reply(HttpStatusCode Status, string? MediaType, string? Charset, HttpResponseHeaders Headers, HttpContentHeaders ContentHeaders, string Text)
     {

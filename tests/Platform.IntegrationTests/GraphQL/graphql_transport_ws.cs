@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Platform.IntegrationTests.Support;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.GraphQL;
 
@@ -12,7 +13,6 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
     private const string JoinCommunity = "mutation($id: ID!) { joinCommunity(communityId: $id) { userId status } }";
     private const string MemberJoined = "subscription($id: ID!) { memberJoined(communityId: $id) { userId communityId status } }";
 
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
 
     private Task<GraphQLWebSocketClient> Connect(string? subProtocol = "graphql-transport-ws") => GraphQLWebSocketClient.Connect(app.Host, subProtocol);
 

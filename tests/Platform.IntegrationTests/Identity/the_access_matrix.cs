@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.IntegrationTests.Support;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.Identity;
 
@@ -235,8 +236,7 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
 
         var admin = $"mxadmin{Guid.NewGuid():N}"[..16];
         var creator = $"mxcreator{Guid.NewGuid():N}"[..16];
-        var otherCommunity = (await app.Client(creator).Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
-            new { i = new { name = "Elsewhere", slug = fixture.NewSlug() } })).GetProperty("createCommunity").GetProperty("id").GetString();
+        var otherCommunity = await Community(app.Client(creator), "Elsewhere", fixture.NewSlug());
         async Task<GraphQLClient> NewModerator()
         {
             var moderator = $"mxmod{Guid.NewGuid():N}"[..16];

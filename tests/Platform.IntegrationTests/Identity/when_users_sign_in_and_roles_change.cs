@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Platform.Contracts.Identity;
 using Platform.IntegrationTests.Support;
+using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.Identity;
 
@@ -10,7 +11,6 @@ public sealed class when_users_sign_in_and_roles_change(PlatformApp app) : IClas
     private const string Grant = "mutation($u: ID!, $r: Role!, $c: ID, $why: String!) { grantRole(userId: $u, role: $r, communityId: $c, reason: $why) { id roles { role communityId } } }";
     private const string Revoke = "mutation($u: ID!, $r: Role!, $c: ID, $why: String!) { revokeRole(userId: $u, role: $r, communityId: $c, reason: $why) { id roles { role communityId } } }";
 
-    private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..12];
 
     private static IEnumerable<(string Role, string? Community)> Roles(JsonElement user) =>
         user.GetProperty("roles").EnumerateArray().Select(r => (r.GetProperty("role").GetString()!,
@@ -49,8 +49,7 @@ public sealed class when_users_sign_in_and_roles_change(PlatformApp app) : IClas
     {
         var name = Unique("multi");
         var client = app.Client(name, "member", "admin", "finance");
-        var communityId = (await client.Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
-            new { i = new { name = "Multi", slug = Unique("multi-") } })).GetProperty("createCommunity").GetProperty("id").GetString();
+        var communityId = await Community(client, "Multi", Unique("multi-"));
         var admin = app.Client(Unique("boss"), "admin");
         var target = PlatformApp.UserId(name);
         var granted = await admin.Data(Grant, new { u = target, r = "MODERATOR", c = communityId, why = "helps out" });
@@ -195,8 +194,7 @@ public sealed class when_users_sign_in_and_roles_change(PlatformApp app) : IClas
     public async Task creating_a_community_grants_the_creator_role_in_it()
     {
         var client = app.Client(Unique("maker"));
-        var communityId = (await client.Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
-            new { i = new { name = "Makers", slug = Unique("makers-") } })).GetProperty("createCommunity").GetProperty("id").GetString();
+        var communityId = await Community(client, "Makers", Unique("makers-"));
 
         var me = (await client.Data(Me)).GetProperty("me");
 

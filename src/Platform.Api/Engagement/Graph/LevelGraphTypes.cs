@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Api.Identity;
+using Platform.Api.Identity.Graph;
 
 namespace Platform.Api.Engagement.Graph;
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text;
 using GraphQL;
 using Marten;
+using Marten.Linq.MatchesSql;
 using GraphQL.Types;
 
 namespace Platform.Api.GraphQL.Schema;
@@ -19,21 +20,41 @@ public sealed record Page<T>(IReadOnlyList<(string Cursor, T Node)> Edges, bool 
 public static class Cursor
 {
     /// <summary>
-    /// One page of <paramref name="query"/>, newest first by <paramref name="time"/>, after the field's <c>after</c>
-    /// cursor and <c>first</c> size: the one way lists keyed by a moment are paged.
+    /// One page of <paramref name="query"/>, newest first by (<paramref name="time"/>, document id), after the field's
+    /// <c>after</c> cursor and <c>first</c> size: the one way lists keyed by a moment are paged. The id breaks ties, so
+    /// two rows of the same moment on either side of a page boundary are neither skipped nor repeated.
     /// </summary>
     public static async Task<Page<T>> NewestFirst<T>(this IQueryable<T> query, IResolveFieldContext context,
-        Expression<Func<T, DateTimeOffset>> time) where T : notnull
+        Expression<Func<T, DateTimeOffset>> time, Expression<Func<T, Guid>> id) where T : notnull
     {
         var first = PageSize(context.GetArgument<int?>("first"));
-        if (Decode(context.GetArgument<string?>("after")) is { } before)
+        var member = ((MemberExpression)time.Body).Member.Name;
+        if (DecodeMoment(context.GetArgument<string?>("after")) is var (at, lastId))
         {
-            var earlier = Expression.LessThan(time.Body, Expression.Constant(new DateTimeOffset(before, TimeSpan.Zero)));
-            query = query.Where(Expression.Lambda<Func<T, bool>>(earlier, time.Parameters));
+            // Both sides are parsed by PostgreSQL from the same text, so they round to microseconds alike.
+            var earlier = $"(CAST(d.data ->> '{member}' AS timestamptz), d.id) < (CAST(? AS timestamptz), ?)";
+            query = query.Where(x => x.MatchesSql(earlier, at, lastId));
         }
-        var rows = await query.OrderByDescending(time).Take(first + 1).ToListAsync(context.CancellationToken);
-        var key = time.Compile();
-        return Page<T>.From(rows, first, row => key(row).UtcTicks);
+        var rows = await query.OrderByDescending(time).ThenByDescending(id).Take(first + 1).ToListAsync(context.CancellationToken);
+        var (timeOf, idOf) = (time.Compile(), id.Compile());
+        return new Page<T>(rows.Take(first).Select(r => (EncodeMoment(timeOf(r), idOf(r)), r)).ToList(), rows.Count > first);
+    }
+
+    private static string EncodeMoment(DateTimeOffset time, Guid id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"t:{time.ToUniversalTime():O}|{id}"));
+
+    private static (string Time, Guid Id)? DecodeMoment(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor)) return null;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith("t:", StringComparison.Ordinal) && text[2..].Split('|') is [var time, var id]
+                && DateTimeOffset.TryParseExact(time, "O", null, System.Globalization.DateTimeStyles.None, out _) && Guid.TryParse(id, out var guid))
+                return (time, guid);
+        }
+        catch (FormatException) { }
+        throw Infrastructure.DomainException.Invalid("The cursor is not valid.");
     }
 
     public const int DefaultPageSize = 20;

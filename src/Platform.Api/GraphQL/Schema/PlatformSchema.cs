@@ -6,6 +6,7 @@ using Platform.Api.Courses;
 using Platform.Api.Engagement;
 using Platform.Api.Identity;
 using Platform.Api.Social;
+using Platform.Api.Video;
 using Platform.Api.Ledger;
 
 namespace Platform.Api.GraphQL.Schema;
@@ -45,6 +46,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddIdentityMutations();
         this.AddCommunityMutations();
         this.AddCourseMutations();
+        this.AddVideoMutations();
         this.AddSocialMutations();
         this.AddEngagementMutations();
         this.AddCommerceMutations();

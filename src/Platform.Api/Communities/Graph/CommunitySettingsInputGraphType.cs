@@ -1,0 +1,20 @@
+using GraphQL.Types;
+using Platform.Contracts.Communities;
+
+namespace Platform.Api.Communities.Graph;
+
+/// <summary>Only the fields given change.</summary>
+public sealed record CommunitySettingsInput(string? Name, string? Description, CommunityVisibility? Visibility, JoinPolicy? JoinPolicy);
+
+public sealed class CommunitySettingsInputGraphType : InputObjectGraphType<CommunitySettingsInput>
+{
+    public CommunitySettingsInputGraphType()
+    {
+        Name = "CommunitySettingsInput";
+        Description = "Only the fields given change.";
+        Field<StringGraphType>("name");
+        Field<StringGraphType>("description");
+        Field<EnumerationGraphType<CommunityVisibility>>("visibility");
+        Field<EnumerationGraphType<JoinPolicy>>("joinPolicy");
+    }
+}

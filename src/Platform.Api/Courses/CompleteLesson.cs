@@ -1,0 +1,41 @@
+using GraphQL.Types;
+using Marten;
+using Platform.Api.Courses.Graph;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Infrastructure;
+using Platform.Contracts;
+using Platform.Projections.Courses;
+using Platform.Projections.Identity;
+using static Platform.Api.Identity.AccessDeclarations;
+
+namespace Platform.Api.Courses;
+
+public sealed record CompleteLesson(Guid LessonId, Guid UserId);
+
+public static class CompleteLessonField
+{
+    public static void AddCompleteLesson(this ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<EnrolmentGraphType>>("completeLesson")
+            .Description("Marks an open lesson done (again changes nothing); the last one completes the course and issues its certificate.")
+            .Argument<NonNullGraphType<IdGraphType>>("lessonId")
+            .AllowOwn(CoursesAccess.EnrolledInLessonCourse, SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var lessonId = c.IdArgument("lessonId");
+                await c.Commands().InvokeAsync(new CompleteLesson(lessonId, c.UserId()), c.CancellationToken);
+                return await CourseReads.EnrolmentOf(c, await CourseReads.CourseIdOf(c.Reads(), lessonId, c.CancellationToken));
+            });
+}
+
+public static class CompleteLessonHandler
+{
+    /// <summary>The certificate carries the learner's display name as it is when the course completes.</summary>
+    public static async Task Handle(CompleteLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var course = await session.LoadAsync<CourseOutline>(await CourseReads.CourseIdOf(session, command.LessonId, cancellation), cancellation)
+            ?? throw DomainException.NotFound("The course");
+        var learner = await session.LoadAsync<UserAccount>(command.UserId, cancellation);
+        var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
+        stream.AppendMany(Enrolment.Complete(course, stream.Aggregate, command.LessonId, learner?.DisplayName ?? "", clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,48 @@
+using GraphQL;
+using Platform.Api.Communities;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Identity;
+using Platform.Contracts;
+using Platform.Contracts.Identity;
+using Platform.Projections.Courses;
+
+namespace Platform.Api.Courses;
+
+/// <summary>Who may see or do what with courses and enrolments. Building a course is for its community's creator.</summary>
+public static class CoursesAccess
+{
+    public static bool Builds(Caller caller, CourseOutline course) => caller.Holds(Role.Creator, course.CommunityId);
+
+    /// <summary>A published course is visible to whoever may read its community; an unpublished one only to its builder.</summary>
+    public static async Task<CourseOutline?> Visible(IResolveFieldContext context, CourseOutline? course) =>
+        course is not null && (Builds(context.Caller(), course)
+                               || course.IsPublished && await CommunitiesAccess.MayRead(context.Reads(), context.Caller(), course.CommunityId, context.CancellationToken))
+            ? course
+            : null;
+
+    /// <summary>The creator of the community that owns the course, module or lesson named by <paramref name="argument"/>.</summary>
+    public static Ownership CourseCreator(string argument) =>
+        new($"the creator of the community of the course, module or lesson in '{argument}'", async (context, caller) =>
+        {
+            if (!Guid.TryParse(context.GetArgument<string?>(argument), out var id)) return false;
+            var reads = context.Reads();
+            var course = await reads.LoadAsync<CourseOutline>(id, context.CancellationToken)
+                ?? await CourseReads.CourseContaining(reads, id, context.CancellationToken);
+            return course is not null && Builds(caller, course);
+        }, HideOthers: true);
+
+    /// <summary>The <c>draft</c> field of a course.</summary>
+    public static readonly Ownership Builder = new("the creator of the course's community",
+        (context, caller) => Task.FromResult(Builds(caller, (CourseOutline)context.Source!)));
+
+    public static readonly Ownership OwnEnrolment = new("the learner of the enrolment", async (c, caller) =>
+        Guid.TryParse(c.GetArgument<string?>("enrolmentId"), out var id)
+        && (await c.Reads().LoadAsync<EnrolmentView>(id, c.CancellationToken))?.UserId == caller.UserId, HideOthers: true);
+
+    public static readonly Ownership EnrolledInLessonCourse = new("a learner enrolled in the lesson's course", async (c, caller) =>
+    {
+        if (!Guid.TryParse(c.GetArgument<string?>("lessonId"), out var lessonId) || caller.UserId is not { } userId) return false;
+        return await CourseReads.CourseContaining(c.Reads(), lessonId, c.CancellationToken) is { } course
+            && await c.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(course.Id, userId), c.CancellationToken) is not null;
+    });
+}

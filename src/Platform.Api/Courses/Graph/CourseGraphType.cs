@@ -1,0 +1,42 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Identity;
+using Platform.Contracts;
+using Platform.Contracts.Courses;
+using Platform.Contracts.Identity;
+using Platform.Contracts.Video;
+using Platform.Projections.Courses;
+using static Platform.Api.Identity.AccessDeclarations;
+
+namespace Platform.Api.Courses.Graph;
+
+public sealed class CourseGraphType : ObjectGraphType<CourseOutline>
+{
+    public CourseGraphType()
+    {
+        Name = "Course";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("communityId").Resolve(c => c.Source.CommunityId);
+        Field(c => c.Title);
+        Field(c => c.Description);
+        Field<NonNullGraphType<EnumerationGraphType<CourseAccess>>>("access").Resolve(c => c.Source.Access);
+        Field(c => c.UnlockLevel, nullable: true);
+        Field<NonNullGraphType<BooleanGraphType>>("published").Resolve(c => c.Source.IsPublished);
+        Field<Commerce.PriceGraphType>("price").Description("What a PAID course costs now; buy it with startCheckout.")
+            .ResolveAsync(async c => await Commerce.CommerceGraph.PriceOf(c, c.Source.Id));
+        Field(c => c.PublishedAt, nullable: true);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleGraphType>>>>("modules")
+            .Description("The structure learners see: the outline as it was last published (empty while unpublished), locked or not for the caller.")
+            .ResolveAsync(async c => await CourseReads.ForCaller(c, c.Source.Published ?? []));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleGraphType>>>>("draft")
+            .Description("The outline being edited; publishCourse releases it.")
+            .AllowOwn(CoursesAccess.Builder, SignedIn)
+            .ResolveAsync(async c => await CourseReads.ForCaller(c, c.Source.Draft));
+        Field<EnrolmentGraphType>("viewerEnrolment").Description("The caller's enrolment, if any.").ResolveAsync(async c =>
+            c.Caller().UserId is { } userId
+                ? await c.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(c.Source.Id, userId), c.CancellationToken)
+                : null);
+    }
+}

@@ -1,0 +1,39 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Identity;
+using Platform.Contracts;
+using Platform.Contracts.Courses;
+using Platform.Contracts.Identity;
+using Platform.Contracts.Video;
+using Platform.Projections.Courses;
+using static Platform.Api.Identity.AccessDeclarations;
+
+namespace Platform.Api.Courses.Graph;
+
+public sealed class EnrolmentGraphType : ObjectGraphType<EnrolmentView>
+{
+    public EnrolmentGraphType()
+    {
+        Name = "Enrolment";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("courseId").Resolve(c => c.Source.CourseId);
+        Field<NonNullGraphType<EnumerationGraphType<EnrolmentSource>>>("source").Resolve(c => c.Source.Source);
+        Field(e => e.EnrolledAt);
+        Field(e => e.CompletedAt, nullable: true);
+        Field(e => e.RevokedAt, nullable: true);
+        Field<NonNullGraphType<IntGraphType>>("completedLessons").Resolve(c => c.Source.CompletedLessons.Count);
+        Field<CourseGraphType>("course").ResolveAsync(async c =>
+            await c.Reads().LoadAsync<CourseOutline>(c.Source.CourseId, c.CancellationToken));
+        Field<NonNullGraphType<IntGraphType>>("progressPercent")
+            .Description("Completed lessons of the course as published, 0 to 100.")
+            .ResolveAsync(async c =>
+            {
+                var course = await c.Reads().LoadAsync<CourseOutline>(c.Source.CourseId, c.CancellationToken);
+                var lessons = (course?.Published ?? []).SelectMany(m => m.Lessons).Select(l => l.Id).ToList();
+                return lessons.Count == 0 ? 0 : 100 * lessons.Count(c.Source.CompletedLessons.Contains) / lessons.Count;
+            });
+        Field<CertificateGraphType>("certificate").Resolve(c => c.Source.CertificateId is null ? null : c.Source);
+    }
+}

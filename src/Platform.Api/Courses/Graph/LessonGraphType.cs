@@ -1,0 +1,43 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Identity;
+using Platform.Contracts;
+using Platform.Contracts.Courses;
+using Platform.Contracts.Identity;
+using Platform.Contracts.Video;
+using Platform.Projections.Courses;
+using Platform.Api.Video.Graph;
+using static Platform.Api.Identity.AccessDeclarations;
+
+namespace Platform.Api.Courses.Graph;
+
+/// <summary>A lesson as one caller sees it: with their enrolment (if any) and whether they build the course.</summary>
+public sealed record LessonForCaller(CourseOutline Course, LessonOutline Lesson, EnrolmentView? Enrolment, bool Builds, DateTimeOffset Now)
+{
+    public LockReason? Lock => Builds ? null : Courses.Enrolment.LockOf(Course, Lesson, Enrolment, Now);
+}
+
+public sealed class LessonGraphType : ObjectGraphType<LessonForCaller>
+{
+    public LessonGraphType()
+    {
+        Name = "Lesson";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Lesson.Id);
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Lesson.Title);
+        Field<IntGraphType>("dripDays").Resolve(c => c.Source.Lesson.DripDays);
+        Field<DateTimeOffsetGraphType>("dripAt").Resolve(c => c.Source.Lesson.DripAt);
+        Field<NonNullGraphType<BooleanGraphType>>("locked").Description("Whether the caller cannot open it now.").Resolve(c => c.Source.Lock is not null);
+        Field<EnumerationGraphType<LockReason>>("lockReason").Description("Why it is locked: not enrolled, a level not reached yet, or dripping.").Resolve(c => c.Source.Lock);
+        Field<DateTimeOffsetGraphType>("opensAt").Description("For an enrolled learner: when a dripping lesson opens.")
+            .Resolve(c => c.Source.Enrolment is { } enrolment ? Courses.Enrolment.OpensAt(c.Source.Lesson, enrolment) : null);
+        Field<NonNullGraphType<BooleanGraphType>>("completed").Resolve(c => c.Source.Enrolment?.CompletedLessons.Contains(c.Source.Lesson.Id) ?? false);
+        Field<LessonVideoGraphType>("video").Resolve(c => c.Source.Lesson.Video is null ? null : c.Source);
+        Field<NonNullGraphType<StringGraphType>>("body")
+            .Description("The lesson's markdown: for the course's builders, and for enrolled learners once it opens.")
+            .AllowOwn(new Ownership("the course's builder, or an enrolled learner once the lesson opens",
+                (c, _) => Task.FromResult(((LessonForCaller)c.Source!).Lock is null)), SignedIn)
+            .Resolve(c => c.Source.Lesson.Body);
+    }
+}

@@ -1,0 +1,21 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Platform.Api.GraphQL.Schema;
+using Platform.Contracts.Identity;
+using Platform.Projections.Identity;
+using static Platform.Api.Identity.AccessDeclarations;
+using Platform.Api.Communities.Graph;
+using Platform.Projections.Communities;
+
+namespace Platform.Api.Identity.Graph;
+
+public sealed class FinanceSectionGraphType : ObjectGraphType<Caller>
+{
+    public FinanceSectionGraphType()
+    {
+        Name = "FinanceSection";
+        Field<NonNullGraphType<LongGraphType>>("eventCount").Description("Events in the store: everything the audit trail can show.")
+            .ResolveAsync(async c => (await c.Reads().DocumentStore.Advanced.FetchEventStoreStatistics(token: c.CancellationToken)).EventCount);
+    }
+}

@@ -1,0 +1,23 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Platform.Api.GraphQL.Schema;
+using Platform.Contracts.Identity;
+using Platform.Projections.Identity;
+using static Platform.Api.Identity.AccessDeclarations;
+
+namespace Platform.Api.Identity.Graph;
+
+/// <summary>Only the fields given change.</summary>
+public sealed record UpdateProfileInput(string? Handle, string? DisplayName, string? Bio);
+
+public sealed class UpdateProfileInputGraphType : InputObjectGraphType<UpdateProfileInput>
+{
+    public UpdateProfileInputGraphType()
+    {
+        Name = "UpdateProfileInput";
+        Field<StringGraphType>("handle");
+        Field<StringGraphType>("displayName");
+        Field<StringGraphType>("bio");
+    }
+}

@@ -1,0 +1,46 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Platform.Api.Communities;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Infrastructure;
+using Platform.Api.Social.Graph;
+using Platform.Contracts;
+using Platform.Contracts.Social;
+using Platform.Projections.Social;
+using static Platform.Api.Identity.AccessDeclarations;
+
+namespace Platform.Api.Social;
+
+public sealed record CreatePost(Guid PostId, Guid CommunityId, Guid? CourseId, string Title, string Body, string? Category, Guid AuthorId);
+
+public static class CreatePostField
+{
+    public static void AddCreatePost(this ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<PostGraphType>>("createPost")
+            .Argument<NonNullGraphType<CreatePostInputGraphType>>("input")
+            .AllowOwn(SocialAccess.PostingMember, SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<CreatePostInput>("input");
+                var command = new CreatePost(Guid.CreateVersion7(), SocialReads.OptionalId(input.CommunityId)!.Value, SocialReads.OptionalId(input.CourseId),
+                    input.Title, input.Body, input.Category, c.UserId());
+                await c.Commands().InvokeAsync(command, c.CancellationToken);
+                return await SocialReads.PostAfter(c, command.PostId);
+            });
+}
+
+public static class CreatePostHandler
+{
+    /// <summary>The post starts its own stream; a course named must belong to the community.</summary>
+    public static async Task Handle(CreatePost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        await Community.Load(session, command.CommunityId, cancellation);
+        if (command.CourseId is { } courseId
+            && (await session.LoadAsync<Platform.Projections.Courses.CourseOutline>(courseId, cancellation))?.CommunityId != command.CommunityId)
+            throw DomainException.NotFound("The course in this community");
+        await CommunitiesAccess.RequireParticipant(session, command.CommunityId, command.AuthorId, cancellation);
+        var mentioned = await SocialReads.Mentioned(session, $"{command.Title} {command.Body}", cancellation);
+        session.Events.StartStream<PostView>(command.PostId, Post.Create(command, mentioned, clock.GetUtcNow()));
+    }
+}

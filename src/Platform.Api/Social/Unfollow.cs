@@ -1,0 +1,39 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Platform.Api.Communities;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Infrastructure;
+using Platform.Api.Social.Graph;
+using Platform.Contracts;
+using Platform.Contracts.Social;
+using Platform.Projections.Social;
+using static Platform.Api.Identity.AccessDeclarations;
+
+namespace Platform.Api.Social;
+
+public sealed record Unfollow(Guid TargetId, Guid FollowerId);
+
+public static class UnfollowField
+{
+    public static void AddUnfollow(this ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<FollowGraphType>>("unfollow")
+            .Description("Follows a user or a community: their posts come into the caller's TIMELINE.")
+            .Argument<NonNullGraphType<IdGraphType>>("targetId")
+            .Allow(SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var targetId = c.IdArgument("targetId");
+                await c.Commands().InvokeAsync(new Unfollow(targetId, c.UserId()), c.CancellationToken);
+                return await c.Reads().LoadAsync<FollowView>(DeterministicId.Follow(c.UserId(), targetId), c.CancellationToken);
+            });
+}
+
+public static class UnfollowHandler
+{
+    public static async Task Handle(Unfollow command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<FollowView>(DeterministicId.Follow(command.FollowerId, command.TargetId), cancellation);
+        stream.AppendMany(Following.Unfollow(stream.Aggregate, command, clock.GetUtcNow()));
+    }
+}
