@@ -6,6 +6,7 @@ using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Api.Ledger;
 using Platform.Api.Live;
+using Platform.Api.Mail;
 using Platform.Api.Social;
 using Platform.Api.Video;
 
@@ -28,6 +29,7 @@ builder.UsePlatformUrl()
     .AddSocial()
     .AddCommerce()
     .AddLedger()
+    .AddMail()
     .AddPlatformHealth()
     .AddDemoData();
 
@@ -38,6 +40,7 @@ app.MapPlatformGraphQL();
 app.MapLocalMedia();
 app.MapVideoWebhook();
 app.MapCommerce();
+app.MapMail();
 // export-events may write its NDJSON to stdout: JasperFx's own chatter ("Searching ... for commands") goes to stderr then.
 if (args.FirstOrDefault() == ExportEventsCommand.Name) Spectre.Console.AnsiConsole.Console =
     Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });

@@ -42,10 +42,12 @@ public static class Invitations
 
 public static class InvitationsHandler
 {
-    public static async Task Handle(InviteMember command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    /// <summary>The invitation mail goes out through the outbox with this transaction: it is the one place the token still exists.</summary>
+    public static async Task<Mail.MailInvitation> Handle(InviteMember command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         await MembershipCommandsHandler.LoadCommunity(session, command.CommunityId, cancellation);
         session.Events.StartStream<InvitationView>(command.InvitationId, Invitations.Decide(command, clock.GetUtcNow()));
+        return new Mail.MailInvitation(command.InvitationId, command.Token);
     }
 
     /// <summary>Returns the community joined. Two accepts of one token race on the invitation stream; one wins.</summary>

@@ -6,6 +6,7 @@ using Platform.Api.Courses;
 using Platform.Api.Identity;
 using Platform.Api.Social;
 using Platform.Api.Ledger;
+using Platform.Api.Mail;
 
 namespace Platform.Api.GraphQL.Schema;
 
@@ -32,6 +33,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCommerceQueries();
         this.AddLedgerQueries();
         this.AddAuditQueries();
+        this.AddMailQueries();
     }
 }
 
@@ -45,6 +47,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddCourseMutations();
         this.AddSocialMutations();
         this.AddCommerceMutations();
+        this.AddMailMutations();
     }
 }
 
