@@ -181,6 +181,7 @@ public sealed class the_access_matrix(PlatformApp app) : IClassFixture<PlatformA
         ["reconciliation"] = new("{ reconciliation(input: { from: \"2026-01-01T00:00:00Z\", to: \"2026-01-02T00:00:00Z\" }) { matched } }", _ => null),
         ["refundPurchase"] = new("mutation($p: ID!) { refundPurchase(purchaseId: $p, input: { reason: \"matrix\" }) { id } }", _ => new { p = Guid.NewGuid() }),
         // Someone else's community: admin and finance read its history; a creator only their own products' money.
+        ["search"] = new("{ search(text: \"matrix\") { id } }", _ => null),
         ["notificationPreferences"] = new("{ notificationPreferences { digest } }", _ => null, OwnMeansSelf: true),
         ["updateNotificationPreferences"] = new("mutation { updateNotificationPreferences(input: { digest: WEEKLY }) { digest } }", _ => null, OwnMeansSelf: true),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),

@@ -7,6 +7,7 @@ using Platform.Api.Identity;
 using Platform.Api.Social;
 using Platform.Api.Ledger;
 using Platform.Api.Mail;
+using Platform.Api.Search;
 
 namespace Platform.Api.GraphQL.Schema;
 
@@ -34,6 +35,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddLedgerQueries();
         this.AddAuditQueries();
         this.AddMailQueries();
+        this.AddSearchQueries();
     }
 }
 
