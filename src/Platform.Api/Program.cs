@@ -1,5 +1,6 @@
 using JasperFx;
 using Platform.Api.Audit;
+using Platform.Api.Calendar;
 using Platform.Api.Commerce;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
@@ -30,6 +31,7 @@ builder.UsePlatformUrl()
     .AddCommerce()
     .AddLedger()
     .AddMail()
+    .AddCalendar()
     .AddPlatformHealth()
     .AddDemoData();
 
@@ -41,6 +43,7 @@ app.MapLocalMedia();
 app.MapVideoWebhook();
 app.MapCommerce();
 app.MapMail();
+app.MapCalendar();
 // export-events may write its NDJSON to stdout: JasperFx's own chatter ("Searching ... for commands") goes to stderr then.
 if (args.FirstOrDefault() == ExportEventsCommand.Name) Spectre.Console.AnsiConsole.Console =
     Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });

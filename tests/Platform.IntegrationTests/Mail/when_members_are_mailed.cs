@@ -11,7 +11,7 @@ using Wolverine;
 namespace Platform.IntegrationTests.Mail;
 
 /// <summary>The app with the embedded mail port writing into a folder of its own.</summary>
-public sealed class MailApp : PlatformApp
+public class MailApp : PlatformApp
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"platform-mail-{Guid.NewGuid():N}");
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Api.Audit;
+using Platform.Api.Calendar;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
@@ -36,6 +37,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddAuditQueries();
         this.AddMailQueries();
         this.AddSearchQueries();
+        this.AddCalendarQueries();
     }
 }
 
@@ -50,6 +52,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddSocialMutations();
         this.AddCommerceMutations();
         this.AddMailMutations();
+        this.AddCalendarMutations();
     }
 }
 

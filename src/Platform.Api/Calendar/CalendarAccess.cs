@@ -1,0 +1,25 @@
+using GraphQL;
+using Marten;
+using Platform.Api.Identity;
+
+namespace Platform.Api.Calendar;
+
+/// <summary>Who may see or do what with events: the community's members see and answer them, its creator and moderators run them.</summary>
+public static class CalendarAccess
+{
+    /// <summary>The creator or a moderator of the community of the event named by <paramref name="argument"/>.</summary>
+    public static Ownership EventStaff(string argument) =>
+        new($"the creator or a moderator of the community of the event in '{argument}'", async (context, caller) =>
+            await EventOf(context, argument) is { } e && Ownerships.IsCommunityStaff(caller, e.CommunityId), HideOthers: true);
+
+    /// <summary>An active member, the creator or a moderator of the community of the event named by <paramref name="argument"/>.</summary>
+    public static Ownership EventMember(string argument) =>
+        new($"an active member, creator or moderator of the community of the event in '{argument}'", async (context, caller) =>
+            await EventOf(context, argument) is { } e && await Ownerships.IsCommunityMember(Reads(context), caller, e.CommunityId, context.CancellationToken),
+            HideOthers: true);
+
+    private static async Task<CalendarEvent?> EventOf(IResolveFieldContext context, string argument) =>
+        Guid.TryParse(context.GetArgument<string?>(argument), out var id) ? await Reads(context).LoadAsync<CalendarEvent>(id, context.CancellationToken) : null;
+
+    private static IQuerySession Reads(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IQuerySession>();
+}
