@@ -14,7 +14,7 @@ public static class MailConfiguration
     {
         var options = builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new SignedLinks(SignedLinks.LoadKey(options, builder.Environment),
+        builder.Services.AddSingleton(new SignedLinks(SignedLinks.LoadKey(options),
             builder.Configuration["PLATFORM_URL"] is { Length: > 0 } url ? url : PlatformUrlConfiguration.DefaultUrl));
         builder.Services.AddSingleton<MailComposer>();
         builder.Services.AddSingleton<IMailer>(options.Provider.ToLowerInvariant() switch

@@ -17,8 +17,9 @@ public sealed class MailOptions
     public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.StartTls;
     public string SmtpUser { get; set; } = "";
     public string SmtpPassword { get; set; } = "";
-    /// <summary>Signs unsubscribe and calendar links (base64, 32 bytes or more). Required in Production; Development makes one in .platform/keys.</summary>
+    /// <summary>Signs unsubscribe and calendar links (base64, 32 bytes or more); without it, the key kept at <see cref="LinkKeyPath"/>.</summary>
     public string LinkKey { get; set; } = "";
+    public string LinkKeyPath { get; set; } = Path.Combine(".platform", "keys", "link.key");
 }
 
 /// <summary>The mail port: hands one finished message to whatever delivers it.</summary>

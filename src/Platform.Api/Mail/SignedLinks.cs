@@ -19,20 +19,22 @@ public sealed class SignedLinks(byte[] key, string origin)
 
     public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>The configured key; in Development without one, a key kept in .platform/keys so links survive restarts.</summary>
-    public static byte[] LoadKey(MailOptions options, IHostEnvironment environment)
+    /// <summary>
+    /// <c>Mail__LinkKey</c> when set; otherwise a key made once and kept at <c>Mail__LinkKeyPath</c>, like the embedded issuer's signing key.
+    /// Every node must sign with the same key: share the file or set the key.
+    /// </summary>
+    public static byte[] LoadKey(MailOptions options)
     {
         if (options.LinkKey.Length > 0)
         {
             var key = Convert.FromBase64String(options.LinkKey);
             return key.Length >= 32 ? key : throw new InvalidOperationException("Mail__LinkKey must be at least 32 bytes (base64).");
         }
-        if (environment.IsProduction()) throw new InvalidOperationException("Set Mail__LinkKey (32 random bytes, base64): it signs unsubscribe and calendar links.");
-        var path = Path.Combine(".platform", "keys", "link.key");
+        var path = options.LinkKeyPath;
         if (!File.Exists(path))
         {
             // Several hosts may start at once (tests): each writes its own file and the first to move it in wins.
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             var mine = $"{path}.{Guid.NewGuid():N}";
             File.WriteAllText(mine, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             try { File.Move(mine, path, overwrite: false); }
