@@ -7,6 +7,7 @@ using Platform.Projections.Engagement;
 using Platform.Projections.Identity;
 using Platform.Projections.Social;
 using Platform.Projections.Ledger;
+using Platform.Projections.Search;
 
 namespace Platform.Projections;
 
@@ -58,6 +59,10 @@ public static class ProjectionsConfiguration
         options.Schema.For<FeedEntry>().Duplicate(f => f.Feed).Duplicate(f => f.Time).Duplicate(f => f.CommunityId)
             .Index([f => f.Feed, f => f.Time, f => f.Id, f => f.CommunityId!], index => index.Name = "mt_doc_feedentry_idx_feed_time_id");
         options.Schema.For<FeedFollow>().Index(f => f.Follower);
+        options.Projections.Add<SearchEntryProjection>(ProjectionLifecycle.Async);
+        // The search query filters with this same expression (see Platform.Api.Search), so this index serves it; pg_trgm gives typo tolerance.
+        options.Schema.For<SearchEntry>().FullTextIndex("english", e => e.Title, e => e.Body).Index(e => e.CommunityId!);
+        options.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
         return options;
     }
 }

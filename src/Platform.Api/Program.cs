@@ -1,5 +1,6 @@
 using JasperFx;
 using Platform.Api.Audit;
+using Platform.Api.Calendar;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Engagement;
@@ -8,6 +9,7 @@ using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Api.Ledger;
 using Platform.Api.Live;
+using Platform.Api.Mail;
 using Platform.Api.Security;
 using Platform.Api.Social;
 using Platform.Api.Video;
@@ -41,6 +43,8 @@ builder.UsePlatformUrl()
     .AddEngagement()
     .AddCommerce()
     .AddLedger()
+    .AddMail()
+    .AddCalendar()
     .AddPlatformHealth()
     .AddDemoData();
 
@@ -53,6 +57,8 @@ app.MapPlatformGraphQL();
 app.MapLocalMedia();
 app.MapVideoWebhook();
 app.MapCommerce();
+app.MapMail();
+app.MapCalendar();
 // export-events may write its NDJSON to stdout: JasperFx's own chatter ("Searching ... for commands") goes to stderr then.
 if (args.FirstOrDefault() == ExportEventsCommand.Name) Spectre.Console.AnsiConsole.Console =
     Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });

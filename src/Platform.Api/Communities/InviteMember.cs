@@ -31,9 +31,11 @@ public static class InviteMemberField
 
 public static class InviteMemberHandler
 {
-    public static async Task Handle(InviteMember command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    /// <summary>The invitation mail goes out through the outbox with this transaction: it is the one place the token still exists.</summary>
+    public static async Task<Mail.MailInvitation> Handle(InviteMember command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         await Community.Load(session, command.CommunityId, cancellation);
         session.Events.StartStream<InvitationView>(command.InvitationId, Invitation.Invite(command, clock.GetUtcNow()));
+        return new Mail.MailInvitation(command.InvitationId, command.Token);
     }
 }

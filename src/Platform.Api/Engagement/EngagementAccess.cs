@@ -7,8 +7,8 @@ namespace Platform.Api.Engagement;
 
 /// <summary>
 /// Who may see or do what in Engagement. Reading levels and boards is for the community's active members, creator and
-/// moderators (<c>Ownerships.CommunityMember</c>); the rules and revoking a liker's points are the creator's
-/// (<c>Ownerships.CommunityCreator</c>). Staff play no part in the ranking.
+/// moderators (<c>CommunitiesAccess.Member</c>); the rules and revoking a liker's points are the creator's
+/// (<c>CommunitiesAccess.Creator</c>). Staff play no part in the ranking.
 /// </summary>
 public static class EngagementAccess
 {

@@ -204,6 +204,17 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         ["reconciliation"] = new("{ reconciliation(input: { from: \"2026-01-01T00:00:00Z\", to: \"2026-01-02T00:00:00Z\" }) { matched } }", _ => null),
         ["refundPurchase"] = new("mutation($p: ID!) { refundPurchase(purchaseId: $p, input: { reason: \"matrix\" }) { id } }", _ => new { p = Guid.NewGuid() }),
         // Someone else's community: admin and finance read its history; a creator only their own products' money.
+        ["search"] = new("{ search(text: \"matrix\") { id } }", _ => null),
+        ["createEvent"] = new("mutation($c: ID!) { createEvent(communityId: $c, input: { title: \"M\", startsAt: \"2030-01-01T10:00:00Z\", endsAt: \"2030-01-01T11:00:00Z\" }) { id } }",
+            f => new { c = f.TargetCommunity }),
+        // No such event: "own" means the access layer answers NOT_FOUND, as it does for someone else's event.
+        ["moveEvent"] = new("mutation($e: ID!) { moveEvent(eventId: $e, startsAt: \"2030-01-01T10:00:00Z\", endsAt: \"2030-01-01T11:00:00Z\") { id } }", _ => new { e = Guid.NewGuid() }),
+        ["cancelEvent"] = new("mutation($e: ID!) { cancelEvent(eventId: $e) { id } }", _ => new { e = Guid.NewGuid() }),
+        ["rsvp"] = new("mutation($e: ID!) { rsvp(eventId: $e, answer: GOING) { id } }", _ => new { e = Guid.NewGuid() }),
+        ["events"] = new("query($c: ID!) { events(communityId: $c, from: \"2030-01-01T00:00:00Z\", to: \"2030-02-01T00:00:00Z\") { startsAt } }", f => new { c = f.TargetCommunity }),
+        ["calendarFeedUrl"] = new("{ calendarFeedUrl }", _ => null, OwnMeansSelf: true),
+        ["notificationPreferences"] = new("{ notificationPreferences { digest } }", _ => null, OwnMeansSelf: true),
+        ["updateNotificationPreferences"] = new("mutation { updateNotificationPreferences(input: { digest: WEEKLY }) { digest } }", _ => null, OwnMeansSelf: true),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 

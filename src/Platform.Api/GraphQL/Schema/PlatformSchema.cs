@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Api.Audit;
+using Platform.Api.Calendar;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
@@ -8,6 +9,8 @@ using Platform.Api.Identity;
 using Platform.Api.Social;
 using Platform.Api.Video;
 using Platform.Api.Ledger;
+using Platform.Api.Mail;
+using Platform.Api.Search;
 
 namespace Platform.Api.GraphQL.Schema;
 
@@ -35,6 +38,9 @@ public sealed class QueryType : ObjectGraphType
         this.AddCommerceQueries();
         this.AddLedgerQueries();
         this.AddAuditQueries();
+        this.AddMailQueries();
+        this.AddSearchQueries();
+        this.AddCalendarQueries();
     }
 }
 
@@ -50,6 +56,8 @@ public sealed class MutationType : ObjectGraphType
         this.AddSocialMutations();
         this.AddEngagementMutations();
         this.AddCommerceMutations();
+        this.AddMailMutations();
+        this.AddCalendarMutations();
     }
 }
 

@@ -1,0 +1,106 @@
+using Marten.Events.Projections;
+using Platform.Contracts.Communities;
+using Platform.Contracts.Courses;
+using Platform.Contracts.Identity;
+using Platform.Contracts.Social;
+
+namespace Platform.Projections.Search;
+
+/// <summary>What search finds. Help articles are not here yet: that module is being built elsewhere.</summary>
+public enum SearchKind { Community, Course, Lesson, Post, Comment, Member }
+
+/// <summary>
+/// One searchable thing (SRCH): its words, and what decides who may see it. Who the caller is, is decided at query time
+/// (the private communities they are outside, the communities they create), so no entry changes when a membership does.
+/// A lesson's body is never indexed: it is paid content, and a snippet would give it away.
+/// </summary>
+public sealed class SearchEntry
+{
+    public string Id { get; set; } = "";
+    public SearchKind Kind { get; set; }
+    public Guid TargetId { get; set; }
+    public Guid? CommunityId { get; set; }
+    public Guid? CourseId { get; set; }
+    public Guid? PostId { get; set; }
+    public string Title { get; set; } = "";
+    public string Body { get; set; } = "";
+    /// <summary>Courses: published. Everything else is published when it exists.</summary>
+    public bool Published { get; set; } = true;
+    public bool Deleted { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static string Key(SearchKind kind, Guid id) => $"{kind.ToString().ToLowerInvariant()}:{id}";
+}
+
+/// <summary>Async, from the events like every read model: a rebuild gives the same index.</summary>
+public sealed partial class SearchEntryProjection : MultiStreamProjection<SearchEntry, string>
+{
+    public SearchEntryProjection()
+    {
+        Identity<CommunityCreated>(e => SearchEntry.Key(SearchKind.Community, e.CommunityId));
+        Identity<CommunitySettingsChanged>(e => SearchEntry.Key(SearchKind.Community, e.CommunityId));
+        Identity<CourseCreated>(e => SearchEntry.Key(SearchKind.Course, e.CourseId));
+        Identity<CoursePublished>(e => SearchEntry.Key(SearchKind.Course, e.CourseId));
+        Identity<CourseUnpublished>(e => SearchEntry.Key(SearchKind.Course, e.CourseId));
+        Identity<LessonAdded>(e => SearchEntry.Key(SearchKind.Lesson, e.LessonId));
+        Identity<PostCreated>(e => SearchEntry.Key(SearchKind.Post, e.PostId));
+        Identity<PostEdited>(e => SearchEntry.Key(SearchKind.Post, e.PostId));
+        Identity<PostDeleted>(e => SearchEntry.Key(SearchKind.Post, e.PostId));
+        Identity<CommentAdded>(e => SearchEntry.Key(SearchKind.Comment, e.CommentId));
+        Identity<UserRegistered>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
+        Identity<ProfileUpdated>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
+    }
+
+    public static SearchEntry Create(CommunityCreated e) => new()
+    {
+        Id = SearchEntry.Key(SearchKind.Community, e.CommunityId), Kind = SearchKind.Community, TargetId = e.CommunityId, CommunityId = e.CommunityId,
+        Title = e.Name, Body = e.Description, UpdatedAt = e.CreatedAt,
+    };
+
+    public static void Apply(CommunitySettingsChanged e, SearchEntry entry)
+    {
+        entry.Title = e.Name ?? entry.Title;
+        entry.Body = e.Description ?? entry.Body;
+        entry.UpdatedAt = e.ChangedAt;
+    }
+
+    public static SearchEntry Create(CourseCreated e) => new()
+    {
+        Id = SearchEntry.Key(SearchKind.Course, e.CourseId), Kind = SearchKind.Course, TargetId = e.CourseId, CommunityId = e.CommunityId,
+        CourseId = e.CourseId, Title = e.Title, Body = e.Description, Published = false, UpdatedAt = e.CreatedAt,
+    };
+
+    public static void Apply(CoursePublished e, SearchEntry entry) => (entry.Published, entry.UpdatedAt) = (true, e.PublishedAt);
+
+    public static void Apply(CourseUnpublished e, SearchEntry entry) => (entry.Published, entry.UpdatedAt) = (false, e.UnpublishedAt);
+
+    public static SearchEntry Create(LessonAdded e) => new()
+    {
+        Id = SearchEntry.Key(SearchKind.Lesson, e.LessonId), Kind = SearchKind.Lesson, TargetId = e.LessonId, CourseId = e.CourseId,
+        Title = e.Title, UpdatedAt = e.AddedAt,
+    };
+
+    public static SearchEntry Create(PostCreated e) => new()
+    {
+        Id = SearchEntry.Key(SearchKind.Post, e.PostId), Kind = SearchKind.Post, TargetId = e.PostId, CommunityId = e.CommunityId,
+        CourseId = e.CourseId, PostId = e.PostId, Title = e.Title, Body = e.Body, UpdatedAt = e.CreatedAt,
+    };
+
+    public static void Apply(PostEdited e, SearchEntry entry) => (entry.Title, entry.Body, entry.UpdatedAt) = (e.Title, e.Body, e.EditedAt);
+
+    public static void Apply(PostDeleted e, SearchEntry entry) => (entry.Deleted, entry.UpdatedAt) = (true, e.DeletedAt);
+
+    public static SearchEntry Create(CommentAdded e) => new()
+    {
+        Id = SearchEntry.Key(SearchKind.Comment, e.CommentId), Kind = SearchKind.Comment, TargetId = e.CommentId, CommunityId = e.CommunityId,
+        PostId = e.PostId, Body = e.Body, UpdatedAt = e.AddedAt,
+    };
+
+    public static SearchEntry Create(UserRegistered e) => new()
+    {
+        Id = SearchEntry.Key(SearchKind.Member, e.UserId), Kind = SearchKind.Member, TargetId = e.UserId, Title = $"{e.DisplayName} {e.Handle}",
+        UpdatedAt = e.RegisteredAt,
+    };
+
+    public static void Apply(ProfileUpdated e, SearchEntry entry) => (entry.Title, entry.Body, entry.UpdatedAt) = ($"{e.DisplayName} {e.Handle}", e.Bio, e.UpdatedAt);
+}

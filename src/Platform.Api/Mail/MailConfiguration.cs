@@ -1,0 +1,36 @@
+using GraphQL.Types;
+using Platform.Api.Infrastructure;
+using Wolverine.Marten;
+
+namespace Platform.Api.Mail;
+
+public static class MailConfiguration
+{
+    /// <summary>
+    /// The mail port (<c>Mail__Provider</c>: <c>embedded</c> writes .eml files, <c>smtp</c> sends with MailKit), the signed links, and
+    /// the Marten subscription that relays mail-worthy events into Wolverine's durable queues.
+    /// </summary>
+    public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new SignedLinks(SignedLinks.LoadKey(options),
+            builder.Configuration["PLATFORM_URL"] is { Length: > 0 } url ? url : PlatformUrlConfiguration.DefaultUrl));
+        builder.Services.AddSingleton<MailComposer>();
+        builder.Services.AddSingleton<IMailer>(options.Provider.ToLowerInvariant() switch
+        {
+            "embedded" => new EmbeddedMailer(options),
+            "smtp" when options.SmtpHost.Length > 0 => new SmtpMailer(options),
+            "smtp" => throw new InvalidOperationException("Mail__Provider=smtp needs Mail__SmtpHost."),
+            var other => throw new InvalidOperationException($"Mail__Provider is 'embedded' or 'smtp', not '{other}'."),
+        });
+        builder.Services.PublishEventsToWolverine("mail", MailNotificationsHandler.Relay);
+        return builder;
+    }
+
+    public static void AddMailQueries(this ObjectGraphType query) => query.AddNotificationPreferencesQuery();
+
+    public static void AddMailMutations(this ObjectGraphType mutation) => mutation.AddUpdateNotificationPreferences();
+
+    public static void MapMail(this WebApplication app) => app.MapUnsubscribe();
+}

@@ -1,0 +1,54 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace Platform.Api.Mail;
+
+/// <summary>The <c>Mail</c> configuration section.</summary>
+public sealed class MailOptions
+{
+    /// <summary><c>embedded</c> (the default: .eml files under <see cref="Folder"/>) or <c>smtp</c>.</summary>
+    public string Provider { get; set; } = "embedded";
+    public string Folder { get; set; } = Path.Combine(".platform", "mail");
+    public string From { get; set; } = "Platform <no-reply@platform.localhost>";
+    public string SmtpHost { get; set; } = "";
+    public int SmtpPort { get; set; } = 587;
+    /// <summary><c>StartTls</c> (the default), <c>SslOnConnect</c>, or <c>None</c> (a local relay only).</summary>
+    public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.StartTls;
+    public string SmtpUser { get; set; } = "";
+    public string SmtpPassword { get; set; } = "";
+    /// <summary>Signs unsubscribe and calendar links (base64, 32 bytes or more); without it, the key kept at <see cref="LinkKeyPath"/>.</summary>
+    public string LinkKey { get; set; } = "";
+    public string LinkKeyPath { get; set; } = Path.Combine(".platform", "keys", "link.key");
+}
+
+/// <summary>The mail port: hands one finished message to whatever delivers it.</summary>
+public interface IMailer
+{
+    Task Send(MimeMessage message, CancellationToken cancellation);
+}
+
+/// <summary>Writes each message as an .eml file a developer can open; the file is named by the message id, so a repeat overwrites it.</summary>
+public sealed class EmbeddedMailer(MailOptions options) : IMailer
+{
+    public async Task Send(MimeMessage message, CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(options.Folder);
+        var id = message.MessageId ?? throw new ArgumentException("A message to send has a Message-ID.", nameof(message));
+        var path = Path.Combine(options.Folder, $"{id.Split('@')[0]}.eml");
+        await message.WriteToAsync(path, cancellation);
+    }
+}
+
+/// <summary>Delivers through an SMTP server with MailKit: one connection per message, which is plenty at notification volume.</summary>
+public sealed class SmtpMailer(MailOptions options) : IMailer
+{
+    public async Task Send(MimeMessage message, CancellationToken cancellation)
+    {
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(options.SmtpHost, options.SmtpPort, options.SmtpSecurity, cancellation);
+        if (options.SmtpUser.Length > 0) await smtp.AuthenticateAsync(options.SmtpUser, options.SmtpPassword, cancellation);
+        await smtp.SendAsync(message, cancellation);
+        await smtp.DisconnectAsync(quit: true, cancellation);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Platform.Api.Mail;
+
+/// <summary>
+/// Links that act without signing in (one-click unsubscribe, a member's calendar feed) carry an HMAC of what they name,
+/// keyed with the platform's link key: changing the user or the kind breaks the signature.
+/// </summary>
+public sealed class SignedLinks(byte[] key, string origin)
+{
+    public string Origin { get; } = origin.TrimEnd('/');
+
+    public string Sign(params string[] parts) =>
+        Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Join('\n', parts))));
+
+    public bool Verify(string? signature, params string[] parts) =>
+        signature is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(signature), Encoding.ASCII.GetBytes(Sign(parts)));
+
+    public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>
+    /// <c>Mail__LinkKey</c> when set; otherwise a key made once and kept at <c>Mail__LinkKeyPath</c>, like the embedded issuer's signing key.
+    /// Every node must sign with the same key: share the file or set the key.
+    /// </summary>
+    public static byte[] LoadKey(MailOptions options)
+    {
+        if (options.LinkKey.Length > 0)
+        {
+            var key = Convert.FromBase64String(options.LinkKey);
+            return key.Length >= 32 ? key : throw new InvalidOperationException("Mail__LinkKey must be at least 32 bytes (base64).");
+        }
+        var path = options.LinkKeyPath;
+        if (!File.Exists(path))
+        {
+            // Several hosts may start at once (tests): each writes its own file and the first to move it in wins.
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var mine = $"{path}.{Guid.NewGuid():N}";
+            File.WriteAllText(mine, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            try { File.Move(mine, path, overwrite: false); }
+            catch (IOException) { File.Delete(mine); }
+        }
+        return Convert.FromBase64String(File.ReadAllText(path));
+    }
+}
