@@ -1,5 +1,7 @@
 using JasperFx;
 using Platform.Api.Audit;
+using Platform.Api.Chat;
+using Platform.Api.Help;
 using Platform.Api.Commerce;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
@@ -28,6 +30,8 @@ builder.UsePlatformUrl()
     .AddSocial()
     .AddCommerce()
     .AddLedger()
+    .AddChat()
+    .AddHelp()
     .AddPlatformHealth()
     .AddDemoData();
 

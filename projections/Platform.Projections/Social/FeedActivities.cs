@@ -3,6 +3,7 @@ using Marten;
 using Marten.Events.Projections;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Courses;
+using Platform.Contracts.Help;
 using Platform.Contracts.Payouts;
 using Platform.Contracts.Social;
 using Platform.Projections.Courses;
@@ -21,6 +22,7 @@ public static class FeedActivities
     [
         typeof(PostCreated), typeof(PostEdited), typeof(PostDeleted), typeof(CommentAdded), typeof(Reacted), typeof(Unreacted),
         typeof(Followed), typeof(Unfollowed), typeof(CoursePublished), typeof(PaymentSucceeded), typeof(PayoutPaid), typeof(PayoutFailed),
+        typeof(TicketReplied),
     ];
 
     public static async Task<IReadOnlyList<FeedChange>> For(IEvent e, IQuerySession reads, CancellationToken cancellation) => e.Data switch
@@ -39,6 +41,7 @@ public static class FeedActivities
         PaymentSucceeded p => await Sale(e, p, reads, cancellation),
         PayoutPaid p => await PayoutSettled(e, p.PayoutId, "payout", p.PaidAt, reads, cancellation),
         PayoutFailed p => await PayoutSettled(e, p.PayoutId, "payout_failed", p.FailedAt, reads, cancellation),
+        TicketReplied t when !t.Internal => [.. TicketNotifications(t)],
         _ => [],
     };
 
@@ -63,6 +66,11 @@ public static class FeedActivities
         if (c.PostAuthorId != c.AuthorId && c.PostAuthorId != c.ParentAuthorId)
             yield return Publish($"comment:{c.CommentId}", "comment", c.AuthorId, c.CommentId, c.AddedAt, c.PostId, c.CommunityId, [FeedKey.Notification(c.PostAuthorId)]);
     }
+
+    /// <summary>A reply on a support ticket tells the other side: the customer, and the assigned staff member; never its author.</summary>
+    private static IEnumerable<FeedChange> TicketNotifications(TicketReplied t) =>
+        new[] { t.CustomerId, t.AssigneeId }.OfType<Guid>().Where(u => u != t.AuthorId).Distinct().Select(u =>
+            Publish($"ticket_reply:{t.ReplyId}", "ticket_reply", t.AuthorId, t.TicketId, t.RepliedAt, null, null, [FeedKey.Notification(u)]));
 
     private static async Task<Guid> TargetAuthor(IQuerySession reads, Unreacted r, CancellationToken cancellation)
     {

@@ -1,5 +1,7 @@
 using GraphQL.Types;
 using Platform.Api.Audit;
+using Platform.Api.Chat;
+using Platform.Api.Help;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
@@ -32,6 +34,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddCommerceQueries();
         this.AddLedgerQueries();
         this.AddAuditQueries();
+        this.AddChatQueries();
+        this.AddHelpQueries();
     }
 }
 
@@ -45,6 +49,8 @@ public sealed class MutationType : ObjectGraphType
         this.AddCourseMutations();
         this.AddSocialMutations();
         this.AddCommerceMutations();
+        this.AddChatMutations();
+        this.AddHelpMutations();
     }
 }
 
@@ -55,5 +61,6 @@ public sealed class SubscriptionType : ObjectGraphType
         Name = "Subscription";
         this.AddCommunitySubscriptions();
         this.AddSocialSubscriptions();
+        this.AddChatSubscriptions();
     }
 }
