@@ -11,7 +11,8 @@ public sealed class HelpArticleView
     public string Collection { get; set; } = "";
     public string Title { get; set; } = "";
     public string Body { get; set; } = "";
-    public int Version { get; set; }
+    /// <summary>The latest version of the text (not named Version: Marten would fill that with the stream's version).</summary>
+    public int LatestVersion { get; set; }
     public bool Published { get; set; }
     public int? PublishedVersion { get; set; }
     /// <summary>What readers see and search: the text as it was published.</summary>
@@ -27,7 +28,7 @@ public sealed partial class HelpArticleViewProjection : SingleStreamProjection<H
 
     public static HelpArticleView Apply(HelpArticleWritten e, HelpArticleView article)
     {
-        (article.Collection, article.Title, article.Body, article.Version, article.UpdatedAt) = (e.Collection, e.Title, e.Body, e.Version, e.WrittenAt);
+        (article.Collection, article.Title, article.Body, article.LatestVersion, article.UpdatedAt) = (e.Collection, e.Title, e.Body, e.Version, e.WrittenAt);
         return article;
     }
 

@@ -4,11 +4,12 @@ using Platform.Contracts.Help;
 namespace Platform.Api.Help;
 
 /// <summary>The write model of a help article: its latest version and whether readers see it.</summary>
-public sealed record HelpArticle(Guid Id, int Version, bool Published, int? PublishedVersion)
+/// <remarks><c>LatestVersion</c> counts versions of the text; a member named <c>Version</c> would be taken for the stream's version.</remarks>
+public sealed record HelpArticle(Guid Id, int LatestVersion, bool Published, int? PublishedVersion)
 {
     public static HelpArticle Create(HelpArticleWritten e) => new(e.ArticleId, e.Version, false, null);
 
-    public HelpArticle Apply(HelpArticleWritten e) => this with { Version = e.Version };
+    public HelpArticle Apply(HelpArticleWritten e) => this with { LatestVersion = e.Version };
 
     public HelpArticle Apply(HelpArticlePublished e) => this with { Published = true, PublishedVersion = e.Version };
 
@@ -36,14 +37,14 @@ public static class HelpArticles
         if (collection.Length is 0 or > MaxCollection) throw DomainException.Invalid($"A collection's name has 1 to {MaxCollection} characters.");
         if (title.Length is 0 or > MaxTitle) throw DomainException.Invalid($"A title has 1 to {MaxTitle} characters.");
         if (body.Length > MaxBody) throw DomainException.Invalid($"An article has at most {MaxBody} characters.");
-        return new HelpArticleWritten(articleId, collection, title, body, (current?.Version ?? 0) + 1, by, now);
+        return new HelpArticleWritten(articleId, collection, title, body, (current?.LatestVersion ?? 0) + 1, by, now);
     }
 
     /// <summary>Publishing the version already published, or unpublishing a draft, changes nothing.</summary>
     public static object[] Publish(HelpArticle? article, bool publish, Guid by, DateTimeOffset now)
     {
         if (article is null) throw DomainException.NotFound("The article");
-        if (publish) return article.Published && article.PublishedVersion == article.Version ? [] : [new HelpArticlePublished(article.Id, article.Version, by, now)];
+        if (publish) return article.Published && article.PublishedVersion == article.LatestVersion ? [] : [new HelpArticlePublished(article.Id, article.LatestVersion, by, now)];
         return article.Published ? [new HelpArticleUnpublished(article.Id, by, now)] : [];
     }
 

@@ -10,6 +10,6 @@ public sealed class HelpArticleDraftGraphType : ObjectGraphType<HelpArticleView>
         Name = "HelpArticleDraft";
         Field(a => a.Title);
         Field(a => a.Body);
-        Field(a => a.Version);
+        Field<NonNullGraphType<IntGraphType>>("version").Resolve(c => c.Source.LatestVersion);
     }
 }

@@ -19,7 +19,7 @@ public sealed class HelpArticleGraphType : ObjectGraphType<HelpArticleView>
         Field<NonNullGraphType<StringGraphType>>("body").Description("Markdown, as published.").Resolve(c => c.Source.PublishedBody);
         Field(a => a.Published);
         Field(a => a.UpdatedAt);
-        Field<NonNullGraphType<IntGraphType>>("version").Description("The latest version written.").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<IntGraphType>>("version").Description("The latest version written.").Resolve(c => c.Source.LatestVersion);
         Field<HelpArticleDraftGraphType>("draft").Description("Admins only: the latest version as written.")
             .Resolve(c => c.Caller().Holds(Role.Admin) ? c.Source : null);
         Field<NonNullGraphType<IntGraphType>>("helpfulCount").ResolveAsync(async c =>
