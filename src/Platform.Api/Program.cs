@@ -1,6 +1,8 @@
 using JasperFx;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
+using Platform.Api.Chat;
+using Platform.Api.Help;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Engagement;
@@ -45,6 +47,8 @@ builder.UsePlatformUrl()
     .AddLedger()
     .AddMail()
     .AddCalendar()
+    .AddChat()
+    .AddHelp()
     .AddPlatformHealth()
     .AddDemoData();
 

@@ -43,4 +43,17 @@ public static class DeterministicId
     public static Guid Renewal(string provider, string invoiceId) => From("renewal", provider, invoiceId);
 
     public static Guid PayoutAccount(Guid creatorId) => From("payout-account", creatorId.ToString());
+
+    /// <summary>One direct conversation per pair, whoever starts it: the two ids in a fixed order.</summary>
+    public static Guid DirectConversation(Guid a, Guid b) =>
+        a.CompareTo(b) < 0 ? From("direct-conversation", a.ToString(), b.ToString()) : From("direct-conversation", b.ToString(), a.ToString());
+
+    /// <summary>One chat channel per community or sub-community.</summary>
+    public static Guid CommunityChannel(Guid communityId) => From("community-channel", communityId.ToString());
+
+    public static Guid ConversationRead(Guid conversationId, Guid userId) => From("conversation-read", conversationId.ToString(), userId.ToString());
+
+    public static Guid Block(Guid blockerId, Guid blockedId) => From("block", blockerId.ToString(), blockedId.ToString());
+
+    public static Guid HelpVote(Guid articleId, Guid userId) => From("help-vote", articleId.ToString(), userId.ToString());
 }

@@ -44,6 +44,8 @@ await using (var cluster = await Cluster.Start(root))
         scenarios.Add(await Queries.Run(graphql, api, cluster, profile, world, fields));
         Say("5. checkout");
         scenarios.Add(await Checkout.Run(graphql, api, cluster, profile, world, fields));
+        Say("8. chat");
+        scenarios.Add(await Chat.Run(graphql, api, cluster, profile, world, fields));
     }
     Say("6. projection rebuild");
     scenarios.Add(await Rebuild.Run(workspace, cluster, profile, ceiling));

@@ -4,6 +4,7 @@ using Marten.Events.Projections;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Engagement;
+using Platform.Contracts.Help;
 using Platform.Contracts.Payouts;
 using Platform.Contracts.Social;
 using Platform.Projections.Courses;
@@ -23,6 +24,7 @@ public static class FeedActivities
         typeof(PostCreated), typeof(PostEdited), typeof(PostDeleted), typeof(CommentAdded), typeof(Reacted), typeof(Unreacted),
         typeof(Followed), typeof(Unfollowed), typeof(CoursePublished), typeof(PaymentSucceeded), typeof(PayoutPaid), typeof(PayoutFailed),
         typeof(LevelReached), typeof(CourseUnlocked),
+        typeof(TicketReplied),
     ];
 
     public static async Task<IReadOnlyList<FeedChange>> For(IEvent e, IQuerySession reads, CancellationToken cancellation) => e.Data switch
@@ -43,6 +45,7 @@ public static class FeedActivities
         PayoutFailed p => await PayoutSettled(e, p.PayoutId, "payout_failed", p.FailedAt, reads, cancellation),
         LevelReached l => [Publish($"level:{l.CommunityId}:{l.Level}", "level", l.UserId, l.CommunityId, l.ReachedAt, null, l.CommunityId, [FeedKey.Notification(l.UserId)])],
         CourseUnlocked u => [Publish($"unlock:{u.CourseId}", "unlock", u.UserId, u.CourseId, u.UnlockedAt, null, u.CommunityId, [FeedKey.Notification(u.UserId)])],
+        TicketReplied t when !t.Internal => [.. TicketNotifications(t)],
         _ => [],
     };
 
@@ -67,6 +70,11 @@ public static class FeedActivities
         if (c.PostAuthorId != c.AuthorId && c.PostAuthorId != c.ParentAuthorId)
             yield return Publish($"comment:{c.CommentId}", "comment", c.AuthorId, c.CommentId, c.AddedAt, c.PostId, c.CommunityId, [FeedKey.Notification(c.PostAuthorId)]);
     }
+
+    /// <summary>A reply on a support ticket tells the other side: the customer, and the assigned staff member; never its author.</summary>
+    private static IEnumerable<FeedChange> TicketNotifications(TicketReplied t) =>
+        new[] { t.CustomerId, t.AssigneeId }.OfType<Guid>().Where(u => u != t.AuthorId).Distinct().Select(u =>
+            Publish($"ticket_reply:{t.ReplyId}", "ticket_reply", t.AuthorId, t.TicketId, t.RepliedAt, null, null, [FeedKey.Notification(u)]));
 
     private static async Task<Guid> TargetAuthor(IQuerySession reads, Unreacted r, CancellationToken cancellation)
     {

@@ -14,7 +14,7 @@ using Platform.Projections.Ledger;
 namespace Platform.Api.Audit;
 
 /// <summary>The entities whose history can be read; each entity's id is its event stream's id.</summary>
-public enum AuditEntityType { Purchase, Payout, Subscription, User, Course, Community, Membership, Enrolment }
+public enum AuditEntityType { Purchase, Payout, Subscription, User, Course, Community, Membership, Enrolment, Ticket }
 
 public static class AuditTrailQuery
 {
@@ -29,6 +29,7 @@ public static class AuditTrailQuery
         AuditEntityType.Community => await reads.Events.QueryRawEventDataOnly<Contracts.Communities.CommunityCreated>().AnyAsync(e => e.CommunityId == id, cancellation),
         AuditEntityType.Membership => await reads.Events.AggregateStreamAsync<Communities.Membership>(id, token: cancellation) is not null,
         AuditEntityType.Payout => await reads.LoadAsync<PayoutView>(id, cancellation) is not null,
+        AuditEntityType.Ticket => await reads.LoadAsync<Projections.Help.TicketView>(id, cancellation) is not null,
         _ => false,
     };
 

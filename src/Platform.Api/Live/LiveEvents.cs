@@ -32,6 +32,7 @@ public sealed class LiveEvents : IDisposable
         [typeof(Contracts.Communities.MembershipLapsed)] = e => e,
         [typeof(Contracts.Communities.MemberBanned)] = e => e,
         [typeof(Contracts.Social.PostCreated)] = e => PostAdded.From((Contracts.Social.PostCreated)e),
+        [typeof(Contracts.Chat.MessageSent)] = e => Chat.MessageAdded.From((Contracts.Chat.MessageSent)e),
     };
 
     private readonly Subject<LiveEvent> subject = new();

@@ -215,6 +215,29 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         ["calendarFeedUrl"] = new("{ calendarFeedUrl }", _ => null, OwnMeansSelf: true),
         ["notificationPreferences"] = new("{ notificationPreferences { digest } }", _ => null, OwnMeansSelf: true),
         ["updateNotificationPreferences"] = new("mutation { updateNotificationPreferences(input: { digest: WEEKLY }) { digest } }", _ => null, OwnMeansSelf: true),
+        ["conversations"] = new("{ conversations { nodes { id } } }", _ => null),
+        // Nobody is a participant of a conversation that does not exist, nor a member of someone else's private community.
+        ["conversation"] = new("query($c: ID!) { conversation(id: $c) { id } }", _ => new { c = Guid.NewGuid() }),
+        ["communityChannel"] = new("query($c: ID!) { communityChannel(communityId: $c) { id } }", f => new { c = f.PrivateCommunity }),
+        ["sendMessage"] = new("mutation($c: ID!) { sendMessage(input: { communityId: $c, body: \"hi\" }) { id } }", f => new { c = f.PrivateCommunity }),
+        // No other member: "yes" means the access layer lets the call through to VALIDATION.
+        ["startGroupConversation"] = new("mutation { startGroupConversation(input: { title: \"G\", memberIds: [] }) { id } }", _ => null),
+        ["editMessage"] = new("mutation($m: ID!) { editMessage(messageId: $m, body: \"x\") { id } }", _ => new { m = Guid.NewGuid() }),
+        ["deleteMessage"] = new("mutation($m: ID!) { deleteMessage(messageId: $m) { id } }", _ => new { m = Guid.NewGuid() }),
+        ["markConversationRead"] = new("mutation($c: ID!) { markConversationRead(conversationId: $c) { id } }", _ => new { c = Guid.NewGuid() }),
+        ["blockUser"] = new("mutation($u: ID!) { blockUser(userId: $u) { id } }", f => new { u = f.TargetUser }),
+        ["helpArticles"] = new("{ helpArticles(search: \"refund\") { id } }", _ => null),
+        ["helpArticle"] = new("query($a: ID!) { helpArticle(id: $a) { id } }", _ => new { a = Guid.NewGuid() }),
+        ["writeHelpArticle"] = new("mutation { writeHelpArticle(input: { collection: \"Matrix\", title: \"T\", body: \"B\" }) { id } }", _ => null),
+        ["publishHelpArticle"] = new("mutation($a: ID!) { publishHelpArticle(articleId: $a) { id } }", _ => new { a = Guid.NewGuid() }),
+        ["rateHelpArticle"] = new("mutation($a: ID!) { rateHelpArticle(articleId: $a, helpful: true) { id } }", _ => new { a = Guid.NewGuid() }),
+        ["openTicket"] = new("mutation { openTicket(input: { subject: \"Help\", body: \"Please\" }) { id } }", _ => null),
+        ["tickets"] = new("{ tickets { nodes { id } } }", _ => null, OwnMeansSelf: true),
+        // Tickets nobody has: "own" answers NOT_FOUND, "yes" (admins) reaches the handler's NOT_FOUND.
+        ["ticket"] = new("query($t: ID!) { ticket(ticketId: $t) { id } }", _ => new { t = Guid.NewGuid() }),
+        ["replyToTicket"] = new("mutation($t: ID!) { replyToTicket(ticketId: $t, body: \"x\") { id } }", _ => new { t = Guid.NewGuid() }),
+        ["assignTicket"] = new("mutation($t: ID!, $u: ID!) { assignTicket(ticketId: $t, assigneeId: $u) { id } }", f => new { t = Guid.NewGuid(), u = f.TargetUser }),
+        ["solveTicket"] = new("mutation($t: ID!) { solveTicket(ticketId: $t) { id } }", _ => new { t = Guid.NewGuid() }),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 

@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
+using Platform.Api.Chat;
+using Platform.Api.Help;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
@@ -41,6 +43,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddMailQueries();
         this.AddSearchQueries();
         this.AddCalendarQueries();
+        this.AddChatQueries();
+        this.AddHelpQueries();
     }
 }
 
@@ -58,6 +62,8 @@ public sealed class MutationType : ObjectGraphType
         this.AddCommerceMutations();
         this.AddMailMutations();
         this.AddCalendarMutations();
+        this.AddChatMutations();
+        this.AddHelpMutations();
     }
 }
 
@@ -68,5 +74,6 @@ public sealed class SubscriptionType : ObjectGraphType
         Name = "Subscription";
         this.AddCommunitySubscriptions();
         this.AddSocialSubscriptions();
+        this.AddChatSubscriptions();
     }
 }
