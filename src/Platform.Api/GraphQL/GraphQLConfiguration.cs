@@ -7,6 +7,7 @@ using JasperFx.Events;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Authentication;
 using Platform.Api.Communities;
+using Platform.Api.GraphQL.GraphiQL;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
@@ -21,8 +22,12 @@ public sealed class GraphQLLimits
     // while list-in-list fan-out past a few levels is still refused.
     public int MaxComplexity { get; set; } = 100_000;
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
-    /// <summary>Introspection is off in Production unless turned on here.</summary>
+    /// <summary>Introspection (and the GraphiQL page with it) is off in Production unless turned on here.</summary>
     public bool? Introspection { get; set; }
+
+    public static GraphQLLimits From(IConfiguration configuration) => configuration.GetSection("GraphQL").Get<GraphQLLimits>() ?? new GraphQLLimits();
+
+    public bool IntrospectionOn(IHostEnvironment environment) => Introspection ?? !environment.IsProduction();
 }
 
 public static class GraphQLConfiguration
@@ -31,8 +36,8 @@ public static class GraphQLConfiguration
 
     public static WebApplicationBuilder AddPlatformGraphQL(this WebApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection("GraphQL").Get<GraphQLLimits>() ?? new GraphQLLimits();
-        var introspection = limits.Introspection ?? !builder.Environment.IsProduction();
+        var limits = GraphQLLimits.From(builder.Configuration);
+        var introspection = limits.IntrospectionOn(builder.Environment);
         builder.Services.AddSingleton<GraphQLRunner>();
         builder.Services.AddScoped<Caller>();
         builder.Services.AddScoped<CallerResolver>();
@@ -49,6 +54,11 @@ public static class GraphQLConfiguration
                 {
                     complexity.MaxDepth = limits.MaxDepth;
                     complexity.MaxComplexity = limits.MaxComplexity;
+                    if (introspection) complexity.ValidateComplexityDelegate = context =>
+                    {
+                        IntrospectionLimits.AllowBoundedIntrospection(context);
+                        return Task.CompletedTask;
+                    };
                 })
                 .WithTimeout(limits.Timeout)
                 .AddErrorInfoProvider(new PlatformErrorInfoProvider(suggestions: builder.Environment.IsDevelopment()))
@@ -86,11 +96,18 @@ public static class GraphQLConfiguration
     public static WebApplication MapPlatformGraphQL(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        var ide = GraphQLLimits.From(app.Configuration).IntrospectionOn(app.Environment);
+        if (ide) app.UseGraphiQLAssets();
         app.Map(Path, async (HttpContext http, GraphQLRunner runner, IGraphQLTextSerializer serializer) =>
         {
             if (http.WebSockets.IsWebSocketRequest)
             {
                 await AcceptWebSocket(http, runner, serializer);
+                return;
+            }
+            if (ide && GraphiQLPage.IsWantedBy(http.Request))
+            {
+                await GraphiQLPage.ServeAsync(http);
                 return;
             }
             // A bad token is an error, not a silent downgrade to anonymous.

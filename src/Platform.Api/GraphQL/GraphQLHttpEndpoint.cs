@@ -75,7 +75,8 @@ public static class GraphQLHttpEndpoint
 
     /// <summary>
     /// The response media type the client accepts best, honouring q-values (the most specific range decides
-    /// each type's quality; ties go to application/graphql-response+json); no Accept header means application/json.
+    /// each type's quality; ties go to application/graphql-response+json). A client that names neither type
+    /// (no Accept, <c>*/*</c>, <c>application/*</c>) gets application/json, which legacy clients check for.
     /// </summary>
     public static string? NegotiateMediaType(HttpRequest request)
     {
@@ -85,6 +86,8 @@ public static class GraphQLHttpEndpoint
         var graphQL = Quality(ranges, GraphQLResponseJson);
         var json = Quality(ranges, Json);
         if (graphQL <= 0 && json <= 0) return null;
+        var asksForGraphQL = ranges.Any(r => r.MediaType.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase) && (r.Quality ?? 1.0) > 0);
+        if (!asksForGraphQL) return json > 0 ? Json : GraphQLResponseJson;
         return graphQL >= json ? GraphQLResponseJson : Json;
     }
 
