@@ -39,6 +39,7 @@ public static class GraphQLConfiguration
         var limits = GraphQLLimits.From(builder.Configuration);
         var introspection = limits.IntrospectionOn(builder.Environment);
         builder.Services.AddSingleton<GraphQLRunner>();
+        builder.Services.AddSingleton(new PersistedDocuments(builder.Configuration.GetSection("GraphQL").Get<PersistedDocumentOptions>() ?? new PersistedDocumentOptions()));
         builder.Services.AddScoped<Caller>();
         builder.Services.AddScoped<CallerResolver>();
         builder.Services.AddScoped<UserLookup>();
@@ -62,6 +63,7 @@ public static class GraphQLConfiguration
                 })
                 .WithTimeout(limits.Timeout)
                 .AddErrorInfoProvider(new PlatformErrorInfoProvider(suggestions: builder.Environment.IsDevelopment()))
+                .UseMiddleware<MalformedIdMiddleware>()
                 .UseMiddleware<AuthorizationMiddleware>()
                 .AddSchemaVisitor<SubscriptionAuthorization>()
                 .AddUnhandledExceptionHandler(MapException);

@@ -37,6 +37,14 @@ public static class GraphQLHttpEndpoint
             operation = isGet
                 ? GraphQLRequestParser.FromQueryString(request.Query, serializer)
                 : await ReadPostBody(request, serializer);
+            operation = http.RequestServices.GetRequiredService<PersistedDocuments>().Resolve(operation);
+        }
+        catch (PersistedDocumentNotFoundException e)
+        {
+            // Not executed: 400 with the newer media type; 200 with application/json, where Apollo clients look for it.
+            await WriteRequestError(http, mediaType == Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, mediaType,
+                e.Message, ErrorCodes.PersistedQueryNotFound);
+            return;
         }
         catch (UnsupportedMediaTypeException e)
         {
@@ -123,11 +131,11 @@ public static class GraphQLHttpEndpoint
     }
 
     /// <summary>An error answered without executing anything, GraphQL-shaped, with a code that matches the status.</summary>
-    public static async Task WriteRequestError(HttpContext http, int status, string mediaType, string message)
+    public static async Task WriteRequestError(HttpContext http, int status, string mediaType, string message, string? code = null)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        var code = status switch
+        code ??= status switch
         {
             StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
             StatusCodes.Status406NotAcceptable => "NOT_ACCEPTABLE",

@@ -4,11 +4,12 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Platform.Api.Audit;
 using Platform.Api.GraphQL.Schema;
+using Platform.Api.Infrastructure;
 
 namespace Platform.Api.GraphQL;
 
 /// <summary>Runs one GraphQL operation for either transport.</summary>
-public sealed class GraphQLRunner(IDocumentExecuter<PlatformSchema> executer)
+public sealed class GraphQLRunner(IDocumentExecuter<PlatformSchema> executer, PersistedDocuments persisted)
 {
     /// <summary>Parses the document once, so a transport can look at the operation type before running it.</summary>
     public static GraphQLDocument? ParseOrNull(string query)
@@ -21,6 +22,13 @@ public sealed class GraphQLRunner(IDocumentExecuter<PlatformSchema> executer)
         GraphQLOperation operation, GraphQLDocument? document, ClaimsPrincipal user,
         IServiceProvider services, CancellationToken cancellation)
     {
+        // Both transports pass here, so an allow-list of trusted documents holds for WebSocket operations too.
+        if (!persisted.Allows(operation.Query))
+            return new ExecutionResult
+            {
+                Executed = false,
+                Errors = [new ExecutionError("Only the trusted documents registered with this server run here.") { Code = ErrorCodes.NotATrustedDocument }],
+            };
         if (SourceOf(document, operation.OperationName) is { } source) AuditContext.Enter(source);
         return await executer.ExecuteAsync(new ExecutionOptions
         {

@@ -18,4 +18,8 @@ public static class ErrorCodes
     public const string Validation = "VALIDATION";
     public const string Conflict = "CONFLICT";
     public const string Internal = "INTERNAL_SERVER_ERROR";
+    /// <summary>Apollo's automatic persisted queries: the hash is unknown here, send the document with it.</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    /// <summary>Trusted documents are on and this document is not one of them.</summary>
+    public const string NotATrustedDocument = "PERSISTED_QUERY_NOT_ALLOWED";
 }
