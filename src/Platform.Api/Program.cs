@@ -23,6 +23,7 @@ if (servesRequests && await DatabasePreflight.ProblemWith(builder.Configuration)
 
 builder.UsePlatformUrl()
     .AddPlatformLogging()
+    .AddPlatformTelemetry()
     .AddEventStore()
     .AddPlatformIdentity()
     .AddLiveEvents()

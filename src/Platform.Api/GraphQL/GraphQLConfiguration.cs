@@ -63,6 +63,7 @@ public static class GraphQLConfiguration
                 })
                 .WithTimeout(limits.Timeout)
                 .AddErrorInfoProvider(new PlatformErrorInfoProvider(suggestions: builder.Environment.IsDevelopment()))
+                .UseMiddleware<ResolverTracingMiddleware>()
                 .UseMiddleware<MalformedIdMiddleware>()
                 .UseMiddleware<AuthorizationMiddleware>()
                 .AddSchemaVisitor<SubscriptionAuthorization>()
