@@ -2,7 +2,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Platform.Api/Platform.Api.csproj -c Release -o /app --nologo
+RUN dotnet publish src/Platform.Api/Platform.Api.csproj -c Release -o /app --nologo -p:BuildGraphiQL=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -16,6 +16,9 @@ using Platform.Api.Security;
 using Platform.Api.Social;
 using Platform.Api.Video;
 
+// JasperFx prints "Searching '<assembly>' for commands" before every host command until extensions were applied once:
+// applying none first keeps that noise out of the commands' output.
+new JasperFx.CommandLine.CommandFactory().ApplyExtensions(new ServiceCollection());
 var builder = WebApplication.CreateBuilder(args);
 if (args.FirstOrDefault() == "token") return TokenCommand.Run(args, builder.Configuration);
 var servesRequests = args.Length == 0 || args[0] == "run" || args[0].StartsWith('-');
@@ -35,6 +38,7 @@ builder.UsePlatformUrl()
     .AddPlatformLogging()
     .AddHttpHardening()
     .AddRateLimits()
+    .AddPlatformTelemetry()
     .AddEventStore()
     .AddPlatformIdentity()
     .AddCommunities()

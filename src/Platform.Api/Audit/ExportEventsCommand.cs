@@ -44,18 +44,39 @@ public sealed class ExportEventsCommand : JasperFxAsyncCommand<ExportEventsInput
 
     public override async Task<bool> Execute(ExportEventsInput input)
     {
+        var types = input.TypesFlag?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (Problem(input, types) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"{Name}: {problem}");
+            return false;
+        }
         using var host = input.BuildHost();
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
-        var types = input.TypesFlag?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var toStdout = input.OutFlag == "-";
         await using var output = toStdout ? Console.OpenStandardOutput() : File.Create(input.OutFlag);
-        var count = await Export(dataSource, Moment(input.FromFlag), input.ToFlag is null ? DateTimeOffset.MaxValue : Moment(input.ToFlag), types, output,
+        var count = await Export(dataSource, Moment(input.FromFlag)!.Value, input.ToFlag is null ? DateTimeOffset.MaxValue : Moment(input.ToFlag)!.Value, types, output,
             input.ProgressFlag, Console.Error);
         return count >= 0;
     }
 
-    public static DateTimeOffset Moment(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    /// <summary>What is wrong with the command line, in words, before anything is read: bad moments, unknown event types.</summary>
+    public static string? Problem(ExportEventsInput input, string[]? types)
+    {
+        const string example = "e.g. 2026-01-01 or 2026-01-01T12:00:00+02:00";
+        if (Moment(input.FromFlag) is null) return $"--from '{input.FromFlag}' is not a date or moment ({example}).";
+        if (input.ToFlag is not null && Moment(input.ToFlag) is null) return $"--to '{input.ToFlag}' is not a date or moment ({example}).";
+        var unknown = types?.Where(t => !EventTypeNames.Value.Contains(t)).ToList() ?? [];
+        return unknown.Count == 0 ? null
+            : $"no event type named {string.Join(", ", unknown)}. Event types: {string.Join(", ", EventTypeNames.Value.Order())}.";
+    }
+
+    public static DateTimeOffset? Moment(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment)
+            ? moment : null;
+
+    // Events are the contracts assembly's concrete types (enums and static helpers aside): the names the store records.
+    private static readonly Lazy<HashSet<string>> EventTypeNames = new(() => typeof(Platform.Contracts.DeterministicId).Assembly.GetExportedTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false }).Select(t => t.Name).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>Writes the matching events to <paramref name="output"/> and returns how many.</summary>
     public static async Task<long> Export(NpgsqlDataSource dataSource, DateTimeOffset from, DateTimeOffset to, string[]? types, Stream output,

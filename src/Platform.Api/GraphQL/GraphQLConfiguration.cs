@@ -7,6 +7,7 @@ using JasperFx.Events;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Authentication;
 using Platform.Api.Communities;
+using Platform.Api.GraphQL.GraphiQL;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
@@ -32,8 +33,12 @@ public sealed class GraphQLLimits
     public int MaxFields { get; set; } = 500;
     public int MaxAliases { get; set; } = 50;
     public int MaxFragmentSpreads { get; set; } = 100;
-    /// <summary>Introspection is off in Production unless turned on here.</summary>
+    /// <summary>Introspection (and the GraphiQL page with it) is off in Production unless turned on here.</summary>
     public bool? Introspection { get; set; }
+
+    public static GraphQLLimits From(IConfiguration configuration) => configuration.GetSection("GraphQL").Get<GraphQLLimits>() ?? new GraphQLLimits();
+
+    public bool IntrospectionOn(IHostEnvironment environment) => Introspection ?? !environment.IsProduction();
 }
 
 public static class GraphQLConfiguration
@@ -42,10 +47,11 @@ public static class GraphQLConfiguration
 
     public static WebApplicationBuilder AddPlatformGraphQL(this WebApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection("GraphQL").Get<GraphQLLimits>() ?? new GraphQLLimits();
-        var introspection = limits.Introspection ?? !builder.Environment.IsProduction();
+        var limits = GraphQLLimits.From(builder.Configuration);
+        var introspection = limits.IntrospectionOn(builder.Environment);
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<GraphQLRunner>();
+        builder.Services.AddSingleton(new PersistedDocuments(builder.Configuration.GetSection("GraphQL").Get<PersistedDocumentOptions>() ?? new PersistedDocumentOptions()));
         builder.Services.AddScoped<Caller>();
         builder.Services.AddScoped<CallerResolver>();
         builder.Services.AddScoped<UserLookup>();
@@ -68,9 +74,16 @@ public static class GraphQLConfiguration
                         var rootField = field.Parent is null && !field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal);
                         return rootField ? new(impact.FieldImpact + limits.RootFieldComplexity, impact.ChildImpactMultiplier) : impact;
                     };
+                    if (introspection) complexity.ValidateComplexityDelegate = context =>
+                    {
+                        IntrospectionLimits.AllowBoundedIntrospection(context);
+                        return Task.CompletedTask;
+                    };
                 })
                 .WithTimeout(limits.Timeout)
                 .AddErrorInfoProvider(new PlatformErrorInfoProvider(suggestions: builder.Environment.IsDevelopment()))
+                .UseMiddleware<ResolverTracingMiddleware>()
+                .UseMiddleware<MalformedIdMiddleware>()
                 .UseMiddleware<AuthorizationMiddleware>()
                 .AddSchemaVisitor<SubscriptionAuthorization>()
                 .AddUnhandledExceptionHandler(MapException);
@@ -108,11 +121,18 @@ public static class GraphQLConfiguration
     public static WebApplication MapPlatformGraphQL(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        var ide = GraphQLLimits.From(app.Configuration).IntrospectionOn(app.Environment);
+        if (ide) app.UseGraphiQLAssets();
         app.Map(Path, async (HttpContext http, GraphQLRunner runner, IGraphQLTextSerializer serializer) =>
         {
             if (http.WebSockets.IsWebSocketRequest)
             {
                 await AcceptWebSocket(http, runner, serializer);
+                return;
+            }
+            if (ide && GraphiQLPage.IsWantedBy(http.Request))
+            {
+                await GraphiQLPage.ServeAsync(http);
                 return;
             }
             // A bad token is an error, not a silent downgrade to anonymous.

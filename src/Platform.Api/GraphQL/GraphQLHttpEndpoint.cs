@@ -49,6 +49,14 @@ public static class GraphQLHttpEndpoint
             operation = isGet
                 ? GraphQLRequestParser.FromQueryString(request.Query, serializer)
                 : await ReadPostBody(request, serializer);
+            operation = http.RequestServices.GetRequiredService<PersistedDocuments>().Resolve(operation);
+        }
+        catch (PersistedDocumentNotFoundException e)
+        {
+            // Not executed: 400 with the newer media type; 200 with application/json, where Apollo clients look for it.
+            await WriteRequestError(http, mediaType == Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, mediaType,
+                e.Message, ErrorCodes.PersistedQueryNotFound);
+            return;
         }
         catch (UnsupportedMediaTypeException e)
         {
@@ -108,7 +116,8 @@ public static class GraphQLHttpEndpoint
 
     /// <summary>
     /// The response media type the client accepts best, honouring q-values (the most specific range decides
-    /// each type's quality; ties go to application/graphql-response+json); no Accept header means application/json.
+    /// each type's quality; ties go to application/graphql-response+json). A client that names neither type
+    /// (no Accept, <c>*/*</c>, <c>application/*</c>) gets application/json, which legacy clients check for.
     /// </summary>
     public static string? NegotiateMediaType(HttpRequest request)
     {
@@ -118,6 +127,8 @@ public static class GraphQLHttpEndpoint
         var graphQL = Quality(ranges, GraphQLResponseJson);
         var json = Quality(ranges, Json);
         if (graphQL <= 0 && json <= 0) return null;
+        var asksForGraphQL = ranges.Any(r => r.MediaType.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase) && (r.Quality ?? 1.0) > 0);
+        if (!asksForGraphQL) return json > 0 ? Json : GraphQLResponseJson;
         return graphQL >= json ? GraphQLResponseJson : Json;
     }
 
@@ -153,11 +164,11 @@ public static class GraphQLHttpEndpoint
     }
 
     /// <summary>An error answered without executing anything, GraphQL-shaped, with a code that matches the status.</summary>
-    public static async Task WriteRequestError(HttpContext http, int status, string mediaType, string message)
+    public static async Task WriteRequestError(HttpContext http, int status, string mediaType, string message, string? code = null)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        var code = status switch
+        code ??= status switch
         {
             StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
             StatusCodes.Status406NotAcceptable => "NOT_ACCEPTABLE",

@@ -14,27 +14,30 @@ public static class GraphQLRequestParser
     {
         if (body.ValueKind != JsonValueKind.Object)
             throw new GraphQLRequestException("The request body must be a JSON object (batching is not supported).");
-        var query = body.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String
-            ? q.GetString()!
+        var extensions = ObjectOrNull(body, "extensions", serializer);
+        var query = body.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString()!
+            // A persisted query's hash may stand in for the document (see PersistedDocuments).
+            : (!body.TryGetProperty("query", out q) || q.ValueKind == JsonValueKind.Null) && PersistedDocuments.HashOf(extensions) is not null ? ""
             : throw new GraphQLRequestException("'query' must be a string.");
         return new GraphQLOperation(
             query,
             StringOrNull(body, "operationName"),
             ObjectOrNull(body, "variables", serializer),
-            ObjectOrNull(body, "extensions", serializer));
+            extensions);
     }
 
     public static GraphQLOperation FromQueryString(IQueryCollection parameters, IGraphQLTextSerializer serializer)
     {
         var query = parameters["query"].ToString();
-        if (string.IsNullOrEmpty(query))
+        var extensions = JsonObjectParameter(parameters, "extensions", serializer);
+        if (string.IsNullOrEmpty(query) && PersistedDocuments.HashOf(extensions) is null)
             throw new GraphQLRequestException("The 'query' parameter is required.");
         var operationName = parameters["operationName"].ToString();
         return new GraphQLOperation(
             query,
             operationName.Length == 0 ? null : operationName,
             JsonObjectParameter(parameters, "variables", serializer),
-            JsonObjectParameter(parameters, "extensions", serializer));
+            extensions);
     }
 
     /// <summary>The type of the operation the request will run, or null when the document does not parse or name it.</summary>

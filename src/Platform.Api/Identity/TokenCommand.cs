@@ -25,6 +25,10 @@ public static class TokenCommand
         }
         var roles = (Option("--roles") ?? "member").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var hours = int.TryParse(Option("--hours"), out var h) && h > 0 ? h : 12;
+        // Roles in a token seed a user only when they first sign in; after that the platform's own grants decide.
+        if (Option("--roles") is not null)
+            Console.Error.WriteLine($"token: --roles applies only if '{user}' has never signed in; a user who exists (every demo person does) " +
+                "keeps the roles the platform granted. Change those with grantRole/revokeRole as an admin (./platform token --user alice).");
         var issuer = EmbeddedIssuer.LoadOrCreate(auth.KeyPath);
         Console.Out.WriteLine(issuer.Issue(user, roles, Option("--community"), auth.Audience, TimeSpan.FromHours(hours)));
         return 0;

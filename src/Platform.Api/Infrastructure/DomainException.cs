@@ -21,4 +21,8 @@ public static class ErrorCodes
     public const string Internal = "INTERNAL_SERVER_ERROR";
     /// <summary>The database cannot be reached: nothing was done, the same request may be retried.</summary>
     public const string Unavailable = "UNAVAILABLE";
+    /// <summary>Apollo's automatic persisted queries: the hash is unknown here, send the document with it.</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    /// <summary>Trusted documents are on and this document is not one of them.</summary>
+    public const string NotATrustedDocument = "PERSISTED_QUERY_NOT_ALLOWED";
 }

@@ -22,7 +22,7 @@ public static class LoggingConfiguration
                 .MinimumLevel.Override("JasperFx", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("Npgsql", Serilog.Events.LogEventLevel.Warning)
                 .Enrich.FromLogContext();
-            if (development) logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
+            if (development) logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId} {TraceId}{NewLine}{Exception}");
             else logger.WriteTo.Console(new RenderedCompactJsonFormatter());
         });
         return builder;
@@ -42,6 +42,8 @@ public static class LoggingConfiguration
                 : Guid.NewGuid().ToString("N");
             http.TraceIdentifier = correlationId;
             http.Response.Headers[CorrelationHeader] = correlationId;
+            // Ties the two: the request's span carries the correlation id, and Serilog stamps each event with the trace id (@tr).
+            System.Diagnostics.Activity.Current?.SetTag("correlation.id", correlationId);
             using (LogContext.PushProperty("CorrelationId", correlationId))
                 await next(http);
         });

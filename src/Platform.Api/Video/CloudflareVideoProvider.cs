@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -37,17 +38,46 @@ public sealed class CloudflareVideoProvider(HttpClient http, CloudflareOptions o
 
     private string Api(string path) => $"{options.ApiBase.TrimEnd('/')}/client/v4/accounts/{options.AccountId}/stream{path}";
 
+    /// <summary>Cloudflare's basic direct upload takes one multipart POST of at most this many bytes; larger files need tus.</summary>
+    public const long BasicUploadMaxBytes = 200L * 1024 * 1024;
+
     public async Task<VideoUpload> CreateUpload(Guid videoId, string fileName, long sizeBytes, CancellationToken cancellation)
     {
+        var expiry = clock.GetUtcNow().Add(video.UploadLifetime).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        if (sizeBytes > BasicUploadMaxBytes) return await CreateTusUpload(videoId, fileName, sizeBytes, expiry, cancellation);
         var body = new
         {
             maxDurationSeconds = options.MaxDurationSeconds,
-            expiry = clock.GetUtcNow().Add(video.UploadLifetime).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            expiry,
             requireSignedURLs = true,
             meta = new Dictionary<string, string> { ["name"] = fileName, ["videoId"] = videoId.ToString() },
         };
         var result = await Send<DirectUpload>(HttpMethod.Post, Api("/direct_upload"), body, cancellation);
-        return new VideoUpload(result.UploadUrl, result.Uid);
+        return new VideoUpload(result.UploadUrl, result.Uid, VideoUploadMethod.PostMultipart);
+    }
+
+    /// <summary>
+    /// A direct creator upload over tus: <c>POST /stream?direct_user=true</c> with the size and the same settings as
+    /// tus metadata (base64 values); Cloudflare answers 201 with the URL to upload to in <c>Location</c> and the video's
+    /// id in <c>stream-media-id</c>.
+    /// </summary>
+    private async Task<VideoUpload> CreateTusUpload(Guid videoId, string fileName, long sizeBytes, string expiry, CancellationToken cancellation)
+    {
+        static string Base64(string value) => Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
+        using var request = Request(HttpMethod.Post, Api("?direct_user=true"), null);
+        request.Headers.Add("Tus-Resumable", "1.0.0");
+        request.Headers.Add("Upload-Length", sizeBytes.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("Upload-Metadata", string.Join(',',
+            $"name {Base64(fileName)}",
+            $"maxDurationSeconds {Base64(options.MaxDurationSeconds.ToString(CultureInfo.InvariantCulture))}",
+            $"expiry {Base64(expiry)}",
+            "requiresignedurls",
+            $"videoId {Base64(videoId.ToString())}"));
+        using var response = await http.SendAsync(request, cancellation);
+        if (response.StatusCode != System.Net.HttpStatusCode.Created || response.Headers.Location is not { } location
+            || !response.Headers.TryGetValues("stream-media-id", out var ids))
+            throw new HttpRequestException($"Cloudflare Stream refused a tus upload of {sizeBytes} bytes: {(int)response.StatusCode}");
+        return new VideoUpload(location.ToString(), ids.First(), VideoUploadMethod.Tus);
     }
 
     /// <summary>Ready only when <c>status.state</c> says so: <c>readyToStream</c> alone is not enough.</summary>

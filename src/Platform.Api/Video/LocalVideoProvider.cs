@@ -16,7 +16,7 @@ public sealed class LocalVideoProvider(VideoOptions options, IConfiguration conf
     public string Name => "local";
 
     public Task<VideoUpload> CreateUpload(Guid videoId, string fileName, long sizeBytes, CancellationToken cancellation) =>
-        Task.FromResult(new VideoUpload(Signed($"{origin}/media/uploads/{videoId}", "upload", videoId.ToString(), options.UploadLifetime), videoId.ToString()));
+        Task.FromResult(new VideoUpload(Signed($"{origin}/media/uploads/{videoId}", "upload", videoId.ToString(), options.UploadLifetime), videoId.ToString(), VideoUploadMethod.Put));
 
     public string PlaybackUrl(string providerVideoId) =>
         Signed($"{origin}/media/videos/{providerVideoId}", "play", providerVideoId, options.PlaybackLifetime);

@@ -1,7 +1,18 @@
 namespace Platform.Api.Video;
 
-/// <summary>Where a creator sends a video's bytes, and the provider's own id for it.</summary>
-public sealed record VideoUpload(string UploadUrl, string ProviderVideoId);
+/// <summary>Where and how a creator sends a video's bytes, and the provider's own id for it.</summary>
+public sealed record VideoUpload(string UploadUrl, string ProviderVideoId, VideoUploadMethod Method);
+
+/// <summary>How the bytes go to <see cref="VideoUpload.UploadUrl"/>.</summary>
+public enum VideoUploadMethod
+{
+    /// <summary>One PUT with the bytes as the body and the file's video/* Content-Type (the local provider).</summary>
+    Put,
+    /// <summary>One multipart/form-data POST with the file in the <c>file</c> field (Cloudflare's basic upload, up to 200 MB).</summary>
+    PostMultipart,
+    /// <summary>The tus resumable upload protocol 1.0.0 against the URL (Cloudflare, larger files).</summary>
+    Tus,
+}
 
 /// <summary>
 /// The video port (VUPL, LESN): local files by default, Cloudflare Stream by configuration. Processing results

@@ -165,8 +165,10 @@ public sealed class graphql_over_http(PlatformApp app) : IClassFixture<PlatformA
     [InlineData("application/json;q=0.9, application/graphql-response+json;q=0.1", Json)]
     [InlineData("text/html, application/json;q=0.8", Json)]
     [InlineData("application/graphql-response+json;q=0, application/json", Json)]
-    [InlineData("*/*", GraphQLResponseJson)]
-    [InlineData("application/*", GraphQLResponseJson)]
+    [InlineData("*/*", Json)]
+    [InlineData("application/*", Json)]
+    [InlineData("application/graphql-response+json, */*", GraphQLResponseJson)]
+    [InlineData("application/json;q=0, */*", GraphQLResponseJson)]
     [InlineData("application/graphql-response+json;q=0, */*", Json)]
     [InlineData("application/graphql-response+json;q=0, application/*", Json)]
     public async Task the_response_media_type_is_the_best_one_the_client_accepts(string accept, string expected)

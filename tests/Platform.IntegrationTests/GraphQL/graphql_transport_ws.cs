@@ -525,6 +525,23 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         await AssertNextIsPong(client);
     }
 
+    [Theory]
+    [InlineData("subscription { notificationAdded { id } }")]
+    [InlineData("subscription { memberJoined(communityId: \"not-a-guid\") { userId } }")]
+    public async Task a_refused_subscription_says_why_with_a_message_and_a_code(string query)
+    {
+        await using var client = await Connect();
+        await client.Initialise();
+
+        await client.Send(new { id = "why", type = "subscribe", payload = new { query } });
+
+        var error = await client.Receive();
+        Assert.True(TypeOf(error) == "error" && IdOf(error) == "why", $"Expected an error message, got {error}");
+        var first = error.GetProperty("payload")[0];
+        Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("message").GetString()), $"No reason in {error}");
+        Assert.Contains(first.GetProperty("extensions").GetProperty("code").GetString(), new[] { "UNAUTHENTICATED", "VALIDATION" });
+    }
+
     [Fact]
     public async Task an_active_subscription_id_may_be_reused_after_complete()
     {

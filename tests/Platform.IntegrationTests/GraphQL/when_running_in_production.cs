@@ -56,7 +56,7 @@ public sealed class when_running_in_production(ProductionPlatformApp app) : ICla
     {
         var response = await app.Client("prod-user").Send("mutation { joinCommunity(communityId: \"not-a-guid\") { id } }");
 
-        Assert.Equal("NOT_FOUND", response.FirstErrorCode);
+        Assert.Equal("VALIDATION", response.FirstErrorCode); // a malformed id, named as such
         Assert.DoesNotContain("StackTrace", response.Body.ToString());
         Assert.DoesNotContain("Exception", response.Body.ToString());
     }

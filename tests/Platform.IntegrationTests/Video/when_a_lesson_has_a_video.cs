@@ -58,7 +58,7 @@ public sealed class when_a_lesson_has_a_video(VideoPlatformApp app) : IClassFixt
     }
 
     private async Task<JsonElement> RequestUpload(string creator, string lesson, long size) =>
-        (await app.Client(creator).Data("mutation($l: ID!, $s: Long!) { requestVideoUpload(lessonId: $l, input: { fileName: \"exposure.mp4\", sizeBytes: $s }) { videoId uploadUrl } }",
+        (await app.Client(creator).Data("mutation($l: ID!, $s: Long!) { requestVideoUpload(lessonId: $l, input: { fileName: \"exposure.mp4\", sizeBytes: $s }) { videoId uploadUrl method } }",
             new { l = lesson, s = size })).GetProperty("requestVideoUpload");
 
     private async Task<HttpResponseMessage> Put(string uploadUrl, byte[] bytes, string contentType = "video/mp4")
@@ -77,6 +77,7 @@ public sealed class when_a_lesson_has_a_video(VideoPlatformApp app) : IClassFixt
     {
         var (creator, community, course, lesson) = await Lesson();
         var upload = await RequestUpload(creator, lesson, Video.Length);
+        Assert.Equal("PUT", upload.GetProperty("method").GetString());
 
         HttpResponseMessage? put = null;
         await app.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).IncludeExternalTransports()

@@ -26,6 +26,8 @@ public sealed class FakeCloudflare : IAsyncDisposable
     public string Origin { get; private set; } = "";
     public ConcurrentQueue<JsonElement> Uploads { get; } = new();
     public ConcurrentQueue<string> Deleted { get; } = new();
+    /// <summary>The tus creation requests' headers (Upload-Length, Upload-Metadata), by the video id Cloudflare gave.</summary>
+    public ConcurrentDictionary<string, Dictionary<string, string>> TusUploads { get; } = new();
     public ConcurrentDictionary<string, object> States { get; } = new();
 
     public static async Task<FakeCloudflare> Start()
@@ -47,6 +49,20 @@ public sealed class FakeCloudflare : IAsyncDisposable
             fake.Uploads.Enqueue(await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body));
             var uid = Guid.NewGuid().ToString("N");
             return Results.Json(Envelope(new { uploadURL = $"https://upload.videodelivery.net/{uid}", uid }));
+        });
+        // tus creation for direct creator uploads over 200 MB: 201, the upload URL in Location, the video id in stream-media-id.
+        app.MapPost(stream, (HttpContext http) =>
+        {
+            if (!Authorized(http)) return Results.StatusCode(403);
+            if (http.Request.Query["direct_user"] != "true" || http.Request.Headers["Tus-Resumable"] != "1.0.0"
+                || !long.TryParse(http.Request.Headers["Upload-Length"], out _))
+                return Results.StatusCode(400);
+            var uid = Guid.NewGuid().ToString("N");
+            fake.TusUploads[uid] = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            http.Response.Headers["stream-media-id"] = uid;
+            http.Response.Headers.Location = $"https://upload.videodelivery.net/tus/{uid}?tusv2=true";
+            http.Response.Headers["Tus-Resumable"] = "1.0.0";
+            return Results.StatusCode(201);
         });
         app.MapGet($"{stream}/{{uid}}", (string uid, HttpContext http) =>
             !Authorized(http) ? Results.StatusCode(403) : Results.Json(Envelope(fake.States.GetValueOrDefault(uid) ?? new { uid, readyToStream = false, status = new { state = "queued" } })));
@@ -140,6 +156,44 @@ public sealed class when_videos_are_hosted_on_cloudflare(CloudflarePlatformApp a
         Assert.True(sent.GetProperty("maxDurationSeconds").GetInt32() > 0);
         Assert.True(DateTimeOffset.Parse(sent.GetProperty("expiry").GetString()!) > DateTimeOffset.UtcNow);
     }
+
+    [Fact]
+    public async Task an_upload_up_to_200_mb_is_one_multipart_post_of_the_file_field()
+    {
+        var (creator, _, _, lesson) = await Lesson();
+
+        var upload = await Describe(creator, lesson, CloudflareVideoProvider.BasicUploadMaxBytes);
+
+        Assert.Equal("POST_MULTIPART", upload.GetProperty("method").GetString());
+        Assert.Equal("file", upload.GetProperty("formField").GetString());
+        Assert.StartsWith("https://upload.videodelivery.net/", upload.GetProperty("uploadUrl").GetString());
+    }
+
+    [Fact]
+    public async Task an_upload_over_200_mb_uses_cloudflares_tus_endpoint_with_its_length_and_settings()
+    {
+        var (creator, _, _, lesson) = await Lesson();
+        const long size = 1_500_000_000;
+
+        var upload = await Describe(creator, lesson, size);
+
+        Assert.Equal("TUS", upload.GetProperty("method").GetString());
+        Assert.Equal(JsonValueKind.Null, upload.GetProperty("formField").ValueKind);
+        var uploadUrl = upload.GetProperty("uploadUrl").GetString()!;
+        var uid = app.Cloudflare.TusUploads.Keys.Single(k => uploadUrl == $"https://upload.videodelivery.net/tus/{k}?tusv2=true");
+        var headers = app.Cloudflare.TusUploads[uid];
+        Assert.Equal(size.ToString(), headers["Upload-Length"]);
+        var metadata = headers["Upload-Metadata"].Split(',').Select(pair => pair.Split(' '))
+            .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? Encoding.UTF8.GetString(Convert.FromBase64String(kv[1])) : "");
+        Assert.Equal("soft.mp4", metadata["name"]);
+        Assert.Equal(upload.GetProperty("videoId").GetString(), metadata["videoId"]);
+        Assert.True(metadata.ContainsKey("requiresignedurls"));
+        Assert.True(int.Parse(metadata["maxDurationSeconds"]) > 0);
+    }
+
+    private async Task<JsonElement> Describe(string creator, string lesson, long size) =>
+        (await app.Client(creator).Data("mutation($l: ID!, $s: Long!) { requestVideoUpload(lessonId: $l, input: { fileName: \"soft.mp4\", sizeBytes: $s }) { videoId uploadUrl method formField } }",
+            new { l = lesson, s = size })).GetProperty("requestVideoUpload");
 
     [Fact]
     public async Task a_signed_webhook_makes_the_video_ready_and_a_playback_token_verifies_with_the_public_key()

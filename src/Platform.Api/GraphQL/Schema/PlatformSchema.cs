@@ -23,6 +23,8 @@ public sealed class PlatformSchema : global::GraphQL.Types.Schema
         Query = query;
         Mutation = mutation;
         Subscription = subscription;
+        // What graphql-js's standard introspection query asks for with its full options (GraphiQL, graphql-codegen).
+        Features.RepeatableDirectives = true;
     }
 }
 
