@@ -40,7 +40,7 @@ public sealed class the_schema_file(PlatformApp app) : IClassFixture<PlatformApp
     {
         Assert.Empty(SchemaContract.BreakingChanges(
             "type Query { a(x: Int): Int } enum E { X }",
-            "type Query { a(x: Int, y: Int, z: Int! = 1): Int b: Int } enum E { X Y } type T { t: Int }"));
+            "type Query { a(x: Int, y: Int, z: Int! = 1): Int b: Int c(id: ID!): Int } enum E { X Y } type T { t: Int }"));
     }
 
     [Fact]
