@@ -21,6 +21,6 @@ public sealed class API6_unrestricted_access_to_sensitive_business_flows(TightRa
         Assert.Equal("RATE_LIMITED", refused.FirstErrorCode);
         Assert.True(refused.RetryAfter > TimeSpan.Zero);
         Assert.Equal("RATE_LIMITED", throughAFragment.FirstErrorCode);
-        Assert.Equal("NOT_FOUND", other.FirstErrorCode);
+        Assert.Equal("VALIDATION", other.FirstErrorCode); // past the money limit, not rate limited: the malformed id is refused on its merits
     }
 }
