@@ -73,16 +73,20 @@ public static class Enrolment
 
     /// <summary>
     /// Completing is idempotent; a lesson with a quiz completes once it is passed, one with a video once the course's watch rule is met
-    /// (<paramref name="watchedPercent"/> of it). The last required lesson completes the course and issues the certificate.
+    /// (<paramref name="watchedPercent"/> of it). The last required lesson completes the course and issues the certificate; so does
+    /// completing a done lesson again once a deleted lesson has left nothing else to do.
     /// </summary>
     public static object[] Complete(CourseOutline course, EnrolmentView? enrolment, Guid lessonId, string learnerName, int watchedPercent, DateTimeOffset now)
     {
         var (open, lesson) = OpenLesson(course, enrolment, lessonId, now);
-        if (open.CompletedLessons.Contains(lessonId)) return [];
-        if (lesson.Quiz is not null && !open.PassedQuizzes.Contains(lessonId)) throw DomainException.Conflict("Pass the lesson's quiz first.");
-        if (lesson.Video is not null && course.RequiredWatchPercent is { } required && watchedPercent < required)
-            throw DomainException.Conflict($"Watch at least {required}% of the video first ({watchedPercent}% so far).");
-        var events = new List<object> { new LessonCompleted(open.Id, course.Id, open.UserId, lessonId, now) };
+        var events = new List<object>();
+        if (!open.CompletedLessons.Contains(lessonId))
+        {
+            if (lesson.Quiz is not null && !open.PassedQuizzes.Contains(lessonId)) throw DomainException.Conflict("Pass the lesson's quiz first.");
+            if (lesson.Video is not null && course.RequiredWatchPercent is { } required && watchedPercent < required)
+                throw DomainException.Conflict($"Watch at least {required}% of the video first ({watchedPercent}% so far).");
+            events.Add(new LessonCompleted(open.Id, course.Id, open.UserId, lessonId, now));
+        }
         if (open.CompletedAt is null && RequiredLessons(course).All(l => l.Id == lessonId || open.CompletedLessons.Contains(l.Id)))
         {
             events.Add(new CourseCompleted(open.Id, course.Id, open.UserId, now));

@@ -78,6 +78,23 @@ public sealed class when_a_creator_edits_a_published_course(PlatformApp app) : I
     }
 
     [Fact]
+    public async Task when_the_only_lesson_left_undone_is_deleted_completing_a_done_lesson_again_completes_the_course()
+    {
+        var built = await classroom.Course(["One", "Two"]);
+        var learner = await classroom.Learner(built);
+        await learner.Data("mutation($l: ID!) { completeLesson(lessonId: $l) { id } }", new { l = built.Lessons[0] });
+        await app.Client(built.Creator).Data("mutation($l: ID!) { deleteLesson(lessonId: $l) { id } }", new { l = built.Lessons[1] });
+        await classroom.Publish(built.Creator, built.Course);
+
+        var again = (await learner.Data("mutation($l: ID!) { completeLesson(lessonId: $l) { progressPercent completedAt certificate { id } } }", new { l = built.Lessons[0] }))
+            .GetProperty("completeLesson");
+
+        Assert.Equal(100, again.GetProperty("progressPercent").GetInt32());
+        Assert.NotEqual(JsonValueKind.Null, again.GetProperty("completedAt").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, again.GetProperty("certificate").ValueKind);
+    }
+
+    [Fact]
     public async Task unpublishing_keeps_enrolled_learners_in_the_last_published_version_and_stops_new_enrolments()
     {
         var built = await classroom.Course(["Sharpening"]);

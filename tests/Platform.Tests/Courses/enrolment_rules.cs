@@ -54,7 +54,9 @@ public sealed partial class enrolment_rules
         var certificate = Assert.IsType<CertificateIssued>(events[2]);
         Assert.Equal(DeterministicId.Certificate(DeterministicId.Enrolment(course.Id, Learner)), certificate.CertificateId);
         Assert.Equal(("Course", "Ada"), (certificate.CourseTitle, certificate.LearnerName));
-        Assert.Empty(Enrolment.Complete(course, Enrolled(course, Now, first.Id, last.Id), last.Id, "Ada", watchedPercent: 0, Now));
+        var completed = Enrolled(course, Now, first.Id, last.Id);
+        completed.CompletedAt = Now;
+        Assert.Empty(Enrolment.Complete(course, completed, last.Id, "Ada", watchedPercent: 0, Now));
     }
 
     [Fact]

@@ -101,6 +101,20 @@ public sealed partial class enrolment_rules
     }
 
     [Fact]
+    public void completing_a_done_lesson_again_completes_a_course_whose_remaining_lesson_was_deleted_and_then_changes_nothing()
+    {
+        var (done, remaining) = (LessonWith(), LessonWith());
+        var course = Course(done, remaining);
+        var enrolment = Enrolled(course, done.Id);
+        Assert.Empty(Enrolment.Complete(course, enrolment, done.Id, "Ada", 0, Now));
+
+        course.Published![0].Lessons.Remove(remaining);
+        Assert.Equal([typeof(CourseCompleted), typeof(CertificateIssued)], Enrolment.Complete(course, enrolment, done.Id, "Ada", 0, Now).Select(e => e.GetType()));
+        enrolment.CompletedAt = Now;
+        Assert.Empty(Enrolment.Complete(course, enrolment, done.Id, "Ada", 0, Now));
+    }
+
+    [Fact]
     public void watch_reports_merge_into_ranges_and_only_crossing_a_threshold_is_an_event()
     {
         var lesson = LessonWith(video: true);
