@@ -24,6 +24,8 @@ public static class ProjectionsConfiguration
         options.Schema.For<CourseOutline>().Index(c => c.CommunityId).GinIndexJsonData();
         options.Projections.Add<EnrolmentViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<EnrolmentView>().Index(e => e.UserId).Index(e => e.CourseId).Index(e => e.EnrolledAt).Index(e => e.CertificateId!);
+        options.Projections.Add<QuizResultsProjection>(ProjectionLifecycle.Async);
+        options.Schema.For<WatchProgress>().Index([w => w.UserId, w => w.CourseId]);
         options.Schema.For<InvitationView>().UniqueIndex(i => i.TokenHash).Index(i => i.CommunityId);
         options.Schema.For<UserAccount>().UniqueIndex(u => u.Handle).Index(u => u.SearchText).Index(u => u.RegisteredAt);
         options.Projections.Add<ProductViewProjection>(ProjectionLifecycle.Inline);

@@ -2,7 +2,7 @@ namespace Platform.Benchmarks;
 
 /// <summary>
 /// What the API scenarios act on, made through the public API as a creator and learners would: communities to join,
-/// a published free course with its lessons in a classroom community, provisioned users who are enrolled in it.
+/// a published free course with its lessons (each with a video) in a classroom community, provisioned users who are enrolled in it.
 /// </summary>
 public sealed class World
 {
@@ -54,9 +54,13 @@ public sealed class World
             for (var l = 0; l < profile.LessonsPerModule; l++)
                 await api.Send(creator, "mutation($m: ID!, $t: String!, $b: String) { addLesson(moduleId: $m, input: { title: $t, body: $b }) { id } }",
                     new { m = module, t = $"Lesson {l}", b = "# Notes\n\nA few paragraphs of lesson text, as a real lesson has." });
-        await api.Send(creator, "mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = course });
         var lessons = (await api.Send(creator, outline, new { c = course })).GetProperty("course").GetProperty("draft").EnumerateArray()
             .SelectMany(m => m.GetProperty("lessons").EnumerateArray().Select(Id)).ToList();
+        // Every lesson has a video, so learners can report watching it (recordVideoProgress); no bytes are uploaded.
+        foreach (var lesson in lessons)
+            await api.Send(creator, "mutation($l: ID!) { requestVideoUpload(lessonId: $l, input: { fileName: \"lesson.mp4\", sizeBytes: 1000000 }) { videoId } }",
+                new { l = lesson });
+        await api.Send(creator, "mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = course });
 
         var posts = new List<Guid>();
         for (var i = 0; i < profile.JoinCommunities; i++)

@@ -11,8 +11,20 @@ public sealed class LessonOutline
     public string Body { get; set; } = "";
     public int? DripDays { get; set; }
     public DateTimeOffset? DripAt { get; set; }
+    /// <summary>An optional lesson does not count towards completing the course.</summary>
+    public bool Optional { get; set; }
+    public LessonQuiz? Quiz { get; set; }
     public LessonVideo? Video { get; set; }
+
+    public LessonOutline Copy() => new()
+    {
+        Id = Id, Title = Title, Body = Body, DripDays = DripDays, DripAt = DripAt, Optional = Optional, Quiz = Quiz,
+        Video = Video is { } v ? new LessonVideo { Id = v.Id, Provider = v.Provider, ProviderVideoId = v.ProviderVideoId, SizeBytes = v.SizeBytes, Status = v.Status, FailureReason = v.FailureReason } : null,
+    };
 }
+
+/// <summary>Immutable: a publish can share it between the draft and the published structure.</summary>
+public sealed record LessonQuiz(int PassPercent, IReadOnlyList<QuizQuestion> Questions);
 
 public sealed class LessonVideo
 {
@@ -29,6 +41,8 @@ public sealed class ModuleOutline
     public Guid Id { get; set; }
     public string Title { get; set; } = "";
     public List<LessonOutline> Lessons { get; set; } = [];
+
+    public ModuleOutline Copy() => new() { Id = Id, Title = Title, Lessons = Lessons.Select(l => l.Copy()).ToList() };
 }
 
 /// <summary>
@@ -45,14 +59,21 @@ public sealed class CourseOutline
     public int? UnlockLevel { get; set; }
     public Guid CreatorId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>A lesson with a video completes only after the learner watched this share of it; null: no such rule.</summary>
+    public int? RequiredWatchPercent { get; set; }
     public List<ModuleOutline> Draft { get; set; } = [];
-    /// <summary>Null while unpublished.</summary>
+    /// <summary>The version last published: null until the first publish, kept through unpublishing and archiving for enrolled learners.</summary>
     public List<ModuleOutline>? Published { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
-    /// <summary>Every module and lesson id in the draft: how a module or lesson finds its course.</summary>
+    public DateTimeOffset? UnpublishedAt { get; set; }
+    public DateTimeOffset? ArchivedAt { get; set; }
+    /// <summary>What the last publish changed for learners already enrolled.</summary>
+    public List<string> WhatsNew { get; set; } = [];
+    /// <summary>Every module, lesson and video id the outline ever held (deleted ones too, so that a learner's history still finds its course).</summary>
     public List<Guid> OutlineIds { get; set; } = [];
 
-    public bool IsPublished => Published is not null;
+    /// <summary>Open for enrolment and discovery; enrolled learners keep the <see cref="Published"/> version either way.</summary>
+    public bool IsPublished => Published is not null && UnpublishedAt is null && ArchivedAt is null;
 
     public ModuleOutline? ModuleOf(Guid lessonId) => Draft.FirstOrDefault(m => m.Lessons.Any(l => l.Id == lessonId));
 
@@ -92,20 +113,45 @@ public sealed partial class CourseOutlineProjection : SingleStreamProjection<Cou
         to.Lessons.Insert(Math.Clamp(e.Position, 0, to.Lessons.Count), lesson);
     }
 
+    public static void Apply(ModuleMoved e, CourseOutline course)
+    {
+        var module = course.Draft.Single(m => m.Id == e.ModuleId);
+        course.Draft.Remove(module);
+        course.Draft.Insert(Math.Clamp(e.Position, 0, course.Draft.Count), module);
+    }
+
+    public static void Apply(CourseUpdated e, CourseOutline course)
+    {
+        course.Title = e.Title;
+        course.Description = e.Description;
+        course.RequiredWatchPercent = e.RequiredWatchPercent;
+    }
+
+    public static void Apply(ModuleUpdated e, CourseOutline course) => course.Draft.Single(m => m.Id == e.ModuleId).Title = e.Title;
+
+    public static void Apply(LessonUpdated e, CourseOutline course)
+    {
+        var lesson = course.Draft.SelectMany(m => m.Lessons).Single(l => l.Id == e.LessonId);
+        (lesson.Title, lesson.Body, lesson.DripDays, lesson.DripAt, lesson.Optional) = (e.Title, e.Body, e.DripDays, e.DripAt, e.Optional);
+    }
+
+    public static void Apply(QuizSet e, CourseOutline course) =>
+        course.Draft.SelectMany(m => m.Lessons).Single(l => l.Id == e.LessonId).Quiz = e.Questions.Count == 0 ? null : new LessonQuiz(e.PassPercent, e.Questions);
+
+    public static void Apply(ModuleDeleted e, CourseOutline course) => course.Draft.RemoveAll(m => m.Id == e.ModuleId);
+
+    public static void Apply(LessonDeleted e, CourseOutline course) => course.ModuleOf(e.LessonId)?.Lessons.RemoveAll(l => l.Id == e.LessonId);
+
     public static void Apply(CoursePublished e, CourseOutline course)
     {
         // A deep copy: the published structure must not follow later draft edits.
-        course.Published = course.Draft.Select(m => new ModuleOutline
-        {
-            Id = m.Id, Title = m.Title,
-            Lessons = m.Lessons.Select(l => new LessonOutline
-            {
-                Id = l.Id, Title = l.Title, Body = l.Body, DripDays = l.DripDays, DripAt = l.DripAt,
-                Video = l.Video is { } v ? new LessonVideo { Id = v.Id, Provider = v.Provider, ProviderVideoId = v.ProviderVideoId, SizeBytes = v.SizeBytes, Status = v.Status, FailureReason = v.FailureReason } : null,
-            }).ToList(),
-        }).ToList();
+        course.Published = course.Draft.Select(m => m.Copy()).ToList();
         course.PublishedAt = e.PublishedAt;
+        course.UnpublishedAt = null;
+        course.WhatsNew = [.. e.Changes ?? []];
     }
+
+    public static void Apply(CourseArchived e, CourseOutline course) => course.ArchivedAt = e.ArchivedAt;
 
     public static void Apply(VideoUploadRequested e, CourseOutline course)
     {
@@ -134,9 +180,5 @@ public sealed partial class CourseOutlineProjection : SingleStreamProjection<Cou
     private static IEnumerable<LessonVideo> Videos(CourseOutline course, Guid videoId) =>
         course.Draft.Concat(course.Published ?? []).SelectMany(m => m.Lessons).Select(l => l.Video).OfType<LessonVideo>().Where(v => v.Id == videoId);
 
-    public static void Apply(CourseUnpublished e, CourseOutline course)
-    {
-        course.Published = null;
-        course.PublishedAt = null;
-    }
+    public static void Apply(CourseUnpublished e, CourseOutline course) => course.UnpublishedAt = e.UnpublishedAt;
 }

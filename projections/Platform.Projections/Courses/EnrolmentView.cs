@@ -19,6 +19,9 @@ public sealed class EnrolmentView
     public DateTimeOffset? CertificateIssuedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevokedReason { get; set; }
+    /// <summary>Quiz attempts so far, by lesson.</summary>
+    public Dictionary<Guid, int> QuizAttempts { get; set; } = [];
+    public List<Guid> PassedQuizzes { get; set; } = [];
 }
 
 /// <summary>Inline: the learner's next lesson opens on their very next request.</summary>
@@ -41,6 +44,12 @@ public sealed partial class EnrolmentViewProjection : SingleStreamProjection<Enr
     public static void Apply(LessonCompleted e, EnrolmentView view)
     {
         if (!view.CompletedLessons.Contains(e.LessonId)) view.CompletedLessons.Add(e.LessonId);
+    }
+
+    public static void Apply(QuizAttempted e, EnrolmentView view)
+    {
+        view.QuizAttempts[e.LessonId] = e.Attempt;
+        if (e.Passed && !view.PassedQuizzes.Contains(e.LessonId)) view.PassedQuizzes.Add(e.LessonId);
     }
 
     public static void Apply(CourseCompleted e, EnrolmentView view) => view.CompletedAt = e.CompletedAt;

@@ -14,8 +14,11 @@ public sealed record SetPrice(Guid ProductId, Guid PriceId, long Amount, string 
 public sealed record CreateCoupon(
     Guid ProductId, Guid CouponId, string Code, int? PercentOff, long? AmountOff, DateTimeOffset? ExpiresAt, int? MaxRedemptions, Guid CreatedBy);
 
-/// <summary>What is sold: the course or community behind a product id, and who is paid for it.</summary>
-public sealed record ProductSubject(Guid ProductId, ProductKind Kind, Guid CommunityId, string Name, bool ForSale);
+/// <summary>
+/// What is sold: the course or community behind a product id, and who is paid for it. <c>Priceable</c>: it is sold at all (a PAID course,
+/// a community joined by paying); <c>ForSale</c>: it can be bought now (a PAID course must be published too).
+/// </summary>
+public sealed record ProductSubject(Guid ProductId, ProductKind Kind, Guid CommunityId, string Name, bool Priceable, bool ForSale);
 
 /// <summary>Prices and coupons (PRIC): pure rules, then the handlers that load and append.</summary>
 public static partial class Pricing
@@ -24,6 +27,10 @@ public static partial class Pricing
 
     public static object[] SetPrice(ProductSubject subject, Community community, SetPrice command, DateTimeOffset now)
     {
+        if (!subject.Priceable)
+            throw DomainException.Invalid(subject.Kind == ProductKind.Course
+                ? "Only a PAID course has a price: a FREE or LEVEL course is not sold."
+                : "Only a community with join policy PAID has a price: its membership is not sold otherwise.");
         var currency = Currency(command.Currency);
         if (command.Amount is < 1 or > MoneySplit.MaxAmount) throw DomainException.Invalid($"A price is 1 to {MoneySplit.MaxAmount} in the currency's minor unit.");
         if (command.TrialDays is < 0 or > MaxTrialDays) throw DomainException.Invalid($"A free trial is 0 to {MaxTrialDays} days.");
@@ -84,10 +91,10 @@ public static class PricingHandler
     {
         if (await session.LoadAsync<CourseOutline>(productId, cancellation) is { } course)
             return new ProductSubject(course.Id, ProductKind.Course, course.CommunityId, course.Title,
-                course.IsPublished && course.Access == Contracts.Courses.CourseAccess.Paid);
+                course.Access == Contracts.Courses.CourseAccess.Paid, course.IsPublished && course.Access == Contracts.Courses.CourseAccess.Paid);
         if (await session.Events.AggregateStreamAsync<Community>(productId, token: cancellation) is { } community)
             return new ProductSubject(community.Id, ProductKind.Community, community.Id, community.Name,
-                community.JoinPolicy == Contracts.Communities.JoinPolicy.Paid);
+                community.JoinPolicy == Contracts.Communities.JoinPolicy.Paid, community.JoinPolicy == Contracts.Communities.JoinPolicy.Paid);
         throw DomainException.NotFound("The product");
     }
 }

@@ -16,7 +16,7 @@ public static class CompleteLessonField
 {
     public static void AddCompleteLesson(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<EnrolmentGraphType>>("completeLesson")
-            .Description("Marks an open lesson done (again changes nothing); the last one completes the course and issues its certificate.")
+            .Description("Marks an open lesson done (again changes nothing) once its quiz is passed and the course's watch rule met; the last required one completes the course and issues its certificate.")
             .Argument<NonNullGraphType<IdGraphType>>("lessonId")
             .AllowOwn(CoursesAccess.EnrolledInLessonCourse, SignedIn)
             .ResolveAsync(async c =>
@@ -35,7 +35,9 @@ public static class CompleteLessonHandler
         var course = await session.LoadAsync<CourseOutline>(await CourseReads.CourseIdOf(session, command.LessonId, cancellation), cancellation)
             ?? throw DomainException.NotFound("The course");
         var learner = await session.LoadAsync<UserAccount>(command.UserId, cancellation);
+        var watched = await session.LoadAsync<WatchProgress>(WatchProgress.IdOf(command.UserId, command.LessonId), cancellation);
         var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
-        stream.AppendMany(Enrolment.Complete(course, stream.Aggregate, command.LessonId, learner?.DisplayName ?? "", clock.GetUtcNow()));
+        stream.AppendMany(Enrolment.Complete(course, stream.Aggregate, command.LessonId, learner?.DisplayName ?? "", watched?.WatchedPercent ?? 0,
+            clock.GetUtcNow()));
     }
 }

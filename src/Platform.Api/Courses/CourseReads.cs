@@ -4,7 +4,9 @@ using JasperFx.Events;
 using Platform.Api.Courses.Graph;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;
+using Platform.Api.Communities;
 using Platform.Contracts;
+using Platform.Contracts.Communities;
 using Platform.Projections.Courses;
 
 namespace Platform.Api.Courses;
@@ -27,6 +29,10 @@ public static class CourseReads
         return stream.Aggregate is null ? throw DomainException.NotFound("The course") : stream;
     }
 
+    /// <summary>The stream of the course holding this module, lesson or video.</summary>
+    public static async Task<IEventStream<CourseOutline>> ForWritingContaining(IDocumentSession session, Guid id, CancellationToken cancellation) =>
+        await ForWriting(session, await CourseIdOf(session, id, cancellation), cancellation);
+
     /// <summary>The outline is inline: a mutation's answer shows its own change.</summary>
     public static async Task<CourseOutline> Current(IResolveFieldContext context, Guid courseId) =>
         await context.Reads().LoadAsync<CourseOutline>(courseId, context.CancellationToken) ?? throw DomainException.NotFound("The course");
@@ -34,6 +40,24 @@ public static class CourseReads
     public static async Task<EnrolmentView> EnrolmentOf(IResolveFieldContext context, Guid courseId) =>
         await context.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(courseId, context.UserId()), context.CancellationToken)
         ?? throw DomainException.NotFound("The enrolment");
+
+    /// <summary>The course-level lock for the caller: builders have none; a caller who is not signed in must join (NOT_MEMBER) first.</summary>
+    public static async Task<CourseLockForCaller?> LockFor(IResolveFieldContext context, CourseOutline course)
+    {
+        var caller = context.Caller();
+        if (CoursesAccess.Builds(caller, course)) return null;
+        var reads = context.Reads();
+        var (enrolment, activeMember) = caller.UserId is { } userId
+            ? (await reads.LoadAsync<EnrolmentView>(DeterministicId.Enrolment(course.Id, userId), context.CancellationToken),
+               (await CommunitiesAccess.MembershipOf(reads, course.CommunityId, userId, context.CancellationToken))?.Status == MembershipStatus.Active)
+            : (null, false);
+        var levelReached = activeMember && course.Access == Contracts.Courses.CourseAccess.Level
+            ? await Engagement.EngagementAccess.HighestLevel(reads, course.CommunityId, caller.UserId!.Value, context.CancellationToken)
+            : 0;
+        return Enrolment.LockOf(course, enrolment, activeMember, levelReached) is { } reason
+            ? new CourseLockForCaller(reason, reason == CourseLockReason.Level ? course.UnlockLevel : null)
+            : null;
+    }
 
     /// <summary>Modules with what the caller needs to see locks: their enrolment, loaded once per course.</summary>
     public static async Task<IEnumerable<ModuleForCaller>> ForCaller(IResolveFieldContext context, List<ModuleOutline> modules)
@@ -44,6 +68,10 @@ public static class CourseReads
             ? await context.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(course.Id, userId), context.CancellationToken)
             : null;
         var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
-        return modules.Select(m => new ModuleForCaller(course, m, enrolment, CoursesAccess.Builds(caller, course), now));
+        var watched = enrolment is null
+            ? new Dictionary<Guid, WatchProgress>()
+            : (await context.Reads().Query<WatchProgress>().Where(w => w.UserId == enrolment.UserId && w.CourseId == course.Id).ToListAsync(context.CancellationToken))
+                .ToDictionary(w => w.LessonId);
+        return modules.Select(m => new ModuleForCaller(course, m, enrolment, CoursesAccess.Builds(caller, course), now, watched));
     }
 }

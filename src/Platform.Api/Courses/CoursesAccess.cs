@@ -13,12 +13,20 @@ public static class CoursesAccess
 {
     public static bool Builds(Caller caller, CourseOutline course) => caller.Holds(Role.Creator, course.CommunityId);
 
-    /// <summary>A published course is visible to whoever may read its community; an unpublished one only to its builder.</summary>
+    /// <summary>
+    /// A published course is visible to whoever may read its community; an unpublished or archived one to its builder, and to the
+    /// learners enrolled in it, who keep the version last published.
+    /// </summary>
     public static async Task<CourseOutline?> Visible(IResolveFieldContext context, CourseOutline? course) =>
         course is not null && (Builds(context.Caller(), course)
-                               || course.IsPublished && await CommunitiesAccess.MayRead(context.Reads(), context.Caller(), course.CommunityId, context.CancellationToken))
+                               || course.IsPublished && await CommunitiesAccess.MayRead(context.Reads(), context.Caller(), course.CommunityId, context.CancellationToken)
+                               || await KeepsAccess(context, course))
             ? course
             : null;
+
+    private static async Task<bool> KeepsAccess(IResolveFieldContext context, CourseOutline course) =>
+        course.Published is not null && context.Caller().UserId is { } userId
+        && await context.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(course.Id, userId), context.CancellationToken) is { RevokedAt: null };
 
     /// <summary>The creator of the community that owns the course, module or lesson named by <paramref name="argument"/>.</summary>
     public static Ownership CourseCreator(string argument) =>

@@ -11,6 +11,7 @@ public static class CoursesConfiguration
         query.AddCertificateQuery();
         query.AddVerifyCertificateQuery();
         query.AddCourseQuery();
+        query.AddQuizResultsQuery();
     }
 
     public static void AddCourseMutations(this ObjectGraphType mutation)
@@ -23,5 +24,15 @@ public static class CoursesConfiguration
         mutation.AddMoveLesson();
         mutation.AddPublishCourse();
         mutation.AddUnpublishCourse();
+        mutation.AddArchiveCourse();
+        mutation.AddUpdateCourse();
+        mutation.AddUpdateModule();
+        mutation.AddUpdateLesson();
+        mutation.AddDeleteModule();
+        mutation.AddDeleteLesson();
+        mutation.AddMoveModule();
+        mutation.AddSetQuiz();
+        mutation.AddSubmitQuiz();
+        mutation.AddRecordVideoProgress();
     }
 }

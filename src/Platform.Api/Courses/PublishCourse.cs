@@ -5,7 +5,8 @@ using Platform.Api.Courses.Graph;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
-using Platform.Contracts.Courses;
+using Platform.Contracts;
+using Platform.Projections.Commerce;
 
 namespace Platform.Api.Courses;
 
@@ -15,6 +16,7 @@ public static class PublishCourseField
 {
     public static void AddPublishCourse(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<CourseGraphType>>("publishCourse")
+            .Description("Releases the draft to learners, listing what changed for those enrolled; a PAID course needs its price first.")
             .Argument<NonNullGraphType<IdGraphType>>("courseId")
             .AllowOwn(CoursesAccess.CourseCreator("courseId"), Audience.Creator)
             .ResolveAsync(async c =>
@@ -30,6 +32,7 @@ public static class PublishCourseHandler
     public static async Task Handle(PublishCourse command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await CourseReads.ForWriting(session, command.CourseId, cancellation);
-        stream.AppendMany(Course.Publish(stream.Aggregate!, command.PublishedBy, clock.GetUtcNow()));
+        var product = await session.LoadAsync<ProductView>(DeterministicId.Product(command.CourseId), cancellation);
+        stream.AppendMany(Course.Publish(stream.Aggregate!, product?.CurrentPrice is not null, command.PublishedBy, clock.GetUtcNow()));
     }
 }

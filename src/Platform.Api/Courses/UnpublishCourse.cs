@@ -5,7 +5,6 @@ using Platform.Api.Courses.Graph;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
-using Platform.Contracts.Courses;
 
 namespace Platform.Api.Courses;
 
@@ -15,6 +14,7 @@ public static class UnpublishCourseField
 {
     public static void AddUnpublishCourse(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<CourseGraphType>>("unpublishCourse")
+            .Description("Stops new enrolments and hides the course from discovery; enrolled learners keep the last published version.")
             .Argument<NonNullGraphType<IdGraphType>>("courseId")
             .AllowOwn(CoursesAccess.CourseCreator("courseId"), Audience.Creator)
             .ResolveAsync(async c =>

@@ -185,12 +185,12 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         await Step(() => bus.InvokeAsync(new AddLesson(module, DeterministicId.From("demo", "lesson", "relief"), "Neck relief and the truss rod",
             "# Neck relief\n\nMeasure at the 7th fret with a capo at the 1st and the 14th fretted.", null, null, alice), cancellation));
         await using (var check = store.QuerySession())
-            if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellation))?.IsPublished != true)
-                await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellation));
-        await using (var check = store.QuerySession())
             if (await check.LoadAsync<Projections.Commerce.ProductView>(DeterministicId.Product(course), cancellation) is null)
                 await bus.InvokeAsync(new SetPrice(course, DeterministicId.From("demo", "price", "setup"), 4900, "eur", Contracts.Commerce.PriceInterval.OneTime, 0,
                     null, alice), cancellation);
+        await using (var check = store.QuerySession())
+            if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellation))?.IsPublished != true)
+                await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellation));
 
         foreach (var buyer in new[] { "dave", "bob" })
         {

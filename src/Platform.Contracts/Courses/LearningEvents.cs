@@ -17,3 +17,17 @@ public sealed record CertificateIssued(
 
 /// <summary>Access taken back (a full refund, a lost dispute): the learner leaves the course and any certificate is revoked with it.</summary>
 public sealed record EnrolmentRevoked(Guid EnrolmentId, Guid CourseId, Guid UserId, string Reason, DateTimeOffset RevokedAt);
+
+/// <summary>A learner's chosen choices (zero-based indexes) for one question.</summary>
+public sealed record QuizAnswer(Guid QuestionId, IReadOnlyList<int> Choices);
+
+/// <summary>One scored attempt at a lesson's quiz; a question is right when exactly its correct choices were chosen.</summary>
+public sealed record QuizAttempted(
+    Guid EnrolmentId, Guid CourseId, Guid UserId, Guid LessonId, int Attempt, IReadOnlyList<QuizAnswer> Answers,
+    IReadOnlyList<Guid> Questions, IReadOnlyList<Guid> CorrectQuestions, int ScorePercent, bool Passed, DateTimeOffset AttemptedAt);
+
+/// <summary>
+/// The learner has now watched at least <c>Percent</c> of the lesson's video (one of 25, 50, 75, 90, 100). Positions and ranges live in a
+/// document updated on every report; only crossing a threshold is an event.
+/// </summary>
+public sealed record VideoWatched(Guid EnrolmentId, Guid CourseId, Guid UserId, Guid LessonId, int Percent, DateTimeOffset WatchedAt);

@@ -32,8 +32,8 @@ public static class Checkout
             var module = (await graphql.Send(world.CreatorToken, "mutation($c: ID!) { addModule(courseId: $c, input: { title: \"Module\" }) { draft { id } } }",
                 new { c = course })).GetProperty("addModule").GetProperty("draft")[0].GetProperty("id").GetGuid();
             await graphql.Send(world.CreatorToken, "mutation($m: ID!) { addLesson(moduleId: $m, input: { title: \"Lesson\", body: \"Paid notes\" }) { id } }", new { m = module });
-            await graphql.Send(world.CreatorToken, "mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = course });
             await graphql.Send(world.CreatorToken, "mutation($p: ID!) { setPrice(productId: $p, input: { amount: 4900, currency: \"eur\" }) { id } }", new { p = course });
+            await graphql.Send(world.CreatorToken, "mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = course });
             products.Add(course);
         }
 

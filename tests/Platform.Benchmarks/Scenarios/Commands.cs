@@ -21,6 +21,9 @@ public static class Commands
                 (client, n) => world.Pair(world.JoinCommunities, client, n) is { } pair ? (pair.User, new { c = pair.Target }) : null),
             new Mutation("completeLesson", "mutation($l: ID!) { completeLesson(lessonId: $l) { completedLessons } }",
                 (client, n) => world.Pair(world.Lessons, client, n) is { } pair ? (pair.User, new { l = pair.Target }) : null),
+            new Mutation("recordVideoProgress",
+                "mutation($l: ID!, $p: Int!, $r: [WatchedRangeInput!]!) { recordVideoProgress(lessonId: $l, positionSeconds: $p, watchedRanges: $r, durationSeconds: 600) { watchedPercent } }",
+                (client, n) => VideoReport(world, client, n)),
             new Mutation("createPost", "mutation($c: ID!, $t: String!, $b: String!) { createPost(input: { communityId: $c, title: $t, body: $b }) { id } }",
                 (client, n) => (world.Users[client], new { c = world.Classroom, t = $"Post {n} of client {client}", b = "A question about bracing, with some detail." })),
             new Mutation("react", "mutation($p: ID!) { react(targetId: $p, kind: LIKE) { id } }",
@@ -64,7 +67,8 @@ public static class Commands
         var (latency, timeouts, failures) = await probing;
 
         result.Notes.Add($"Each mutation's ratio is against scenario 1's {Profile.Clients}-connection INSERT commits/s; the first {profile.WarmUp.TotalSeconds:0} s are warm-up.");
-        result.Notes.Add("joinCommunity: each request joins a new (community, user) pair; completeLesson: a new (lesson, learner) pair; createPost: a new post in the classroom; " +
+        result.Notes.Add("joinCommunity: each request joins a new (community, user) pair; completeLesson: a new (lesson, learner) pair; " +
+                         "recordVideoProgress: a learner's next 10 s of a lesson's video (one upsert, an event only at 25/50/75/90/100 %); createPost: a new post in the classroom; " +
                          "react: a new (post, member) like of the creator's posts, scored into the points ledger in the same transaction.");
         var readYourWrite = new ScenarioResult(3, "Read-your-write latency (async projection), under scenario 2's load");
         readYourWrite.Rows.Add(new Row("joinCommunity → community.memberCount", new()
@@ -79,6 +83,19 @@ public static class Commands
         readYourWrite.Notes.Add("A probe user joins a community no other load touches, then polls `community(id) { memberCount }` every 10 ms; " +
                                 "the latency runs from the mutation's response to the first read showing the new count (CommunityCard is an async projection).");
         return (result, readYourWrite);
+    }
+
+    /// <summary>
+    /// A player's report every 10 s of a 10-minute video: each client's learners take turns, each moving 10 s further through
+    /// their lesson with every report and on to the next lesson after 60 reports (a learner's reports never overlap in time).
+    /// </summary>
+    private static (string Token, object Variables)? VideoReport(World world, int client, int n)
+    {
+        var index = n * Profile.Clients + client;
+        var round = index / world.Users.Count;
+        var at = round % 60 * 10;
+        return (world.Users[index % world.Users.Count],
+            new { l = world.Lessons[round / 60 % world.Lessons.Count], p = at + 10, r = new[] { new { start = at, end = at + 10 } } });
     }
 
     /// <summary>

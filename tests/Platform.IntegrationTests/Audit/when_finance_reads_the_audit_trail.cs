@@ -48,10 +48,11 @@ public sealed class when_finance_reads_the_audit_trail(AuditShopApp app) : IClas
             var module = (await client.Data("mutation($c: ID!) { addModule(courseId: $c, input: { title: \"M\" }) { draft { id } } }", new { c = product }))
                 .GetProperty("addModule").GetProperty("draft")[0].GetProperty("id").GetString()!;
             await client.Data("mutation($m: ID!) { addLesson(moduleId: $m, input: { title: \"L\" }) { id } }", new { m = module });
-            await client.Data("mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = product });
         }
         await client.Data("mutation($p: ID!, $i: SetPriceInput!) { setPrice(productId: $p, input: $i) { id } }",
             new { p = product, i = new { amount = 2000, currency = "eur", interval } });
+        // A PAID course is published once it has a price.
+        if (!membership) await client.Data("mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = product });
         var url = (await client.Data("mutation { startPayoutOnboarding { onboardingUrl } }")).GetProperty("startPayoutOnboarding").GetProperty("onboardingUrl").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await client.Http.PostAsync(new Uri(url).PathAndQuery, null)).StatusCode);
         return (creator, community, product);

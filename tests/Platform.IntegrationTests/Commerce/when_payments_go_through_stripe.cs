@@ -85,9 +85,9 @@ public sealed class StripeShop(StripePlatformApp app)
         var module = (await client.Data("mutation($c: ID!) { addModule(courseId: $c, input: { title: \"Joints\" }) { draft { id } } }", new { c = course }))
             .GetProperty("addModule").GetProperty("draft")[0].GetProperty("id").GetString()!;
         await client.Data("mutation($m: ID!) { addLesson(moduleId: $m, input: { title: \"Dovetails\", body: \"Saw to the line\" }) { id } }", new { m = module });
-        await client.Data("mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = course });
         await client.Data("mutation($p: ID!, $i: SetPriceInput!) { setPrice(productId: $p, input: $i) { id } }",
             new { p = course, i = new { amount, currency, interval } });
+        await client.Data("mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = course });
         return course;
     }
 

@@ -85,8 +85,8 @@ public sealed class course_building_rules
         var empty = Outline(Module());
         var ready = Outline(Module(Lesson()));
 
-        Assert.Equal(ErrorCodes.Validation, Assert.Throws<DomainException>(() => Course.Publish(empty, Creator, Now)).Code);
-        Assert.IsType<CoursePublished>(Assert.Single(Course.Publish(ready, Creator, Now)));
+        Assert.Equal(ErrorCodes.Validation, Assert.Throws<DomainException>(() => Course.Publish(empty, priced: false, Creator, Now)).Code);
+        Assert.IsType<CoursePublished>(Assert.Single(Course.Publish(ready, priced: false, Creator, Now)));
         Assert.Empty(Course.Unpublish(ready, Creator, Now));
     }
 }

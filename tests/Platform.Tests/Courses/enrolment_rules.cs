@@ -6,7 +6,7 @@ using Platform.Projections.Courses;
 
 namespace Platform.Tests.Courses;
 
-public sealed class enrolment_rules
+public sealed partial class enrolment_rules
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private static readonly Guid Learner = Guid.NewGuid();
@@ -47,14 +47,16 @@ public sealed class enrolment_rules
         var (first, last) = (Lesson(), Lesson());
         var course = Course(first, last);
 
-        var events = Enrolment.Complete(course, Enrolled(course, Now, first.Id), last.Id, "Ada", Now);
+        var events = Enrolment.Complete(course, Enrolled(course, Now, first.Id), last.Id, "Ada", watchedPercent: 0, Now);
 
         Assert.IsType<LessonCompleted>(events[0]);
         Assert.IsType<CourseCompleted>(events[1]);
         var certificate = Assert.IsType<CertificateIssued>(events[2]);
         Assert.Equal(DeterministicId.Certificate(DeterministicId.Enrolment(course.Id, Learner)), certificate.CertificateId);
         Assert.Equal(("Course", "Ada"), (certificate.CourseTitle, certificate.LearnerName));
-        Assert.Empty(Enrolment.Complete(course, Enrolled(course, Now, first.Id, last.Id), last.Id, "Ada", Now));
+        var completed = Enrolled(course, Now, first.Id, last.Id);
+        completed.CompletedAt = Now;
+        Assert.Empty(Enrolment.Complete(course, completed, last.Id, "Ada", watchedPercent: 0, Now));
     }
 
     [Fact]

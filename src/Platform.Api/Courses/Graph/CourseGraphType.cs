@@ -23,12 +23,18 @@ public sealed class CourseGraphType : ObjectGraphType<CourseOutline>
         Field(c => c.Description);
         Field<NonNullGraphType<EnumerationGraphType<CourseAccess>>>("access").Resolve(c => c.Source.Access);
         Field(c => c.UnlockLevel, nullable: true);
-        Field<NonNullGraphType<BooleanGraphType>>("published").Resolve(c => c.Source.IsPublished);
+        Field<NonNullGraphType<BooleanGraphType>>("published").Description("Open for enrolment and discovery.").Resolve(c => c.Source.IsPublished);
+        Field<NonNullGraphType<BooleanGraphType>>("archived").Description("Unpublished for good; enrolled learners keep it.").Resolve(c => c.Source.ArchivedAt is not null);
+        Field(c => c.RequiredWatchPercent, nullable: true).Description("A lesson with a video completes only after the learner watched this share of it.");
+        Field<CourseLockGraphType>("lock").Description("What the caller must do before learning the course; null once they can (enrolled, or its builder).")
+            .ResolveAsync(async c => await CourseReads.LockFor(c, c.Source));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("whatsNew")
+            .Description("What the last publish changed for learners already enrolled: new, updated and removed lessons and modules.").Resolve(c => c.Source.WhatsNew);
         Field<Commerce.PriceGraphType>("price").Description("What a PAID course costs now; buy it with startCheckout.")
             .ResolveAsync(async c => await Commerce.CommerceGraph.PriceOf(c, c.Source.Id));
         Field(c => c.PublishedAt, nullable: true);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleGraphType>>>>("modules")
-            .Description("The structure learners see: the outline as it was last published (empty while unpublished), locked or not for the caller.")
+            .Description("The structure learners see: the outline as it was last published (kept for enrolled learners after unpublishing), locked or not for the caller.")
             .ResolveAsync(async c => await CourseReads.ForCaller(c, c.Source.Published ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleGraphType>>>>("draft")
             .Description("The outline being edited; publishCourse releases it.")

@@ -23,17 +23,14 @@ public sealed class EnrolmentGraphType : ObjectGraphType<EnrolmentView>
         Field(e => e.EnrolledAt);
         Field(e => e.CompletedAt, nullable: true);
         Field(e => e.RevokedAt, nullable: true);
-        Field<NonNullGraphType<IntGraphType>>("completedLessons").Resolve(c => c.Source.CompletedLessons.Count);
+        Field<NonNullGraphType<IntGraphType>>("completedLessons").Description("Every lesson ever completed, deleted ones included.").Resolve(c => c.Source.CompletedLessons.Count);
         Field<CourseGraphType>("course").ResolveAsync(async c =>
             await c.Reads().LoadAsync<CourseOutline>(c.Source.CourseId, c.CancellationToken));
         Field<NonNullGraphType<IntGraphType>>("progressPercent")
-            .Description("Completed lessons of the course as published, 0 to 100.")
-            .ResolveAsync(async c =>
-            {
-                var course = await c.Reads().LoadAsync<CourseOutline>(c.Source.CourseId, c.CancellationToken);
-                var lessons = (course?.Published ?? []).SelectMany(m => m.Lessons).Select(l => l.Id).ToList();
-                return lessons.Count == 0 ? 0 : 100 * lessons.Count(c.Source.CompletedLessons.Contains) / lessons.Count;
-            });
+            .Description("Completed required lessons of the course as published, 0 to 100.")
+            .ResolveAsync(async c => await c.Reads().LoadAsync<CourseOutline>(c.Source.CourseId, c.CancellationToken) is { } course
+                ? Courses.Enrolment.ProgressPercent(course, c.Source)
+                : 0);
         Field<CertificateGraphType>("certificate").Resolve(c => c.Source.CertificateId is null ? null : c.Source);
     }
 }

@@ -14,7 +14,7 @@ using static Platform.Api.Identity.AccessDeclarations;
 namespace Platform.Api.Courses.Graph;
 
 /// <summary>A lesson as one caller sees it: with their enrolment (if any) and whether they build the course.</summary>
-public sealed record LessonForCaller(CourseOutline Course, LessonOutline Lesson, EnrolmentView? Enrolment, bool Builds, DateTimeOffset Now)
+public sealed record LessonForCaller(CourseOutline Course, LessonOutline Lesson, EnrolmentView? Enrolment, bool Builds, DateTimeOffset Now, WatchProgress? Watch)
 {
     public LockReason? Lock => Builds ? null : Courses.Enrolment.LockOf(Course, Lesson, Enrolment, Now);
 }
@@ -33,6 +33,13 @@ public sealed class LessonGraphType : ObjectGraphType<LessonForCaller>
         Field<DateTimeOffsetGraphType>("opensAt").Description("For an enrolled learner: when a dripping lesson opens.")
             .Resolve(c => c.Source.Enrolment is { } enrolment ? Courses.Enrolment.OpensAt(c.Source.Lesson, enrolment) : null);
         Field<NonNullGraphType<BooleanGraphType>>("completed").Resolve(c => c.Source.Enrolment?.CompletedLessons.Contains(c.Source.Lesson.Id) ?? false);
+        Field<NonNullGraphType<BooleanGraphType>>("optional").Description("Does not count towards completing the course.").Resolve(c => c.Source.Lesson.Optional);
+        Field<QuizGraphType>("quiz").Description("The lesson's quiz, without its answers, once the lesson opens for the caller; pass it with submitQuiz to complete the lesson.")
+            .Resolve(c => c.Source.Lesson.Quiz is not null && c.Source.Lock is null ? c.Source : null);
+        Field<IntGraphType>("resumeAt").Description("Seconds from the video's start where the caller left off; null before they played it.")
+            .Resolve(c => c.Source.Watch?.PositionSeconds);
+        Field<NonNullGraphType<IntGraphType>>("watchedPercent").Description("The share of the video the caller played at least once, 0 to 100.")
+            .Resolve(c => c.Source.Watch?.WatchedPercent ?? 0);
         Field<LessonVideoGraphType>("video").Resolve(c => c.Source.Lesson.Video is null ? null : c.Source);
         Field<NonNullGraphType<StringGraphType>>("body")
             .Description("The lesson's markdown: for the course's builders, and for enrolled learners once it opens.")

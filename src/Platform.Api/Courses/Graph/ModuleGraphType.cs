@@ -12,7 +12,9 @@ using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Courses.Graph;
 
-public sealed record ModuleForCaller(CourseOutline Course, ModuleOutline Module, EnrolmentView? Enrolment, bool Builds, DateTimeOffset Now);
+/// <summary><c>Watched</c>: the caller's watch progress in the course, by lesson.</summary>
+public sealed record ModuleForCaller(CourseOutline Course, ModuleOutline Module, EnrolmentView? Enrolment, bool Builds, DateTimeOffset Now,
+    IReadOnlyDictionary<Guid, WatchProgress> Watched);
 
 public sealed class ModuleGraphType : ObjectGraphType<ModuleForCaller>
 {
@@ -22,6 +24,7 @@ public sealed class ModuleGraphType : ObjectGraphType<ModuleForCaller>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Module.Id);
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Source.Module.Title);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LessonGraphType>>>>("lessons")
-            .Resolve(c => c.Source.Module.Lessons.Select(l => new LessonForCaller(c.Source.Course, l, c.Source.Enrolment, c.Source.Builds, c.Source.Now)));
+            .Resolve(c => c.Source.Module.Lessons.Select(l => new LessonForCaller(c.Source.Course, l, c.Source.Enrolment, c.Source.Builds, c.Source.Now,
+                c.Source.Watched.GetValueOrDefault(l.Id))));
     }
 }
