@@ -73,7 +73,7 @@ public sealed class TrustedDocumentsApp : PlatformApp
         get
         {
             File.WriteAllText(Manifest, JsonSerializer.Serialize(new Dictionary<string, string> { [PersistedDocuments.Hash(Trusted)] = Trusted }));
-            return new Dictionary<string, string?> { ["GraphQL:TrustedDocuments"] = Manifest };
+            return new Dictionary<string, string?>(ProductionPlatformApp.DemoAllowances) { ["GraphQL:TrustedDocuments"] = Manifest };
         }
     }
 }

@@ -6,13 +6,15 @@ public sealed class ProductionPlatformApp : PlatformApp
 {
     protected override string Environment => "Production";
 
-    // The development providers, allowed by name as a demo would (ProductionSafety refuses them otherwise).
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    /// <summary>The development providers, allowed by name as a demo would (ProductionSafety refuses them otherwise).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> DemoAllowances = new Dictionary<string, string?>
     {
         ["Unsafe:AllowLocalPayments"] = "true",
         ["Unsafe:AllowEmbeddedTokenIssuer"] = "true",
         ["Unsafe:AllowLocalVideo"] = "true",
     };
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(DemoAllowances);
 }
 
 /// <summary>The protections that are on by default, as a client in Production meets them.</summary>
