@@ -12,7 +12,7 @@ namespace Platform.Api.Infrastructure;
 /// <summary>
 /// OpenTelemetry: traces (ASP.NET Core, our GraphQL operations and root resolvers, Wolverine handlers, Marten sessions and
 /// commits, Npgsql commands, HttpClient calls to providers) and metrics (requests and GraphQL operations by name,
-/// Wolverine's and Marten's meters, runtime). On when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (exported over OTLP,
+/// payments by status, projection lag, queue depths (<see cref="OperationsMetrics"/>), Wolverine's and Marten's meters, runtime). On when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (exported over OTLP,
 /// configured by the standard <c>OTEL_*</c> variables) or <c>Telemetry__Enabled</c> is true; off, nothing is recorded.
 /// </summary>
 public static class TelemetryConfiguration
@@ -25,7 +25,7 @@ public static class TelemetryConfiguration
 
     // Wolverine's and Marten's own sources and meters, and Npgsql's.
     private static readonly string[] Sources = [GraphQL.Name, "Wolverine", "Marten", "Npgsql"];
-    private static readonly string[] Meters = [Meter.Name, "Wolverine", "Marten", "Npgsql"];
+    private static readonly string[] Meters = [Meter.Name, OperationsMetrics.MeterName, "Wolverine", "Marten", "Npgsql"];
 
     public static WebApplicationBuilder AddPlatformTelemetry(this WebApplicationBuilder builder)
     {
@@ -35,6 +35,7 @@ public static class TelemetryConfiguration
         {
             options.OpenTelemetry.TrackConnections = TrackLevel.Normal; // a span per session's connection use: the commit's
             options.OpenTelemetry.TrackEventCounters();
+            options.Listeners.Add(new PaymentsCounter());
         });
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
@@ -44,6 +45,7 @@ public static class TelemetryConfiguration
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(Meters)
+                .AddInstrumentation(services => ActivatorUtilities.CreateInstance<OperationsGauges>(services))
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
