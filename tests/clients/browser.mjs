@@ -22,7 +22,16 @@ try {
   // Each editor is CodeMirror 5: the wrapper element holds its instance.
   const setEditor = (selector, text) => page.$eval(selector, (el, value) => el.CodeMirror.setValue(value), text);
   const result = () => page.$eval('.result-window .CodeMirror', (el) => el.CodeMirror.getValue());
-  const run = () => page.click('.graphiql-execute-button');
+  // GraphiQL takes an edit into its tab state (query and operation name together) after a debounce; running before that
+  // sends the previous tab's operation name. Its stored tab state says when the edit has landed.
+  const settled = (text) => page.waitForFunction((query) => {
+    const state = JSON.parse(localStorage.getItem('graphiql:tabState') ?? 'null');
+    return state?.tabs?.[state.activeTabIndex]?.query === query;
+  }, text, { timeout: 20_000 });
+  const run = async () => {
+    await settled(await page.$eval('.graphiql-query-editor .CodeMirror', (el) => el.CodeMirror.getValue()));
+    await page.click('.graphiql-execute-button');
+  };
   const waitForResult = (contains) => page.waitForFunction(
     (text) => document.querySelector('.result-window .CodeMirror')?.CodeMirror.getValue().includes(text), contains, { timeout: 20_000 });
 
