@@ -35,7 +35,9 @@ public static class EnrolFreeHandler
         var course = await session.LoadAsync<CourseOutline>(command.CourseId, cancellation) ?? throw DomainException.NotFound("The course");
         var membership = await CommunitiesAccess.MembershipOf(session, course.CommunityId, command.UserId, cancellation);
         var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
-        var levelReached = await Engagement.EngagementAccess.HighestLevel(session, course.CommunityId, command.UserId, cancellation);
+        var levelReached = course.Access == Contracts.Courses.CourseAccess.Level
+            ? await Engagement.EngagementAccess.HighestLevel(session, course.CommunityId, command.UserId, cancellation)
+            : 0;
         stream.AppendMany(Enrolment.Enrol(course, stream.Aggregate, command.UserId, membership?.Status == MembershipStatus.Active, levelReached, clock.GetUtcNow()));
     }
 }
