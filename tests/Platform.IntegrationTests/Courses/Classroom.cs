@@ -8,15 +8,12 @@ public sealed record Built(string Creator, string Community, string Course, stri
 
 public sealed class Classroom(PlatformApp app)
 {
-    public static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..14];
-
     /// <summary>One module of lessons; published unless told otherwise (a PAID course is priced first, and only then).</summary>
     public async Task<Built> Course(string[] lessons, string access = "FREE", int? unlockLevel = null, bool publish = true)
     {
-        var creator = Unique("teach");
+        var creator = Given.Unique("teach");
         var client = app.Client(creator);
-        var community = (await client.Data("mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }",
-            new { i = new { name = "Workshop", slug = Unique("shop-") } })).GetProperty("createCommunity").GetProperty("id").GetString()!;
+        var community = await Given.Community(client, "Workshop");
         var course = (await client.Data("mutation($c: ID!, $a: CourseAccess, $u: Int) { createCourse(communityId: $c, input: { title: \"Joinery\", access: $a, unlockLevel: $u }) { id } }",
             new { c = community, a = access, u = unlockLevel })).GetProperty("createCourse").GetProperty("id").GetString()!;
         var module = (await client.Data("mutation($c: ID!) { addModule(courseId: $c, input: { title: \"Joints\" }) { draft { id } } }", new { c = course }))
@@ -37,7 +34,7 @@ public sealed class Classroom(PlatformApp app)
     /// <summary>A new active member of the course's community, enrolled in it when <paramref name="enrol"/>.</summary>
     public async Task<GraphQLClient> Learner(Built built, bool enrol = true)
     {
-        var learner = app.Client(Unique("learn"));
+        var learner = app.Client(Given.Unique("learn"));
         await learner.Data("mutation($c: ID!) { joinCommunity(communityId: $c) { status } }", new { c = built.Community });
         if (enrol) await learner.Data("mutation($c: ID!) { enrolFree(courseId: $c) { id } }", new { c = built.Course });
         return learner;

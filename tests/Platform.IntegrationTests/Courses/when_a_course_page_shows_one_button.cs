@@ -26,7 +26,7 @@ public sealed class when_a_course_page_shows_one_button(PlatformApp app) : IClas
         var levelLock = (await levelMember.Data(Lock, new { c = level.Course })).GetProperty("course").GetProperty("lock");
 
         Assert.Equal("NOT_MEMBER", Reason(await app.Client().Data(Lock, new { c = free.Course })));
-        Assert.Equal("NOT_MEMBER", Reason(await app.Client(Classroom.Unique("out")).Data(Lock, new { c = free.Course })));
+        Assert.Equal("NOT_MEMBER", Reason(await app.Client(Given.Unique("out")).Data(Lock, new { c = free.Course })));
         Assert.Equal("NOT_ENROLLED", Reason(await member.Data(Lock, new { c = free.Course })));
         Assert.Null(Reason(await enrolled.Data(Lock, new { c = free.Course })));
         Assert.Null(Reason(await app.Client(free.Creator).Data(Lock, new { c = free.Course })));

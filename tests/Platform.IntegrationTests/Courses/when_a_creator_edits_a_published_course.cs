@@ -35,7 +35,7 @@ public sealed class when_a_creator_edits_a_published_course(PlatformApp app) : I
         var published = await classroom.Publish(built.Creator, built.Course);
         var after = (await learner.Data(Seen, new { c = built.Course })).GetProperty("course");
         var deletedAgain = await creator.Send("mutation($l: ID!) { deleteLesson(lessonId: $l) { id } }", new { l = built.Lessons[2] });
-        var stranger = await app.Client(Classroom.Unique("peek")).Send("mutation($l: ID!) { deleteLesson(lessonId: $l) { id } }", new { l = built.Lessons[1] });
+        var stranger = await app.Client(Given.Unique("peek")).Send("mutation($l: ID!) { deleteLesson(lessonId: $l) { id } }", new { l = built.Lessons[1] });
 
         Assert.Equal(["Finishing", "Classic joints"], moved.EnumerateArray().Select(m => m.GetProperty("title").GetString()));
         Assert.Equal("Fine joinery", before.GetProperty("title").GetString());

@@ -78,7 +78,7 @@ public sealed class when_a_learner_takes_a_quiz(PlatformApp app) : IClassFixture
     [Fact]
     public async Task no_type_a_learner_can_reach_exposes_the_right_choices()
     {
-        var schema = (await app.Client(Classroom.Unique("intro")).Data("""
+        var schema = (await app.Client(Given.Unique("intro")).Data("""
             { __schema { queryType { name } mutationType { name } subscriptionType { name }
               types { name kind fields { name type { name kind ofType { name kind ofType { name kind ofType { name kind ofType { name } } } } } } } } }
             """)).GetProperty("__schema");
