@@ -115,9 +115,10 @@ public sealed class StreamFeeds(HttpClient http, StreamOptions options, TimeProv
                 var resetAt = response.Headers.TryGetValues("X-RateLimit-Reset", out var values) && long.TryParse(values.First(), out var epoch)
                     ? DateTimeOffset.FromUnixTimeSeconds(epoch) : clock.GetUtcNow().AddSeconds(1);
                 response.Dispose();
-                var wait = resetAt - clock.GetUtcNow();
-                if (wait > options.MaxRateLimitWait) throw new StreamRateLimited(resetAt);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellation);
+                if (resetAt - clock.GetUtcNow() > options.MaxRateLimitWait) throw new StreamRateLimited(resetAt);
+                // A timer may fire a moment before the clock reads the reset time: wait until the clock says it has passed.
+                for (var wait = resetAt - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = resetAt - clock.GetUtcNow())
+                    await Task.Delay(wait, clock, cancellation);
                 continue;
             }
             if (response.IsSuccessStatusCode || (method == HttpMethod.Delete && response.StatusCode == HttpStatusCode.NotFound)) return response;
