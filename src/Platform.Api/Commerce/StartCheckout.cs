@@ -1,83 +1,63 @@
+using GraphQL;
+using GraphQL.Types;
 using Marten;
+using Platform.Api.Commerce.Graph;
 using Platform.Api.Communities;
+using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Communities;
 using Platform.Projections.Commerce;
-using Platform.Projections.Communities;
 using Platform.Projections.Courses;
+using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Commerce;
 
 /// <summary>Opens a checkout; the purchase id is chosen by the caller so a retried command reaches the same provider session.</summary>
 public sealed record StartCheckout(Guid PurchaseId, Guid ProductId, Guid? PriceId, string? CouponCode, Guid BuyerId);
 
-/// <summary>What the buyer already has of the product, and whether they may buy it.</summary>
-public sealed record BuyerStanding(bool HasAccess, bool MayBuy, string? Why);
-
-/// <summary>The checkout's terms, decided once: the price, the coupon's discount, the fee and the hold.</summary>
-public sealed record CheckoutTerms(PriceView Price, CouponView? Coupon, long Discount, long Amount, bool TakesSeat)
+public static class StartCheckoutField
 {
-    public bool NeedsHold => TakesSeat || Coupon?.MaxRedemptions is not null;
+    public static void AddStartCheckout(this ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<CheckoutGraphType>>("startCheckout")
+            .Description("Opens a checkout at the product's price (less the coupon), or hands back the caller's open one on the same terms.")
+            .Argument<NonNullGraphType<StartCheckoutInputGraphType>>("input")
+            .Allow(SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<StartCheckoutInput>("input");
+                var command = new StartCheckout(Guid.CreateVersion7(), CommerceReads.Id(input.ProductId, "productId"),
+                    input.PriceId is { } price ? CommerceReads.Id(price, "priceId") : null, input.CouponCode, c.UserId());
+                var checkoutId = await c.Commands().InvokeAsync<Guid>(command, c.CancellationToken);
+                return await c.Reads().LoadAsync<PurchaseView>(checkoutId, c.CancellationToken);
+            });
 }
 
-/// <summary>Checkout (CHKO): pure rules first, then the handler.</summary>
-public static class Checkout
-{
-    public static CheckoutTerms Terms(ProductView product, ProductSubject subject, BuyerStanding buyer, Guid? priceId, string? couponCode, DateTimeOffset now)
-    {
-        if (!subject.ForSale) throw DomainException.Conflict("This product is not for sale: a course must be PAID and published, a community joined by paying.");
-        if (buyer.HasAccess) throw DomainException.Conflict("You already have this; there is nothing to pay for.");
-        if (!buyer.MayBuy) throw new DomainException(ErrorCodes.Forbidden, buyer.Why ?? "You may not buy this.");
-        var price = product.CurrentPrice ?? throw DomainException.Conflict("This product has no price.");
-        if (priceId is { } asked && asked != price.Id)
-            throw product.Prices.Any(p => p.Id == asked) ? DomainException.Conflict("That price is no longer offered.") : DomainException.NotFound("The price");
-        var takesSeat = product.SeatLimit is not null;
-        if (product.SeatLimit is { } limit && product.SeatsTaken >= limit) throw DomainException.Conflict($"Sold out: all {limit} seats are taken.");
-        var coupon = string.IsNullOrWhiteSpace(couponCode) ? null
-            : product.Coupons.FirstOrDefault(c => c.Code == couponCode.Trim().ToUpperInvariant()) ?? throw DomainException.NotFound("The coupon");
-        if (coupon?.ExpiresAt <= now) throw DomainException.Invalid("This coupon has expired.");
-        if (coupon?.MaxRedemptions is { } max && product.Redemptions(coupon.Id) >= max) throw DomainException.Conflict("This coupon has been used up.");
-        var discount = coupon switch
-        {
-            { PercentOff: { } percent } => MoneySplit.Of(price.Amount, percent).PlatformFee, // the same half-up rounding
-            { AmountOff: { } off } => Math.Min(off, price.Amount - 1),
-            _ => 0,
-        };
-        return new CheckoutTerms(price, coupon, discount, price.Amount - discount, takesSeat);
-    }
-
-    /// <summary>An open checkout of the buyer on the same terms is handed back rather than opened twice.</summary>
-    public static bool SameOpenCheckout(PurchaseView purchase, CheckoutTerms terms, DateTimeOffset now) =>
-        !purchase.IsPaid && purchase.FailureReason is null && purchase.ExpiredAt is null && purchase.ExpiresAt > now
-        && purchase.PriceId == terms.Price.Id && purchase.CouponId == terms.Coupon?.Id;
-}
-
-public static class CheckoutHandler
+public static class StartCheckoutHandler
 {
     /// <summary>Returns the checkout the buyer should pay: the one opened here, or their open one on the same terms.</summary>
     public static async Task<Guid> Handle(StartCheckout command, IDocumentSession session, IPaymentProvider provider, PaymentOptions options,
         TimeProvider clock, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
-        var subject = await PricingHandler.Subject(session, command.ProductId, cancellation);
+        var subject = await Product.Subject(session, command.ProductId, cancellation);
         var community = await Community.Load(session, subject.CommunityId, cancellation);
         var buyer = await Standing(session, subject, community, command.BuyerId, cancellation);
         var productStreamId = DeterministicId.Product(command.ProductId);
         var product = await session.LoadAsync<ProductView>(productStreamId, cancellation) ?? throw DomainException.Conflict("This product has no price.");
-        var terms = Checkout.Terms(product, subject, buyer, command.PriceId, command.CouponCode, now);
+        var terms = Product.Terms(product, subject, buyer, command.PriceId, command.CouponCode, now);
         var open = await session.Query<PurchaseView>()
             .Where(p => p.BuyerId == command.BuyerId && p.ProductId == command.ProductId && p.PaidAt == null)
             .ToListAsync(cancellation);
-        if (open.FirstOrDefault(p => p.Id == command.PurchaseId || Checkout.SameOpenCheckout(p, terms, now)) is { } existing) return existing.Id;
+        if (open.FirstOrDefault(p => p.Id == command.PurchaseId || SameOpenCheckout(p, terms, now)) is { } existing) return existing.Id;
 
         if (terms.NeedsHold)
         {
             // Seats and coupon redemptions are counted under the product stream's row lock: concurrent checkouts queue here,
             // and each decides on the holds of those before it, so nothing is sold twice.
             var locked = await session.Events.FetchForExclusiveWriting<ProductView>(productStreamId, cancellation);
-            terms = Checkout.Terms(locked.Aggregate!, subject, buyer, command.PriceId, command.CouponCode, now);
+            terms = Product.Terms(locked.Aggregate!, subject, buyer, command.PriceId, command.CouponCode, now);
             locked.AppendOne(new CheckoutHeld(command.ProductId, command.PurchaseId, terms.TakesSeat, terms.Coupon?.Id, now));
         }
 
@@ -95,6 +75,11 @@ public static class CheckoutHandler
             checkout.ProviderCheckoutId, checkout.Url, expiresAt, now));
         return command.PurchaseId;
     }
+
+    /// <summary>An open checkout of the buyer on the same terms is handed back rather than opened twice.</summary>
+    private static bool SameOpenCheckout(PurchaseView purchase, CheckoutTerms terms, DateTimeOffset now) =>
+        !purchase.IsPaid && purchase.FailureReason is null && purchase.ExpiredAt is null && purchase.ExpiresAt > now
+        && purchase.PriceId == terms.Price.Id && purchase.CouponId == terms.Coupon?.Id;
 
     /// <summary>A course is bought by active members of its community; a community by anyone not banned (and, for a sub-community, its parent's members).</summary>
     private static async Task<BuyerStanding> Standing(IDocumentSession session, ProductSubject subject, Community community, Guid buyerId,
