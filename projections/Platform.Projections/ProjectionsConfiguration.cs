@@ -22,6 +22,7 @@ public static class ProjectionsConfiguration
         options.Projections.Add<InvitationViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CourseOutlineProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<CourseOutline>().Index(c => c.CommunityId).GinIndexJsonData();
+        options.Projections.Add(new OutlinePlacementProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add<EnrolmentViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<EnrolmentView>().Index(e => e.UserId).Index(e => e.CourseId).Index(e => e.EnrolledAt).Index(e => e.CertificateId!);
         options.Projections.Add<QuizResultsProjection>(ProjectionLifecycle.Async);
@@ -40,8 +41,10 @@ public static class ProjectionsConfiguration
         options.Projections.Add<LedgerProjection>(ProjectionLifecycle.Async);
         options.Schema.For<LedgerLine>().Identity(l => l.Id).Index(l => l.Position).Index(l => l.CreatorId!).Index(l => l.PurchaseId!)
             .Index(l => l.DebitAccount).Index(l => l.CreditAccount).Index(l => l.At);
+        // The card counts every join of its community: inline, concurrent joins would race on one row, so it stays async and
+        // its readers wait for their own writes (ReadYourWrites). A membership has one stream, guarded by its version: inline.
         options.Projections.Add<CommunityCardProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<MembershipViewProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<MembershipViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<CommunityCard>().UniqueIndex(c => c.Slug).Index(c => c.Sequence).Index(c => c.ParentId);
         options.Schema.For<MembershipView>().Index(m => m.CommunityId).Index(m => m.UserId).Index(m => m.ChangedAt);
         options.Projections.Add<PostViewProjection>(ProjectionLifecycle.Inline);

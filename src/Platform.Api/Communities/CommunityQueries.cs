@@ -26,6 +26,7 @@ public static class CommunityQueries
                 var first = Cursor.PageSize(c.GetArgument<int?>("first"));
                 var after = Cursor.Decode(c.GetArgument<string?>("after"));
                 var search = c.GetArgument<string?>("search")?.Trim();
+                await c.SeeOwnWrites(nameof(CommunityCard));
                 var query = c.Reads().Query<CommunityCard>().Where(x => x.Visibility == CommunityVisibility.Public);
                 if (!string.IsNullOrEmpty(search)) query = query.Where(x => x.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
                 // The creation's event sequence is unique, so it alone is a complete keyset.
@@ -44,6 +45,7 @@ public static class CommunityQueries
             {
                 var reads = c.Reads();
                 var slug = c.GetArgument<string?>("slug");
+                await c.SeeOwnWrites(nameof(CommunityCard));
                 var card = Guid.TryParse(c.GetArgument<string?>("id"), out var id)
                     ? await reads.LoadAsync<CommunityCard>(id, c.CancellationToken)
                     : slug is not null

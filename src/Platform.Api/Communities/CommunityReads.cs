@@ -11,19 +11,20 @@ namespace Platform.Api.Communities;
 /// <summary>What the module's fields answer with, read so that a caller sees its own change at once.</summary>
 public static class CommunityReads
 {
-    /// <summary>The membership from its stream, not the async view: a mutation answers with its own change.</summary>
+    /// <summary>The membership view, inline: a mutation answers with its own change.</summary>
     public static Task<MembershipView?> Membership(IResolveFieldContext context, Guid membershipId) =>
-        context.Reads().Events.AggregateStreamAsync<MembershipView>(membershipId, token: context.CancellationToken);
+        context.Reads().LoadAsync<MembershipView>(membershipId, context.CancellationToken);
 
     /// <summary>
     /// The card as the community's write model says now; the member count and the paging key come from the async card,
-    /// which may lag by a moment.
+    /// once it has applied the caller's own commits.
     /// </summary>
     public static async Task<CommunityCard> Current(IResolveFieldContext context, Guid communityId)
     {
         var reads = context.Reads();
         var community = await reads.Events.AggregateStreamAsync<Community>(communityId, token: context.CancellationToken)
             ?? throw DomainException.NotFound("The community");
+        await context.SeeOwnWrites(nameof(CommunityCard));
         var projected = await reads.LoadAsync<CommunityCard>(communityId, context.CancellationToken);
         return new CommunityCard
         {

@@ -15,12 +15,23 @@ namespace Platform.Api.Courses;
 public static class CourseReads
 {
     /// <summary>The course whose draft holds a module, lesson or video with this id, if any.</summary>
-    public static Task<CourseOutline?> CourseContaining(IQuerySession session, Guid id, CancellationToken cancellation) =>
-        session.Query<CourseOutline>().FirstOrDefaultAsync(c => c.OutlineIds.Contains(id), cancellation);
+    public static async Task<CourseOutline?> CourseContaining(IQuerySession session, Guid id, CancellationToken cancellation) =>
+        await session.LoadAsync<OutlinePlacement>(id, cancellation) is { } placement
+            ? await session.LoadAsync<CourseOutline>(placement.CourseId, cancellation)
+            : await Unplaced(session, id, cancellation);
 
-    /// <summary>The course a module, lesson or video belongs to.</summary>
+    /// <summary>The course a module, lesson or video belongs to, found by the placement's primary key.</summary>
     public static async Task<Guid> CourseIdOf(IQuerySession session, Guid id, CancellationToken cancellation) =>
-        (await CourseContaining(session, id, cancellation))?.Id ?? throw DomainException.NotFound("The module or lesson");
+        (await session.LoadAsync<OutlinePlacement>(id, cancellation))?.CourseId
+        ?? (await Unplaced(session, id, cancellation))?.Id
+        ?? throw DomainException.NotFound("The module or lesson");
+
+    /// <summary>
+    /// Items added before placements existed are found by the outline's JSON containment index, until
+    /// <c>projections rebuild OutlinePlacement</c> has run once; unknown ids end here too.
+    /// </summary>
+    private static Task<CourseOutline?> Unplaced(IQuerySession session, Guid id, CancellationToken cancellation) =>
+        session.Query<CourseOutline>().FirstOrDefaultAsync(c => c.OutlineIds.Contains(id), cancellation);
 
     /// <summary>The course stream for a command to decide on; the course must exist.</summary>
     public static async Task<IEventStream<CourseOutline>> ForWriting(IDocumentSession session, Guid courseId, CancellationToken cancellation)

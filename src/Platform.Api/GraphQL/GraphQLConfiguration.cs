@@ -55,6 +55,7 @@ public static class GraphQLConfiguration
         builder.Services.AddScoped<Caller>();
         builder.Services.AddScoped<CallerResolver>();
         builder.Services.AddScoped<UserLookup>();
+        builder.Services.AddScoped(typeof(DocumentLookup<>));
         builder.Services.AddSingleton(builder.Configuration.GetSection("GraphQL:WebSocket").Get<GraphQLWebSocketOptions>() ?? new GraphQLWebSocketOptions());
         builder.Services.AddGraphQL(graph =>
         {

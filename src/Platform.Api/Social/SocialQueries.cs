@@ -28,7 +28,7 @@ public static class SocialQueries
                 {
                     var page = await c.RequestServices!.GetRequiredService<IFeeds>()
                         .Read(feed, Cursor.PageSize(c.GetArgument<int?>("first")), c.GetArgument<string?>("after"), hidden, c.CancellationToken);
-                    await c.RequestServices!.GetRequiredService<UserLookup>().Prime(page.Items.Select(i => i.Item.ActorId), c.CancellationToken);
+                    await SocialReads.PrimeFeedPage(c, page.Items.Select(i => i.Item).ToList());
                     return new Page<FeedActivity>(page.Items, page.HasMore);
                 }
                 catch (InvalidFeedCursor e)

@@ -25,6 +25,20 @@ public static class SocialReads
     public static async Task<PostView> PostAfter(IResolveFieldContext context, Guid postId) =>
         await context.Reads().LoadAsync<PostView>(postId, context.CancellationToken) ?? throw DomainException.NotFound("The post");
 
+    /// <summary>Loads what a feed page's items show, one query each: their posts, the actors and authors, the posts' reactions.</summary>
+    public static async Task PrimeFeedPage(IResolveFieldContext context, IReadOnlyList<FeedActivity> items)
+    {
+        var services = context.RequestServices!;
+        var postIds = items.Select(i => i.PostId).OfType<Guid>().Distinct().ToList();
+        var posts = services.GetRequiredService<DocumentLookup<PostView>>();
+        await posts.Prime(postIds, context.CancellationToken);
+        var authors = new List<Guid>();
+        foreach (var id in postIds)
+            if (await posts.Get(id, context.CancellationToken) is { } post) authors.Add(post.AuthorId);
+        await services.GetRequiredService<Identity.UserLookup>().Prime(items.Select(i => i.ActorId).Concat(authors), context.CancellationToken);
+        await services.GetRequiredService<ReactionLookup>().Prime(postIds, context.CancellationToken);
+    }
+
     /// <summary>The users whose handles the text mentions; unknown handles are plain text.</summary>
     public static async Task<IReadOnlyList<Guid>> Mentioned(IQuerySession session, string text, CancellationToken cancellation)
     {

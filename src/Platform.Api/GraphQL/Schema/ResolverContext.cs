@@ -13,6 +13,10 @@ public static class ResolverContext
     public static IQuerySession Reads(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IQuerySession>();
 
+    /// <summary>Waits, bounded, until the async read model <paramref name="projection"/> has applied the caller's own last commit (see <see cref="ReadYourWrites"/>).</summary>
+    public static Task SeeOwnWrites(this IResolveFieldContext context, string projection) =>
+        context.RequestServices!.GetRequiredService<ReadYourWrites>().Wait(context.Reads(), context.Caller().UserId, projection, context.CancellationToken);
+
     public static IMessageContext Commands(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IMessageContext>();
 

@@ -4,6 +4,7 @@ using Marten;
 using Platform.Api.Identity.Graph;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
+using Platform.Api.Infrastructure;
 using Platform.Contracts.Social;
 using Platform.Projections.Social;
 
@@ -22,6 +23,7 @@ public sealed class FeedItemGraphType : ObjectGraphType<FeedActivity>
         Field<NonNullGraphType<IdGraphType>>("objectId").Description("The post, comment or lesson the activity is about.").Resolve(c => c.Source.ObjectId);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("time").Resolve(c => c.Source.Time);
         Field<PostGraphType>("post").Description("The post the activity is about or in, unless it was deleted.").ResolveAsync(async c =>
-            c.Source.PostId is { } postId && await c.Reads().LoadAsync<PostView>(postId, c.CancellationToken) is { IsDeleted: false } post ? post : null);
+            c.Source.PostId is { } postId
+            && await c.RequestServices!.GetRequiredService<DocumentLookup<PostView>>().Get(postId, c.CancellationToken) is { IsDeleted: false } post ? post : null);
     }
 }
