@@ -29,7 +29,7 @@ public static class SocialQueries
                     var page = await c.RequestServices!.GetRequiredService<IFeeds>()
                         .Read(feed, Cursor.PageSize(c.GetArgument<int?>("first")), c.GetArgument<string?>("after"), hidden, c.CancellationToken);
                     await c.RequestServices!.GetRequiredService<UserLookup>().Prime(page.Items.Select(i => i.Item.ActorId), c.CancellationToken);
-                    return new Page<FeedActivity>(page.Items, page.HasMore);
+                    return new Page<FeedActivity>(await Moderation.ModerationReads.VisibleFeedItems(c, page.Items), page.HasMore);
                 }
                 catch (InvalidFeedCursor e)
                 {
