@@ -12,6 +12,7 @@ using Platform.Api.Infrastructure;
 using Platform.Api.Ledger;
 using Platform.Api.Live;
 using Platform.Api.Mail;
+using Platform.Api.Moderation;
 using Platform.Api.Security;
 using Platform.Api.Social;
 using Platform.Api.Video;
@@ -53,6 +54,7 @@ builder.UsePlatformUrl()
     .AddCalendar()
     .AddChat()
     .AddHelp()
+    .AddModeration()
     .AddPlatformHealth()
     .AddDemoData();
 

@@ -56,4 +56,7 @@ public static class DeterministicId
     public static Guid Block(Guid blockerId, Guid blockedId) => From("block", blockerId.ToString(), blockedId.ToString());
 
     public static Guid HelpVote(Guid articleId, Guid userId) => From("help-vote", articleId.ToString(), userId.ToString());
+
+    /// <summary>One moderation case per reported target: its reports, decisions and appeal.</summary>
+    public static Guid ModerationCase(Guid targetId) => From("moderation-case", targetId.ToString());
 }

@@ -2,6 +2,7 @@ using Marten.Events.Projections;
 using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Identity;
+using Platform.Contracts.Moderation;
 using Platform.Contracts.Social;
 
 namespace Platform.Projections.Search;
@@ -27,6 +28,8 @@ public sealed class SearchEntry
     /// <summary>Courses: published. Everything else is published when it exists.</summary>
     public bool Published { get; set; } = true;
     public bool Deleted { get; set; }
+    /// <summary>Hidden by moderation: found only by the community's staff and admins.</summary>
+    public bool Hidden { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public static string Key(SearchKind kind, Guid id) => $"{kind.ToString().ToLowerInvariant()}:{id}";
@@ -47,6 +50,8 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
         Identity<PostEdited>(e => SearchEntry.Key(SearchKind.Post, e.PostId));
         Identity<PostDeleted>(e => SearchEntry.Key(SearchKind.Post, e.PostId));
         Identity<CommentAdded>(e => SearchEntry.Key(SearchKind.Comment, e.CommentId));
+        Identity<ContentHidden>(e => SearchEntry.Key(Moderated(e.Kind), e.TargetId));
+        Identity<ContentRestored>(e => SearchEntry.Key(Moderated(e.Kind), e.TargetId));
         Identity<UserRegistered>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
         Identity<ProfileUpdated>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
     }
@@ -89,6 +94,13 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
     public static void Apply(PostEdited e, SearchEntry entry) => (entry.Title, entry.Body, entry.UpdatedAt) = (e.Title, e.Body, e.EditedAt);
 
     public static void Apply(PostDeleted e, SearchEntry entry) => (entry.Deleted, entry.UpdatedAt) = (true, e.DeletedAt);
+
+    /// <summary>Only posts and comments are hidden by moderation.</summary>
+    private static SearchKind Moderated(ModerationTargetKind kind) => kind == ModerationTargetKind.Post ? SearchKind.Post : SearchKind.Comment;
+
+    public static void Apply(ContentHidden e, SearchEntry entry) => (entry.Hidden, entry.UpdatedAt) = (true, e.HiddenAt);
+
+    public static void Apply(ContentRestored e, SearchEntry entry) => (entry.Hidden, entry.UpdatedAt) = (false, e.RestoredAt);
 
     public static SearchEntry Create(CommentAdded e) => new()
     {

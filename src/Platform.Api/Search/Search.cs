@@ -66,6 +66,7 @@ public static partial class SearchQuery
         command.Parameters.AddWithValue("hidden", NpgsqlDbType.Array | NpgsqlDbType.Uuid, scope.HiddenCommunities);
         command.Parameters.AddWithValue("creator_of", NpgsqlDbType.Array | NpgsqlDbType.Uuid, scope.CreatorOf);
         command.Parameters.AddWithValue("staff", scope.IsStaff);
+        command.Parameters.AddWithValue("staff_of", NpgsqlDbType.Array | NpgsqlDbType.Uuid, scope.StaffOf);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         var hits = new List<SearchHit>();
         while (await reader.ReadAsync(cancellation))

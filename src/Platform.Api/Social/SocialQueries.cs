@@ -28,8 +28,9 @@ public static class SocialQueries
                 {
                     var page = await c.RequestServices!.GetRequiredService<IFeeds>()
                         .Read(feed, Cursor.PageSize(c.GetArgument<int?>("first")), c.GetArgument<string?>("after"), hidden, c.CancellationToken);
-                    await SocialReads.PrimeFeedPage(c, page.Items.Select(i => i.Item).ToList());
-                    return new Page<FeedActivity>(page.Items, page.HasMore);
+                    var visible = await Moderation.ModerationReads.VisibleFeedItems(c, page.Items);
+                    await SocialReads.PrimeFeedPage(c, visible.Select(i => i.Item).ToList());
+                    return new Page<FeedActivity>(visible, page.HasMore);
                 }
                 catch (InvalidFeedCursor e)
                 {

@@ -250,6 +250,13 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         ["replyToTicket"] = new("mutation($t: ID!) { replyToTicket(ticketId: $t, body: \"x\") { id } }", _ => new { t = Guid.NewGuid() }),
         ["assignTicket"] = new("mutation($t: ID!, $u: ID!) { assignTicket(ticketId: $t, assigneeId: $u) { id } }", f => new { t = Guid.NewGuid(), u = f.TargetUser }),
         ["solveTicket"] = new("mutation($t: ID!) { solveTicket(ticketId: $t) { id } }", _ => new { t = Guid.NewGuid() }),
+        // Someone else's private post: nobody outside its community may report it, or learn that it exists.
+        ["reportContent"] = new("mutation($p: ID!) { reportContent(targetId: $p, reason: SPAM) { id } }", f => new { p = f.PrivatePost }),
+        ["moderationQueue"] = new("query($c: ID!) { moderationQueue(communityId: $c) { nodes { id } } }", f => new { c = f.TargetCommunity }),
+        // No such report, case or reported target: "own" means the access layer answers NOT_FOUND, as it does for another community's.
+        ["resolveReport"] = new("mutation($r: ID!) { resolveReport(reportId: $r, action: DISMISS) { id } }", _ => new { r = Guid.NewGuid() }),
+        ["restoreContent"] = new("mutation($p: ID!) { restoreContent(targetId: $p) { id } }", f => new { p = f.PrivatePost }),
+        ["appealModeration"] = new("mutation($c: ID!) { appealModeration(caseId: $c, text: \"matrix\") { id } }", _ => new { c = Guid.NewGuid() }),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 

@@ -13,6 +13,7 @@ using Platform.Api.Video;
 using Platform.Api.Ledger;
 using Platform.Api.Mail;
 using Platform.Api.Search;
+using Platform.Api.Moderation;
 
 namespace Platform.Api.GraphQL.Schema;
 
@@ -47,6 +48,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCalendarQueries();
         this.AddChatQueries();
         this.AddHelpQueries();
+        this.AddModerationQueries();
     }
 }
 
@@ -66,6 +68,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddCalendarMutations();
         this.AddChatMutations();
         this.AddHelpMutations();
+        this.AddModerationMutations();
     }
 }
 

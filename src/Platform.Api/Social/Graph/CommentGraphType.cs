@@ -22,8 +22,12 @@ public sealed class CommentGraphType : ObjectGraphType<(PostView Post, CommentVi
         Field<UserGraphType>("author").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<UserLookup>().Get(c.Source.Comment.AuthorId, c.CancellationToken));
         Engagement.Graph.MemberLevelGraphType.AddTo(this, "authorLevel", s => (s.Post.CommunityId, s.Comment.AuthorId));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentGraphType>>>>("replies")
-            .Resolve(c => c.Source.Post.Comments.Where(r => r.ParentId == c.Source.Comment.Id).Select(r => (c.Source.Post, r)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentGraphType>>>>("replies").ResolveAsync(async c =>
+        {
+            var replies = c.Source.Post.Comments.Where(r => r.ParentId == c.Source.Comment.Id).ToList();
+            var hidden = await Moderation.ModerationReads.HiddenFrom(c, c.Source.Post.CommunityId, replies.Select(r => r.Id));
+            return replies.Where(r => !hidden.Contains(r.Id)).Select(r => (c.Source.Post, r));
+        });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReactionCountGraphType>>>>("reactions").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<ReactionLookup>().For(c.Source.Post.Id, c.Source.Comment.Id, c.CancellationToken));
     }

@@ -33,9 +33,11 @@ public sealed class PostGraphType : ObjectGraphType<PostView>
             .ResolveAsync(async c =>
             {
                 await c.RequestServices!.GetRequiredService<UserLookup>().Prime(c.Source.Comments.Select(x => x.AuthorId), c.CancellationToken);
-                return c.Source.Comments.Where(x => x.ParentId is null).Select(x => (c.Source, x));
+                var hidden = await Moderation.ModerationReads.HiddenFrom(c, c.Source.CommunityId, c.Source.CommentIds);
+                return c.Source.Comments.Where(x => x.ParentId is null && !hidden.Contains(x.Id)).Select(x => (c.Source, x));
             });
-        Field<NonNullGraphType<IntGraphType>>("commentCount").Resolve(c => c.Source.Comments.Count);
+        Field<NonNullGraphType<IntGraphType>>("commentCount").ResolveAsync(async c =>
+            c.Source.Comments.Count - (await Moderation.ModerationReads.HiddenFrom(c, c.Source.CommunityId, c.Source.CommentIds)).Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReactionCountGraphType>>>>("reactions").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<ReactionLookup>().For(c.Source.Id, c.Source.Id, c.CancellationToken));
     }

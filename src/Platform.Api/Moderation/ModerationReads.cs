@@ -1,0 +1,71 @@
+using GraphQL;
+using Marten;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Communities;
+using Platform.Api.Social;
+using Platform.Contracts.Moderation;
+using Platform.Projections.Identity;
+using Platform.Projections.Moderation;
+using Platform.Projections.Social;
+
+namespace Platform.Api.Moderation;
+
+/// <summary>What the module's fields, and other modules, read: report targets, cases, and which content is hidden.</summary>
+public static class ModerationReads
+{
+    /// <summary>A post, a comment (found through its post) or a membership; null when none has that id or the post is deleted.</summary>
+    public static async Task<ModerationTarget?> TargetOf(IQuerySession reads, Guid id, CancellationToken cancellation)
+    {
+        if (await SocialReads.PostHolding(reads, id, cancellation) is { IsDeleted: false } post)
+        {
+            if (post.Id == id) return new(id, ModerationTargetKind.Post, post.CommunityId, post.Id, post.AuthorId, $"{post.Title}\n\n{post.Body}");
+            var comment = post.Comments.Single(c => c.Id == id);
+            return new(id, ModerationTargetKind.Comment, post.CommunityId, post.Id, comment.AuthorId, comment.Body);
+        }
+        if (await reads.Events.AggregateStreamAsync<Membership>(id, token: cancellation) is { } membership)
+        {
+            var member = await reads.LoadAsync<UserAccount>(membership.UserId, cancellation);
+            return new(id, ModerationTargetKind.Member, membership.CommunityId, null, membership.UserId,
+                member is null ? "" : $"{member.DisplayName} (@{member.Handle})\n\n{member.Bio}");
+        }
+        return null;
+    }
+
+    public static Task<ModerationCaseView?> CaseOfReport(IQuerySession reads, Guid reportId, CancellationToken cancellation) =>
+        reads.Query<ModerationCaseView>().FirstOrDefaultAsync(c => c.ReportIds.Contains(reportId), cancellation);
+
+    public static Task<ModerationCaseView?> CaseOfTarget(IQuerySession reads, Guid targetId, CancellationToken cancellation) =>
+        reads.LoadAsync<ModerationCaseView>(Contracts.DeterministicId.ModerationCase(targetId), cancellation);
+
+    /// <summary>Those of <paramref name="ids"/> (posts or comments) that members may not see now.</summary>
+    public static async Task<IReadOnlySet<Guid>> HiddenAmong(IQuerySession reads, IEnumerable<Guid> ids, CancellationToken cancellation)
+    {
+        var wanted = ids.Distinct().ToArray();
+        if (wanted.Length == 0) return new HashSet<Guid>();
+        return (await reads.Query<ModerationCaseView>().Where(c => c.Hidden && wanted.Contains(c.TargetId)).Select(c => c.TargetId)
+            .ToListAsync(cancellation)).ToHashSet();
+    }
+
+    /// <summary>Reports waiting for a decision in a community (for dashboards and analytics).</summary>
+    public static Task<int> OpenReportCount(IQuerySession reads, Guid communityId, CancellationToken cancellation) =>
+        reads.Query<ModerationCaseView>().Where(c => c.CommunityId == communityId && c.OpenReports > 0).SumAsync(c => c.OpenReports, cancellation);
+
+    /// <summary>Those of <paramref name="ids"/> hidden from the caller: none for the community's staff and admins.</summary>
+    public static async Task<IReadOnlySet<Guid>> HiddenFrom(IResolveFieldContext context, Guid communityId, IEnumerable<Guid> ids) =>
+        SeesHidden(context.Caller().Account, communityId) ? new HashSet<Guid>() : await HiddenAmong(context.Reads(), ids, context.CancellationToken);
+
+    /// <summary>Feed items without those whose post or object is hidden from the caller (staff of the item's community see them).</summary>
+    public static async Task<IReadOnlyList<(string Cursor, FeedActivity Item)>> VisibleFeedItems(IResolveFieldContext context,
+        IReadOnlyList<(string Cursor, FeedActivity Item)> items)
+    {
+        var hidden = await HiddenAmong(context.Reads(), items.SelectMany(i => new[] { i.Item.ObjectId, i.Item.PostId ?? i.Item.ObjectId }), context.CancellationToken);
+        if (hidden.Count == 0) return items;
+        var account = context.Caller().Account;
+        return items.Where(i => !(hidden.Contains(i.Item.ObjectId) || i.Item.PostId is { } p && hidden.Contains(p))
+                                || i.Item.CommunityId is { } c && SeesHidden(account, c)).ToList();
+    }
+
+    /// <summary>Whether the caller sees what moderators hid in this community: its staff and admins.</summary>
+    public static bool SeesHidden(UserAccount? account, Guid communityId) =>
+        CommunitiesAccess.IsStaff(account, communityId) || account?.Holds(Contracts.Identity.Role.Admin) == true;
+}
