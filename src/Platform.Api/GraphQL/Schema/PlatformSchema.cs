@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Analytics;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
@@ -47,6 +48,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCalendarQueries();
         this.AddChatQueries();
         this.AddHelpQueries();
+        this.AddAnalyticsQueries();
     }
 }
 
@@ -66,6 +68,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddCalendarMutations();
         this.AddChatMutations();
         this.AddHelpMutations();
+        this.AddAnalyticsMutations();
     }
 }
 
