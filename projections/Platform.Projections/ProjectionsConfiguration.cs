@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Platform.Projections.Analytics;
 using Platform.Projections.Commerce;
 using Platform.Projections.Communities;
 using Platform.Projections.Courses;
@@ -68,6 +69,16 @@ public static class ProjectionsConfiguration
         // The search query filters with this same expression (see Platform.Api.Search), so this index serves it; pg_trgm gives typo tolerance.
         options.Schema.For<SearchEntry>().FullTextIndex("english", e => e.Title, e => e.Body).Index(e => e.CommunityId!);
         options.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
+        // Analytics (ANLY, CDSH): facts replayed from the events, async and rebuildable; the fee policy inline, as checkouts read it.
+        options.Projections.Add<FeePolicyViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<SaleFactsProjection>(ProjectionLifecycle.Async);
+        options.Schema.For<SaleFacts>().Index(s => s.CommunityId);
+        options.Projections.Add<SubscriptionFactsProjection>(ProjectionLifecycle.Async);
+        options.Schema.For<SubscriptionFacts>().Index(s => s.CommunityId);
+        options.Projections.Add<EnrolmentFactsProjection>(ProjectionLifecycle.Async);
+        options.Schema.For<EnrolmentFacts>().Index(e => e.CourseId);
+        options.Projections.Add(new MemberChangeProjection(), ProjectionLifecycle.Async);
+        options.Schema.For<MemberChange>().Index(m => m.CommunityId);
         return options;
     }
 }

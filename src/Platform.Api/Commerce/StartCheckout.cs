@@ -64,14 +64,15 @@ public static class StartCheckoutHandler
         var account = await session.LoadAsync<PayoutAccountView>(DeterministicId.PayoutAccount(community.CreatorId), cancellation);
         if (account is not { ChargesEnabled: true })
             throw DomainException.Conflict("The creator cannot take payments yet: their payout account is not set up.");
-        var fee = MoneySplit.Of(terms.Amount, community.FeePercent).PlatformFee;
+        var feePercent = await Analytics.FeePolicies.InForce(session, community, now, cancellation);
+        var fee = MoneySplit.Of(terms.Amount, feePercent).PlatformFee;
         var subscriptionId = terms.Price.Interval == PriceInterval.OneTime ? (Guid?)null : DeterministicId.Subscription(command.PurchaseId);
         var expiresAt = now + options.CheckoutLifetime;
         var checkout = await provider.StartCheckout(new CheckoutRequest(command.PurchaseId, subscriptionId, subject.Name, terms.Amount,
-            terms.Price.Currency, terms.Price.Interval, terms.Price.TrialDays, fee, community.FeePercent, account.ProviderAccountId, expiresAt), cancellation);
+            terms.Price.Currency, terms.Price.Interval, terms.Price.TrialDays, fee, feePercent, account.ProviderAccountId, expiresAt), cancellation);
         session.Events.StartStream<PurchaseView>(command.PurchaseId, new CheckoutStarted(command.PurchaseId, command.ProductId, subject.Kind,
             subject.CommunityId, community.CreatorId, command.BuyerId, terms.Price.Id, terms.Price.Interval, terms.Price.TrialDays, terms.Price.Amount,
-            terms.Discount, terms.Amount, terms.Price.Currency, community.FeePercent, terms.Coupon?.Id, subscriptionId, provider.Name,
+            terms.Discount, terms.Amount, terms.Price.Currency, feePercent, terms.Coupon?.Id, subscriptionId, provider.Name,
             checkout.ProviderCheckoutId, checkout.Url, expiresAt, now));
         return command.PurchaseId;
     }

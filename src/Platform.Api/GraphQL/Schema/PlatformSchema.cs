@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Analytics;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
@@ -49,6 +50,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddChatQueries();
         this.AddHelpQueries();
         this.AddModerationQueries();
+        this.AddAnalyticsQueries();
     }
 }
 
@@ -69,6 +71,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddChatMutations();
         this.AddHelpMutations();
         this.AddModerationMutations();
+        this.AddAnalyticsMutations();
     }
 }
 
