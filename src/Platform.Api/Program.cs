@@ -69,6 +69,8 @@ app.MapVideoWebhook();
 app.MapCommerce();
 app.MapMail();
 app.MapCalendar();
+// A rebuild reads every event in pages planned from the event tables' statistics: make them current first.
+if (args is ["projections", "rebuild", ..]) await EventTableStatistics.Analyze(app.Services, CancellationToken.None);
 // export-events may write its NDJSON to stdout: JasperFx's own chatter ("Searching ... for commands") goes to stderr then.
 if (args.FirstOrDefault() == ExportEventsCommand.Name) Spectre.Console.AnsiConsole.Console =
     Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });

@@ -14,7 +14,7 @@ namespace Platform.Api.Communities;
 /// <summary>
 /// Who may see or do what in a community, for the whole platform: the one definition of staff (a creator or moderator
 /// grant on the user's account), the one "inside a community" check (staff, or an active membership read from the
-/// membership stream, so a join a moment ago counts), and the community rows of the access matrix.
+/// inline membership view, so a join a moment ago counts), and the community rows of the access matrix.
 /// </summary>
 public static class CommunitiesAccess
 {
@@ -22,9 +22,9 @@ public static class CommunitiesAccess
     public static bool IsStaff(UserAccount? account, Guid? communityId) =>
         communityId is { } id && account is not null && (account.Holds(Role.Creator, id) || account.Holds(Role.Moderator, id));
 
-    /// <summary>The membership as its stream says now (not the async view).</summary>
-    public static Task<Membership?> MembershipOf(IQuerySession reads, Guid communityId, Guid userId, CancellationToken cancellation) =>
-        reads.Events.AggregateStreamAsync<Membership>(DeterministicId.Membership(communityId, userId), token: cancellation);
+    /// <summary>The membership as committed: its view is inline, one read by primary key (no events folded).</summary>
+    public static Task<MembershipView?> MembershipOf(IQuerySession reads, Guid communityId, Guid userId, CancellationToken cancellation) =>
+        reads.LoadAsync<MembershipView>(DeterministicId.Membership(communityId, userId), cancellation);
 
     /// <summary>Inside a community: its staff, or an active member.</summary>
     public static async Task<bool> IsInside(IQuerySession reads, UserAccount? account, Guid? communityId, CancellationToken cancellation) =>
@@ -38,9 +38,9 @@ public static class CommunitiesAccess
     /// <summary>Taking part (posting, commenting, reacting) needs being inside; a banned member is told so.</summary>
     public static async Task RequireParticipant(IQuerySession reads, Guid communityId, Guid userId, CancellationToken cancellation)
     {
-        if ((await MembershipOf(reads, communityId, userId, cancellation))?.Status == MembershipStatus.Banned)
-            throw new DomainException(ErrorCodes.Forbidden, "You are banned from this community.");
-        if (!await IsInside(reads, userId, communityId, cancellation))
+        var status = (await MembershipOf(reads, communityId, userId, cancellation))?.Status;
+        if (status == MembershipStatus.Banned) throw new DomainException(ErrorCodes.Forbidden, "You are banned from this community.");
+        if (status != MembershipStatus.Active && !IsStaff(await reads.LoadAsync<UserAccount>(userId, cancellation), communityId))
             throw new DomainException(ErrorCodes.Forbidden, "Join the community to take part.");
     }
 

@@ -82,6 +82,7 @@ public static class GraphQLConfiguration
                     };
                 })
                 .WithTimeout(limits.Timeout)
+                .ConfigureExecution<ValidatedDocumentCache>()
                 .AddErrorInfoProvider(new PlatformErrorInfoProvider(suggestions: builder.Environment.IsDevelopment()))
                 .UseMiddleware<ResolverTracingMiddleware>()
                 .UseMiddleware<MalformedIdMiddleware>()

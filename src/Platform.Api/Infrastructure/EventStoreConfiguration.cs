@@ -63,6 +63,7 @@ public static class EventStoreConfiguration
             options.Services.AddResourceSetupOnStartup();
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<EventTableStatistics>();
         builder.Services.AddSingleton<ReadYourWrites>();
         builder.Services.ConfigureMarten((services, options) => options.Listeners.Add(services.GetRequiredService<ReadYourWrites>().Listener));
         return builder;
