@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marten;
 using Platform.Api.Communities;
 using Platform.Api.Infrastructure;
@@ -39,14 +40,20 @@ public static class Checkout
             : product.Coupons.FirstOrDefault(c => c.Code == couponCode.Trim().ToUpperInvariant()) ?? throw DomainException.NotFound("The coupon");
         if (coupon?.ExpiresAt <= now) throw DomainException.Invalid("This coupon has expired.");
         if (coupon?.MaxRedemptions is { } max && product.Redemptions(coupon.Id) >= max) throw DomainException.Conflict("This coupon has been used up.");
-        var discount = coupon switch
-        {
-            { PercentOff: { } percent } => MoneySplit.Of(price.Amount, percent).PlatformFee, // the same half-up rounding
-            { AmountOff: { } off } => Math.Min(off, price.Amount - 1),
-            _ => 0,
-        };
+        var discount = Discount(price.Amount, coupon?.PercentOff, coupon?.AmountOff);
+        // A coupon made for an earlier, higher price may leave less than can be charged now.
+        if (price.Amount - discount < MinimumCharge.Of(price.Currency))
+            throw DomainException.Invalid($"{price.Amount - discount} {price.Currency} minor units, after any coupon, is below the least that can be charged ({MinimumCharge.Of(price.Currency)}).");
         return new CheckoutTerms(price, coupon, discount, price.Amount - discount, takesSeat);
     }
+
+    /// <summary>A percentage off rounds half-up like the fee; an amount off leaves at least 1.</summary>
+    public static long Discount(long amount, int? percentOff, long? amountOff) => (percentOff, amountOff) switch
+    {
+        ({ } percent, _) => MoneySplit.Of(amount, percent).PlatformFee,
+        (_, { } off) => Math.Min(off, amount - 1),
+        _ => 0,
+    };
 
     /// <summary>An open checkout of the buyer on the same terms is handed back rather than opened twice.</summary>
     public static bool SameOpenCheckout(PurchaseView purchase, CheckoutTerms terms, DateTimeOffset now) =>
@@ -67,18 +74,36 @@ public static class CheckoutHandler
         var productStreamId = DeterministicId.Product(command.ProductId);
         var product = await session.LoadAsync<ProductView>(productStreamId, cancellation) ?? throw DomainException.Conflict("This product has no price.");
         var terms = Checkout.Terms(product, subject, buyer, command.PriceId, command.CouponCode, now);
-        var open = await session.Query<PurchaseView>()
+        // One open checkout per buyer and product: concurrent calls queue here and each sees the checkout the one before opened.
+        await PurchaseSlot.Lock(session, command.BuyerId, command.ProductId, cancellation);
+        var unpaid = await session.Query<PurchaseView>()
             .Where(p => p.BuyerId == command.BuyerId && p.ProductId == command.ProductId && p.PaidAt == null)
             .ToListAsync(cancellation);
-        if (open.FirstOrDefault(p => p.Id == command.PurchaseId || Checkout.SameOpenCheckout(p, terms, now)) is { } existing) return existing.Id;
+        if (unpaid.FirstOrDefault(p => p.Id == command.PurchaseId) is { } retried) return retried.Id;
+        var replaced = PurchaseSlot.OpenCheckout(unpaid, now);
+        if (replaced is not null && Checkout.SameOpenCheckout(replaced, terms, now)) return replaced.Id;
+        // New terms (another coupon, a new price) replace the open checkout rather than open a second one beside it.
+        if (replaced is not null) session.Events.Append(replaced.Id, new CheckoutExpired(replaced.Id, $"replaced by checkout {command.PurchaseId}", now));
 
-        if (terms.NeedsHold)
+        var replacedHold = replaced is not null && product.Holds.Any(h => h.PurchaseId == replaced.Id);
+        if (terms.NeedsHold || replacedHold)
         {
             // Seats and coupon redemptions are counted under the product stream's row lock: concurrent checkouts queue here,
-            // and each decides on the holds of those before it, so nothing is sold twice.
+            // and each decides on the holds of those before it, so nothing is sold twice. A replaced checkout's hold is freed first.
             var locked = await session.Events.FetchForExclusiveWriting<ProductView>(productStreamId, cancellation);
-            terms = Checkout.Terms(locked.Aggregate!, subject, buyer, command.PriceId, command.CouponCode, now);
-            locked.AppendOne(new CheckoutHeld(command.ProductId, command.PurchaseId, terms.TakesSeat, terms.Coupon?.Id, now));
+            var current = locked.Aggregate!;
+            if (replaced is not null && current.Holds.Any(h => h.PurchaseId == replaced.Id))
+            {
+                var released = new CheckoutHoldReleased(command.ProductId, replaced.Id, "replaced by a new checkout", now);
+                locked.AppendOne(released);
+                current = JsonSerializer.Deserialize<ProductView>(JsonSerializer.Serialize(current))!; // the fetched aggregate is not ours to change
+                ProductViewProjection.Apply(released, current);
+            }
+            if (terms.NeedsHold)
+            {
+                terms = Checkout.Terms(current, subject, buyer, command.PriceId, command.CouponCode, now);
+                locked.AppendOne(new CheckoutHeld(command.ProductId, command.PurchaseId, terms.TakesSeat, terms.Coupon?.Id, now));
+            }
         }
 
         var account = await session.LoadAsync<PayoutAccountView>(DeterministicId.PayoutAccount(community.CreatorId), cancellation);

@@ -32,7 +32,9 @@ public static partial class Pricing
                 ? "Only a PAID course has a price: a FREE or LEVEL course is not sold."
                 : "Only a community with join policy PAID has a price: its membership is not sold otherwise.");
         var currency = Currency(command.Currency);
-        if (command.Amount is < 1 or > MoneySplit.MaxAmount) throw DomainException.Invalid($"A price is 1 to {MoneySplit.MaxAmount} in the currency's minor unit.");
+        var minimum = MinimumCharge.Of(currency);
+        if (command.Amount < minimum || command.Amount > MoneySplit.MaxAmount)
+            throw DomainException.Invalid($"A price in {currency} is {minimum} to {MoneySplit.MaxAmount} minor units: the payment provider charges no less than {minimum}.");
         if (command.TrialDays is < 0 or > MaxTrialDays) throw DomainException.Invalid($"A free trial is 0 to {MaxTrialDays} days.");
         if (command.TrialDays > 0 && command.Interval == PriceInterval.OneTime) throw DomainException.Invalid("Only a recurring price has a free trial.");
         if (command.SeatLimit is < 1) throw DomainException.Invalid("A seat limit is at least 1.");
@@ -50,6 +52,10 @@ public static partial class Pricing
         if (command.PercentOff is < 1 or > 99) throw DomainException.Invalid("percentOff is 1 to 99: a free course is made free, not discounted.");
         if (command.AmountOff is { } off && (off < 1 || off >= price.Amount))
             throw DomainException.Invalid($"amountOff is 1 to {price.Amount - 1} {price.Currency} minor units, less than the price.");
+        var discounted = price.Amount - Checkout.Discount(price.Amount, command.PercentOff, command.AmountOff);
+        if (discounted < MinimumCharge.Of(price.Currency))
+            throw DomainException.Invalid($"With this coupon the price would be {discounted} {price.Currency} minor units, below the least that can be charged " +
+                $"({MinimumCharge.Of(price.Currency)}: the provider's minimum charge, and never less than its fee).");
         if (command.ExpiresAt <= now) throw DomainException.Invalid("The coupon would already be expired.");
         if (command.MaxRedemptions is < 1) throw DomainException.Invalid("maxRedemptions is at least 1.");
         return [new CouponCreated(product.ProductId, command.CouponId, code, command.PercentOff, command.AmountOff, command.ExpiresAt,

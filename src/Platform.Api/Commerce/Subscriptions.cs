@@ -41,9 +41,15 @@ public static class Subscriptions
         // A paid renewal is a fact even when the deletion was reported first (events come in any order): the period end reached is kept.
         if (invoice.Paid)
             return [new SubscriptionRenewed(subscription.Id, renewalId, invoice.PeriodEnd ?? NextPeriodEnd(subscription.CurrentPeriodEnd, subscription.Interval), at)];
-        if (subscription.EndedAt is not null) return [];
-        return subscription.UnpaidRenewals.ContainsKey(renewalId) ? [] : [new SubscriptionPaymentFailed(subscription.Id, renewalId, at + grace, at)];
+        if (subscription.EndedAt is not null || subscription.UnpaidRenewals.ContainsKey(renewalId)) return [];
+        // A period already paid (by another invoice, reported first) is not past due.
+        if (invoice.PeriodEnd <= subscription.CurrentPeriodEnd) return [];
+        return [new SubscriptionPaymentFailed(subscription.Id, renewalId, at + grace, at, invoice.PeriodEnd)];
     }
+
+    /// <summary>Ends the subscription (unpaid, cancelled at the provider, a lost dispute); ending what has ended changes nothing.</summary>
+    public static object[] End(SubscriptionView subscription, string reason, DateTimeOffset at) =>
+        subscription.EndedAt is not null ? [] : [new SubscriptionEnded(subscription.Id, reason, at)];
 
     public static object[] Change(SubscriptionView subscription, SubscriptionChanged changed, DateTimeOffset at)
     {
@@ -90,8 +96,9 @@ public static class SubscriptionsHandler
     public static async Task End(IDocumentSession session, IEventStream<SubscriptionView> stream, SubscriptionView subscription, string reason,
         DateTimeOffset at, IMessageContext messages, bool cancelAtProvider, CancellationToken cancellation)
     {
-        if (subscription.EndedAt is not null) return;
-        stream.AppendOne(new SubscriptionEnded(subscription.Id, reason, at));
+        var ended = Subscriptions.End(subscription, reason, at);
+        if (ended.Length == 0) return;
+        stream.AppendMany(ended);
         await Entitlements.Revoke(session, subscription.Kind, subscription.ProductId, subscription.BuyerId, reason, at, cancellation);
         await Entitlements.SettleHold(session, subscription.ProductId, subscription.FirstPurchaseId, sold: false, reason, at, cancellation);
         if (cancelAtProvider) await messages.PublishAsync(new CancelProviderSubscription(subscription.Id, subscription.ProviderSubscriptionId, AtPeriodEnd: false));
