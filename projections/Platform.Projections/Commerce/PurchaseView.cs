@@ -56,8 +56,8 @@ public sealed class PurchaseView
     public List<RefundView> Refunds { get; set; } = [];
     public List<DisputeView> Disputes { get; set; } = [];
 
-    public long Refunded => Refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.Amount);
-    public long RefundPending => Refunds.Where(r => r.Status == RefundStatus.Pending).Sum(r => r.Amount);
+    public long Refunded => RefundHistory.Succeeded(Refunds);
+    public long RefundPending => RefundHistory.Pending(Refunds);
     /// <summary>Taken back by lost disputes, or held by open ones.</summary>
     public long Disputed => Disputes.Where(d => d.Won != true).Sum(d => d.Amount);
     public bool IsPaid => PaidAt is not null;
@@ -103,38 +103,62 @@ public sealed partial class PurchaseViewProjection : SingleStreamProjection<Purc
 
     public static void Apply(DuplicatePaymentFound e, PurchaseView view) => view.DuplicateOf = e.OwnedThrough;
 
-    public static void Apply(RefundRequested e, PurchaseView view) =>
-        view.Refunds.Add(new RefundView(e.RefundId, null, e.Amount, 0, 0, RefundStatus.Pending, e.Reason, e.RequestedBy, e.RequestedAt));
+    public static void Apply(RefundRequested e, PurchaseView view) => view.Refunds = RefundHistory.Requested(view.Refunds, e);
 
-    public static void Apply(RefundFailed e, PurchaseView view)
-    {
-        var index = view.Refunds.FindIndex(r => r.Id == e.RefundId);
-        if (index >= 0) view.Refunds[index] = view.Refunds[index] with { Status = RefundStatus.Failed, Reason = e.Reason };
-    }
+    public static void Apply(RefundFailed e, PurchaseView view) => view.Refunds = RefundHistory.Failed(view.Refunds, e);
 
-    public static void Apply(PaymentRefunded e, PurchaseView view)
+    public static void Apply(PaymentRefunded e, PurchaseView view) => view.Refunds = RefundHistory.Refunded(view.Refunds, e);
+
+    public static void Apply(DisputeOpened e, PurchaseView view) => view.Disputes = DisputeHistory.Opened(view.Disputes, e);
+
+    public static void Apply(DisputeClosed e, PurchaseView view) => view.Disputes = DisputeHistory.Closed(view.Disputes, e);
+}
+
+/// <summary>How a purchase's refunds accumulate: one definition for this read model and the purchase stream's write model.</summary>
+public static class RefundHistory
+{
+    public static long Succeeded(IEnumerable<RefundView> refunds) => refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.Amount);
+
+    public static long Pending(IEnumerable<RefundView> refunds) => refunds.Where(r => r.Status == RefundStatus.Pending).Sum(r => r.Amount);
+
+    public static List<RefundView> Requested(IEnumerable<RefundView> refunds, RefundRequested e) =>
+        [.. refunds, new RefundView(e.RefundId, null, e.Amount, 0, 0, RefundStatus.Pending, e.Reason, e.RequestedBy, e.RequestedAt)];
+
+    public static List<RefundView> Failed(IEnumerable<RefundView> refunds, RefundFailed e) =>
+        [.. refunds.Select(r => r.Id == e.RefundId ? r with { Status = RefundStatus.Failed, Reason = e.Reason } : r)];
+
+    public static List<RefundView> Refunded(IEnumerable<RefundView> refunds, PaymentRefunded e)
     {
+        var list = refunds.ToList();
         // A refund we asked for is matched by our id; one made at the provider (its dashboard) arrives with none.
-        var index = e.RefundId is { } id ? view.Refunds.FindIndex(r => r.Id == id) : -1;
-        var requested = index >= 0 ? view.Refunds[index] : null;
+        var index = e.RefundId is { } id ? list.FindIndex(r => r.Id == id) : -1;
+        var requested = index >= 0 ? list[index] : null;
         var refund = new RefundView(e.RefundId, e.ProviderRefundId, e.Amount, e.PlatformFeeReversed, e.CreatorShareReversed, RefundStatus.Succeeded,
             requested?.Reason, requested?.RequestedBy, e.RefundedAt);
-        if (index >= 0) view.Refunds[index] = refund;
-        else view.Refunds.Add(refund);
+        if (index >= 0) list[index] = refund;
+        else list.Add(refund);
+        return list;
+    }
+}
+
+/// <summary>How a purchase's disputes accumulate: one definition for this read model and the purchase stream's write model.</summary>
+public static class DisputeHistory
+{
+    public static List<DisputeView> Opened(IEnumerable<DisputeView> disputes, DisputeOpened e)
+    {
+        var list = disputes.ToList();
+        if (list.All(d => d.ProviderDisputeId != e.ProviderDisputeId)) list.Add(new DisputeView(e.ProviderDisputeId, e.Amount, e.Reason, null, e.OpenedAt, null));
+        return list;
     }
 
-    public static void Apply(DisputeOpened e, PurchaseView view)
+    public static List<DisputeView> Closed(IEnumerable<DisputeView> disputes, DisputeClosed e)
     {
-        if (view.Disputes.All(d => d.ProviderDisputeId != e.ProviderDisputeId))
-            view.Disputes.Add(new DisputeView(e.ProviderDisputeId, e.Amount, e.Reason, null, e.OpenedAt, null));
-    }
-
-    public static void Apply(DisputeClosed e, PurchaseView view)
-    {
-        var index = view.Disputes.FindIndex(d => d.ProviderDisputeId == e.ProviderDisputeId);
-        var opened = index >= 0 ? view.Disputes[index] : new DisputeView(e.ProviderDisputeId, e.Amount, "", null, e.ClosedAt, null);
+        var list = disputes.ToList();
+        var index = list.FindIndex(d => d.ProviderDisputeId == e.ProviderDisputeId);
+        var opened = index >= 0 ? list[index] : new DisputeView(e.ProviderDisputeId, e.Amount, "", null, e.ClosedAt, null);
         var closed = opened with { Won = e.Won, Amount = e.Amount, ClosedAt = e.ClosedAt };
-        if (index >= 0) view.Disputes[index] = closed;
-        else view.Disputes.Add(closed);
+        if (index >= 0) list[index] = closed;
+        else list.Add(closed);
+        return list;
     }
 }

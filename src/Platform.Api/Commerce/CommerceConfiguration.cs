@@ -1,8 +1,10 @@
+using GraphQL.Types;
 using Marten;
 using Stripe;
 
 namespace Platform.Api.Commerce;
 
+/// <summary>The Commerce module's table of contents: the payment port, its Marten schema lines, its webhooks and its GraphQL fields.</summary>
 public static class CommerceConfiguration
 {
     /// <summary>The payment port (<c>Payments__Provider</c>: local or stripe), its options, and the provider-event inbox.</summary>
@@ -44,5 +46,24 @@ public static class CommerceConfiguration
         app.MapStripeWebhooks();
         app.MapPaymentPages();
         return app;
+    }
+
+    public static void AddCommerceQueries(this ObjectGraphType query)
+    {
+        query.AddPurchaseQuery();
+        query.AddMyPurchasesQuery();
+        query.AddMySubscriptionsQuery();
+    }
+
+    public static void AddCommerceMutations(this ObjectGraphType mutation)
+    {
+        mutation.AddSetPrice();
+        mutation.AddCreateCoupon();
+        mutation.AddStartPayoutOnboarding();
+        mutation.AddStartCheckout();
+        mutation.AddCompleteLocalPayment();
+        mutation.AddRenewLocalSubscription();
+        mutation.AddCancelSubscription();
+        mutation.AddRefundPurchase();
     }
 }

@@ -56,7 +56,7 @@ public static class LocalPayments
         if (subscription.Provider != LocalPaymentProvider.ProviderName) throw DomainException.Conflict("This subscription is not with the local payment provider.");
         if (subscription.EndedAt is not null) throw DomainException.Conflict("This subscription has ended.");
         var invoiceId = $"in_local_{Guid.NewGuid():N}";
-        var periodEnd = Subscriptions.NextPeriodEnd(subscription.CurrentPeriodEnd, subscription.Interval);
+        var periodEnd = Subscription.NextPeriodEnd(subscription.CurrentPeriodEnd, subscription.Interval);
         var paid = outcome != LocalPaymentOutcome.Declined;
         return Deliver(bus, LocalStripeEvents.Event(paid ? "invoice.paid" : "invoice.payment_failed", new JsonObject
         {

@@ -41,11 +41,11 @@ public sealed class ProviderEventProcessor(
 
     private Task<string> Apply(ProviderFact fact) => fact switch
     {
-        CheckoutPaid paid => OnPurchase(paid.PurchaseId, p => Payments.Pay(p, paid, record.Id, at), paid.ProviderSubscriptionId),
-        CheckoutPaymentFailed failed => OnPurchase(failed.PurchaseId, p => Payments.Fail(p, failed.Reason, record.Id, at)),
-        CheckoutClosed closed => OnPurchase(closed.PurchaseId, p => Payments.Expire(p, record.Id, at)),
-        RefundChanged refund => OnPayment(refund.PurchaseId, refund.ProviderPaymentId, p => Payments.Refund(p, refund, record.Id, at)),
-        DisputeChanged dispute => OnPayment(null, dispute.ProviderPaymentId, p => Payments.Dispute(p, dispute, record.Id, at)),
+        CheckoutPaid paid => OnPurchase(paid.PurchaseId, p => Purchase.Pay(p, paid, record.Id, at), paid.ProviderSubscriptionId),
+        CheckoutPaymentFailed failed => OnPurchase(failed.PurchaseId, p => Purchase.Fail(p, failed.Reason, record.Id, at)),
+        CheckoutClosed closed => OnPurchase(closed.PurchaseId, p => Purchase.Expire(p, record.Id, at)),
+        RefundChanged refund => OnPayment(refund.PurchaseId, refund.ProviderPaymentId, p => Purchase.Refund(p, refund, record.Id, at)),
+        DisputeChanged dispute => OnPayment(null, dispute.ProviderPaymentId, p => Purchase.Dispute(p, dispute, record.Id, at)),
         InvoiceSettled invoice => OnInvoice(invoice),
         SubscriptionChanged changed => OnSubscription(changed),
         AccountChanged account => OnAccount(account),
@@ -54,7 +54,7 @@ public sealed class ProviderEventProcessor(
     };
 
     /// <summary>Finds the purchase by our id, else by the provider's payment id; an event about a payment not reported yet waits for it.</summary>
-    private async Task<string> OnPayment(Guid? purchaseId, string? providerPaymentId, Func<PurchaseView, object[]> decide)
+    private async Task<string> OnPayment(Guid? purchaseId, string? providerPaymentId, Func<Purchase, object[]> decide)
     {
         if (purchaseId is { } id) return await OnPurchase(id, decide);
         if (string.IsNullOrEmpty(providerPaymentId)) return "ignored: names no payment";
@@ -66,14 +66,14 @@ public sealed class ProviderEventProcessor(
         return $"waiting for payment {providerPaymentId}";
     }
 
-    private async Task<string> OnPurchase(Guid purchaseId, Func<PurchaseView, object[]> decide, string? providerSubscriptionId = null)
+    private async Task<string> OnPurchase(Guid purchaseId, Func<Purchase, object[]> decide, string? providerSubscriptionId = null)
     {
-        var stream = await session.Events.FetchForWriting<PurchaseView>(purchaseId, cancellation);
+        var stream = await session.Events.FetchForWriting<Purchase>(purchaseId, cancellation);
         if (stream.Aggregate is not { } before) return "ignored: unknown purchase";
         var events = decide(before);
         if (events.Length == 0) return "already applied";
         stream.AppendMany(events);
-        var after = Payments.Evolve(before, events);
+        var after = Purchase.After(before, events);
         var duplicateOf = !before.IsPaid && after.IsPaid ? await Duplicate(stream, after) : null;
         if (duplicateOf is null) await FollowAccess(before, after, providerSubscriptionId);
         if (after.ProviderPaymentId is { Length: > 0 } payment && before.ProviderPaymentId != payment)
@@ -88,7 +88,7 @@ public sealed class ProviderEventProcessor(
     /// A payment for what the buyer already owns gives nothing and goes back in full (decided under the buyer and product's lock,
     /// so of two payments racing, the second sees the first).
     /// </summary>
-    private async Task<Guid?> Duplicate(IEventStream<PurchaseView> stream, PurchaseView paid)
+    private async Task<Guid?> Duplicate(IEventStream<Purchase> stream, Purchase paid)
     {
         if (paid.SubscriptionId is not null) return null;
         await PurchaseSlot.Lock(session, paid.BuyerId, paid.ProductId, cancellation);
@@ -106,7 +106,7 @@ public sealed class ProviderEventProcessor(
     }
 
     /// <summary>Access follows the purchase: granted when paid, revoked when wholly refunded or a dispute is lost.</summary>
-    private async Task FollowAccess(PurchaseView before, PurchaseView after, string? providerSubscriptionId)
+    private async Task FollowAccess(Purchase before, Purchase after, string? providerSubscriptionId)
     {
         if (after.SubscriptionId is { } subscriptionId)
         {
@@ -114,22 +114,22 @@ public sealed class ProviderEventProcessor(
             if (isFirst && !before.IsPaid && after.IsPaid)
             {
                 var subscription = await session.Events.FetchForWriting<SubscriptionView>(subscriptionId, cancellation);
-                var started = subscription.Aggregate is null ? Subscriptions.Start(after, providerSubscriptionId ?? "", at) : null;
+                var started = subscription.Aggregate is null ? Subscription.Start(after, providerSubscriptionId ?? "", at) : null;
                 if (started is not null) subscription.AppendOne(started);
                 if (subscription.Aggregate?.EndedAt is null) await Grant(after);
             }
-            if (!Payments.DisputeLost(before) && Payments.DisputeLost(after)
+            if (!Purchase.DisputeLost(before) && Purchase.DisputeLost(after)
                 && await session.Events.FetchForWriting<SubscriptionView>(subscriptionId, cancellation) is { Aggregate: { } current } stream)
-                await SubscriptionsHandler.End(session, stream, current, "dispute lost", at, messages, cancelAtProvider: true, cancellation);
+                await EndSubscriptionHandler.End(session, stream, current, "dispute lost", at, messages, cancelAtProvider: true, cancellation);
             return;
         }
         // A duplicate payment never gave access, so its refund takes none away.
-        var had = before.DuplicateOf is null && Payments.GivesAccess(before);
-        var has = after.DuplicateOf is null && Payments.GivesAccess(after);
+        var had = before.DuplicateOf is null && Purchase.GivesAccess(before);
+        var has = after.DuplicateOf is null && Purchase.GivesAccess(after);
         if (!had && has) await Grant(after);
         if (had && !has)
         {
-            var reason = after.Status == PurchaseStatus.Refunded ? "refunded" : "dispute lost";
+            var reason = Purchase.FullyRefunded(after) ? "refunded" : "dispute lost";
             await Entitlements.Revoke(session, after.Kind, after.ProductId, after.BuyerId, reason, at, cancellation);
             await Entitlements.SettleHold(session, after.ProductId, after.Id, sold: false, reason, at, cancellation);
         }
@@ -137,7 +137,7 @@ public sealed class ProviderEventProcessor(
             await Entitlements.SettleHold(session, after.ProductId, after.Id, sold: false, "taken back before it was paid", at, cancellation);
     }
 
-    private async Task Grant(PurchaseView purchase)
+    private async Task Grant(Purchase purchase)
     {
         // Access starts when it is granted, not at the provider's whole-second event time: drip schedules and
         // "enrolled before this lesson was published" are measured from it.
@@ -163,20 +163,20 @@ public sealed class ProviderEventProcessor(
         var (subscription, current) = await StartedSubscription(invoice.SubscriptionId, invoice.FirstPurchaseId, invoice.ProviderSubscriptionId);
         if (current is null) return "ignored: unknown subscription";
         var renewalId = DeterministicId.Renewal(current.Provider, invoice.InvoiceId);
-        var renewal = await session.Events.FetchForWriting<PurchaseView>(renewalId, cancellation);
+        var renewal = await session.Events.FetchForWriting<Purchase>(renewalId, cancellation);
         var events = new List<object>();
         if (renewal.Aggregate is null)
             events.Add(new RenewalBilled(renewalId, current.Id, current.ProductId, current.Kind, current.CommunityId, current.CreatorId, current.BuyerId,
                 current.PriceId, current.Interval, invoice.Amount, invoice.Currency, current.FeePercent, current.Provider, invoice.InvoiceId, at));
-        var purchase = Payments.Evolve(renewal.Aggregate, events);
+        var purchase = Purchase.After(renewal.Aggregate, events);
         events.AddRange(invoice.Paid
-            ? Payments.Pay(purchase, new CheckoutPaid(renewalId, invoice.ProviderPaymentId ?? "", invoice.Amount, invoice.Currency, null), record.Id, at)
-            : Payments.Fail(purchase, "The renewal was not paid.", record.Id, at));
+            ? Purchase.Pay(purchase, new CheckoutPaid(renewalId, invoice.ProviderPaymentId ?? "", invoice.Amount, invoice.Currency, null), record.Id, at)
+            : Purchase.Fail(purchase, "The renewal was not paid.", record.Id, at));
         renewal.AppendMany(events);
         // A renewal's payment costs a processing fee as a first payment does.
         if (events.OfType<PaymentSucceeded>().Any(p => p.Gross > 0 && p.ProviderPaymentId.Length > 0))
             await messages.PublishAsync(new RecordProviderFee(renewalId));
-        var decided = Subscriptions.Settle(current, renewalId, invoice, at, options.RenewalGracePeriod);
+        var decided = Subscription.Settle(current, renewalId, invoice, at, options.RenewalGracePeriod);
         subscription.AppendMany(decided);
         foreach (var failed in decided.OfType<SubscriptionPaymentFailed>())
             await messages.ScheduleAsync(new EndUnpaidSubscription(current.Id, failed.PurchaseId), failed.GraceEndsAt);
@@ -190,10 +190,10 @@ public sealed class ProviderEventProcessor(
         if (changed.Deleted)
         {
             if (current.EndedAt is not null) return "already applied";
-            await SubscriptionsHandler.End(session, subscription, current, "canceled", at, messages, cancelAtProvider: false, cancellation);
+            await EndSubscriptionHandler.End(session, subscription, current, "canceled", at, messages, cancelAtProvider: false, cancellation);
             return "applied";
         }
-        var decided = Subscriptions.Change(current, changed, at);
+        var decided = Subscription.Change(current, changed, at);
         if (decided.Length == 0) return "already applied";
         subscription.AppendMany(decided);
         return "applied";
@@ -209,9 +209,9 @@ public sealed class ProviderEventProcessor(
         var stream = await session.Events.FetchForWriting<SubscriptionView>(subscriptionId, cancellation);
         if (stream.Aggregate is { } existing) return (stream, existing);
         if (firstPurchaseId is null) return (stream, null);
-        var first = await session.LoadAsync<PurchaseView>(firstPurchaseId.Value, cancellation);
+        var first = await session.Events.AggregateStreamAsync<Purchase>(firstPurchaseId.Value, token: cancellation);
         if (first is null || first.SubscriptionId != subscriptionId) return (stream, null);
-        var started = Subscriptions.Start(first, providerSubscriptionId, at);
+        var started = Subscription.Start(first, providerSubscriptionId, at);
         stream.AppendOne(started);
         return (stream, SubscriptionViewProjection.Create(started));
     }

@@ -44,7 +44,7 @@ public static class ProviderFacts
                     i.Payments?.Data?.FirstOrDefault()?.Payment?.PaymentIntentId, e.Type == EventTypes.InvoicePaid ? i.AmountPaid : i.AmountDue,
                     i.Currency ?? "", i.Lines?.Data?.FirstOrDefault()?.Period?.End is { } end ? new DateTimeOffset(end, TimeSpan.Zero) : null)
                 : null,
-        Subscription s when e.Type is EventTypes.CustomerSubscriptionUpdated or EventTypes.CustomerSubscriptionDeleted =>
+        Stripe.Subscription s when e.Type is EventTypes.CustomerSubscriptionUpdated or EventTypes.CustomerSubscriptionDeleted =>
             OurId(s.Metadata?.GetValueOrDefault("subscription_id")) is { } id
                 ? new SubscriptionChanged(id, OurId(s.Metadata!.GetValueOrDefault("purchase_id")), s.Id, s.CancelAtPeriodEnd, s.Items?.Data?.FirstOrDefault()?.CurrentPeriodEnd is { } end ? new DateTimeOffset(end, TimeSpan.Zero) : null,
                     e.Type == EventTypes.CustomerSubscriptionDeleted || s.Status == "canceled")

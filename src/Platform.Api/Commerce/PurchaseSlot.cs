@@ -28,15 +28,19 @@ public static class PurchaseSlot
     /// A one-time payment for a product the buyer already owns through another purchase: marked, and refunded in full with the
     /// reason. Nothing when it is the buyer's only live purchase (or a subscription's, whose renewals are the same purchase again).
     /// </summary>
-    public static object[] Duplicate(PurchaseView paid, IEnumerable<PurchaseView> buyersPurchases, DateTimeOffset now)
+    public static object[] Duplicate(Purchase paid, IEnumerable<PurchaseView> buyersPurchases, DateTimeOffset now)
     {
         if (!paid.IsPaid || paid.DuplicateOf is not null || paid.SubscriptionId is not null) return [];
-        var owner = buyersPurchases.FirstOrDefault(p => p.Id != paid.Id && p.SubscriptionId is null && p.DuplicateOf is null && Payments.GivesAccess(p));
+        var owner = buyersPurchases.FirstOrDefault(p => p.Id != paid.Id && p.SubscriptionId is null && p.DuplicateOf is null && GivesAccess(p));
         if (owner is null) return [];
         var found = new DuplicatePaymentFound(paid.Id, owner.Id, now);
         if (paid.Gross == 0) return [found];
         return [found, new RefundRequested(paid.Id, RefundId(paid.Id), paid.Gross, $"Duplicate payment: already bought with purchase {owner.Id}.", Platform, now)];
     }
+
+    /// <summary>As <see cref="Purchase.GivesAccess"/>, read from the buyer's other purchases as readers see them.</summary>
+    private static bool GivesAccess(PurchaseView purchase) =>
+        purchase.IsPaid && purchase.Disputes.All(d => d.Won != false) && purchase.Status != PurchaseStatus.Refunded;
 
     /// <summary>The one refund of a duplicate payment, the same however often the payment is processed.</summary>
     public static Guid RefundId(Guid purchaseId) => DeterministicId.From("duplicate-payment-refund", purchaseId.ToString());

@@ -1,4 +1,4 @@
-using Platform.Api.Commerce;
+using Platform.Api.Commerce.Graph;
 using Platform.Projections.Ledger;
 
 namespace Platform.Api.Ledger;

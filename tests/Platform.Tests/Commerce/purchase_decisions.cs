@@ -9,19 +9,19 @@ public sealed class purchase_decisions
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
-    private static PurchaseView Checkout(long amount = 1000) => Payments.Evolve(null,
+    private static Purchase Checkout(long amount = 1000) => Purchase.After(null,
     [
         new CheckoutStarted(Guid.NewGuid(), Guid.NewGuid(), ProductKind.Course, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
             PriceInterval.OneTime, 0, amount, 0, amount, "eur", 15, null, null, "local", "cs_1", "https://pay", Now.AddHours(1), Now),
     ]);
 
-    private static PurchaseView Apply(PurchaseView purchase, Func<PurchaseView, object[]> decide) => Payments.Evolve(purchase, decide(purchase));
+    private static Purchase Apply(Purchase purchase, Func<Purchase, object[]> decide) => Purchase.After(purchase, decide(purchase));
 
-    private static readonly Func<PurchaseView, object[]> Pay = p => Payments.Pay(p, new CheckoutPaid(p.Id, "pi_1", 1000, "eur", null), "evt_pay", Now);
-    private static readonly Func<PurchaseView, object[]> RefundSome = p =>
-        Payments.Refund(p, new RefundChanged(p.Id, "pi_1", null, "re_1", 333, "succeeded", null), "evt_refund", Now);
-    private static readonly Func<PurchaseView, object[]> DisputeRest = p =>
-        Payments.Dispute(p, new DisputeChanged("pi_1", "dp_1", 667, "fraudulent", "lost"), "evt_dispute", Now);
+    private static readonly Func<Purchase, object[]> Pay = p => Purchase.Pay(p, new CheckoutPaid(p.Id, "pi_1", 1000, "eur", null), "evt_pay", Now);
+    private static readonly Func<Purchase, object[]> RefundSome = p =>
+        Purchase.Refund(p, new RefundChanged(p.Id, "pi_1", null, "re_1", 333, "succeeded", null), "evt_refund", Now);
+    private static readonly Func<Purchase, object[]> DisputeRest = p =>
+        Purchase.Dispute(p, new DisputeChanged("pi_1", "dp_1", 667, "fraudulent", "lost"), "evt_dispute", Now);
 
     [Fact]
     public void a_payment_refund_and_lost_dispute_end_in_one_state_whatever_their_order()
@@ -31,10 +31,10 @@ public sealed class purchase_decisions
         Assert.Equal(6, ends.Count);
         Assert.All(ends, end =>
         {
-            Assert.Equal(PurchaseStatus.Disputed, end.Status);
-            Assert.Equal((1000, 333, 667), (end.Gross, end.Refunded, end.Disputed));
+            Assert.True(Purchase.DisputeLost(end));
+            Assert.Equal((1000, 333, 667), (end.Gross, end.Refunded, end.Disputes.Sum(d => d.Amount)));
             Assert.Equal(150, end.PlatformFee);
-            Assert.False(Payments.GivesAccess(end));
+            Assert.False(Purchase.GivesAccess(end));
         });
     }
 
@@ -50,12 +50,12 @@ public sealed class purchase_decisions
     [Fact]
     public void a_declined_attempt_does_not_beat_a_later_payment_and_an_expired_paid_checkout_stays_paid()
     {
-        var declined = Apply(Checkout(), p => Payments.Fail(p, "card_declined", "evt_fail", Now));
-        Assert.Equal(PurchaseStatus.Failed, declined.Status);
+        var declined = Apply(Checkout(), p => Purchase.Fail(p, "card_declined", "evt_fail", Now));
+        Assert.Equal(("card_declined", false), (declined.FailureReason, declined.IsPaid));
         var paid = Apply(declined, Pay);
-        Assert.Equal(PurchaseStatus.Paid, paid.Status);
-        Assert.Empty(Payments.Expire(paid, "evt_expire", Now));
-        Assert.Empty(Payments.Fail(paid, "card_declined", "evt_fail_2", Now));
+        Assert.True(Purchase.GivesAccess(paid));
+        Assert.Empty(Purchase.Expire(paid, "evt_expire", Now));
+        Assert.Empty(Purchase.Fail(paid, "card_declined", "evt_fail_2", Now));
     }
 
     [Fact]
@@ -63,14 +63,14 @@ public sealed class purchase_decisions
     {
         var paid = Apply(Checkout(), Pay);
         var creator = Guid.NewGuid();
-        var first = Apply(paid, p => Refunds.Request(p, new RefundPurchase(p.Id, Guid.NewGuid(), 600, "late", creator), Now));
-        Assert.Equal(400, Payments.Refundable(first));
-        var tooMuch = Assert.Throws<DomainException>(() => Refunds.Request(first, new RefundPurchase(first.Id, Guid.NewGuid(), 401, "more", creator), Now));
+        var first = Apply(paid, p => Purchase.RequestRefund(p, new RefundPurchase(p.Id, Guid.NewGuid(), 600, "late", creator), Now));
+        Assert.Equal(400, Purchase.Refundable(first));
+        var tooMuch = Assert.Throws<DomainException>(() => Purchase.RequestRefund(first, new RefundPurchase(first.Id, Guid.NewGuid(), 401, "more", creator), Now));
         Assert.Equal(ErrorCodes.Validation, tooMuch.Code);
-        var rest = Refunds.Request(first, new RefundPurchase(first.Id, Guid.NewGuid(), null, "the rest", creator), Now);
+        var rest = Purchase.RequestRefund(first, new RefundPurchase(first.Id, Guid.NewGuid(), null, "the rest", creator), Now);
         Assert.Equal(400, Assert.IsType<RefundRequested>(Assert.Single(rest)).Amount);
         Assert.Equal(ErrorCodes.Conflict, Assert.Throws<DomainException>(() =>
-            Refunds.Request(Checkout(), new RefundPurchase(Guid.NewGuid(), Guid.NewGuid(), null, "unpaid", creator), Now)).Code);
+            Purchase.RequestRefund(Checkout(), new RefundPurchase(Guid.NewGuid(), Guid.NewGuid(), null, "unpaid", creator), Now)).Code);
     }
 
     [Fact]
@@ -78,11 +78,12 @@ public sealed class purchase_decisions
     {
         var paid = Apply(Checkout(), Pay);
         var refundId = Guid.NewGuid();
-        var requested = Apply(paid, p => Refunds.Request(p, new RefundPurchase(p.Id, refundId, 1000, "all", Guid.NewGuid()), Now));
-        Assert.Equal(0, Payments.Refundable(requested));
-        var failed = Apply(requested, p => Payments.Refund(p, new RefundChanged(p.Id, "pi_1", refundId, "re_9", 1000, "failed", "expired_or_canceled_card"), "evt", Now));
-        Assert.Equal(1000, Payments.Refundable(failed));
-        Assert.Equal(PurchaseStatus.Paid, failed.Status);
+        var requested = Apply(paid, p => Purchase.RequestRefund(p, new RefundPurchase(p.Id, refundId, 1000, "all", Guid.NewGuid()), Now));
+        Assert.Equal(0, Purchase.Refundable(requested));
+        var failed = Apply(requested, p => Purchase.Refund(p, new RefundChanged(p.Id, "pi_1", refundId, "re_9", 1000, "failed", "expired_or_canceled_card"), "evt", Now));
+        Assert.Equal(1000, Purchase.Refundable(failed));
+        Assert.Equal(RefundStatus.Failed, Assert.Single(failed.Refunds).Status);
+        Assert.True(Purchase.GivesAccess(failed));
     }
 }
 

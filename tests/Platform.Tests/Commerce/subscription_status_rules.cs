@@ -18,7 +18,7 @@ public sealed class subscription_status_rules
         null, January, January.AddMonths(-1)));
 
     private static Func<SubscriptionView, object[]> Invoice(Guid renewal, string invoice, bool paid) => s =>
-        Subscriptions.Settle(s, renewal, new InvoiceSettled(SubscriptionId, FirstPurchase, "sub_1", invoice, paid, paid ? $"pi_{invoice}" : null, 1000, "eur", February),
+        Subscription.Settle(s, renewal, new InvoiceSettled(SubscriptionId, FirstPurchase, "sub_1", invoice, paid, paid ? $"pi_{invoice}" : null, 1000, "eur", February),
             Now, Grace);
 
     // A failed renewal, then a new invoice for the same period paid (the local test clock, a card updated at Stripe).
@@ -27,8 +27,8 @@ public sealed class subscription_status_rules
     // Stripe's own retry of the failed invoice succeeds.
     private static readonly Func<SubscriptionView, object[]> PayRetry = Invoice(Declined, "in_declined", paid: true);
     private static readonly Func<SubscriptionView, object[]> Cancel = s =>
-        Subscriptions.Change(s, new SubscriptionChanged(SubscriptionId, FirstPurchase, "sub_1", CancelAtPeriodEnd: true, February, Deleted: false), Now);
-    private static readonly Func<SubscriptionView, object[]> DisputeLost = s => Subscriptions.End(s, "dispute lost", Now);
+        Subscription.Change(s, new SubscriptionChanged(SubscriptionId, FirstPurchase, "sub_1", CancelAtPeriodEnd: true, February, Deleted: false), Now);
+    private static readonly Func<SubscriptionView, object[]> DisputeLost = s => Subscription.End(s, "dispute lost", Now);
 
     private static SubscriptionView Run(IEnumerable<Func<SubscriptionView, object[]>> reports) =>
         reports.Aggregate(Started(), (view, decide) => decide(view).Aggregate(view, Apply));
@@ -95,7 +95,7 @@ public sealed class subscription_status_rules
     public void a_failure_for_a_period_not_yet_paid_keeps_it_past_due()
     {
         var march = February.AddMonths(1);
-        var view = Run([PayNewInvoice, s => Subscriptions.Settle(s, Guid.NewGuid(),
+        var view = Run([PayNewInvoice, s => Subscription.Settle(s, Guid.NewGuid(),
             new InvoiceSettled(SubscriptionId, FirstPurchase, "sub_1", "in_march", false, null, 1000, "eur", march), Now, Grace)]);
         Assert.Equal(SubscriptionStatus.PastDue, view.Status(Now));
         Assert.Equal(February, view.CurrentPeriodEnd);

@@ -23,7 +23,7 @@ public sealed class the_minimum_charge
         Assert.True(MinimumCharge.Of(currency) > LocalPaymentProvider.StandardCardFee(MinimumCharge.Of(currency)));
     }
 
-    private static ProductView Product(long amount, string currency = "usd") => ProductViewProjection.Create(new PriceSet(Guid.NewGuid(), Guid.NewGuid(),
+    private static ProductView PricedAt(long amount, string currency = "usd") => ProductViewProjection.Create(new PriceSet(Guid.NewGuid(), Guid.NewGuid(),
         ProductKind.Course, Guid.NewGuid(), Guid.NewGuid(), amount, currency, PriceInterval.OneTime, 0, null, Guid.NewGuid(), Now));
 
     private static CreateCoupon Coupon(int? percentOff = null, long? amountOff = null) =>
@@ -32,25 +32,25 @@ public sealed class the_minimum_charge
     [Fact]
     public void a_coupon_that_leaves_less_than_the_minimum_is_refused()
     {
-        var refused = Assert.Throws<DomainException>(() => Pricing.CreateCoupon(Product(100), Coupon(amountOff: 99), Now));
+        var refused = Assert.Throws<DomainException>(() => Product.CreateCoupon(PricedAt(100), Coupon(amountOff: 99), Now));
         Assert.Equal(ErrorCodes.Validation, refused.Code);
-        Assert.Throws<DomainException>(() => Pricing.CreateCoupon(Product(100), Coupon(percentOff: 51), Now));
-        Assert.Single(Pricing.CreateCoupon(Product(100), Coupon(percentOff: 50), Now));
-        Assert.Single(Pricing.CreateCoupon(Product(100), Coupon(amountOff: 50), Now));
+        Assert.Throws<DomainException>(() => Product.CreateCoupon(PricedAt(100), Coupon(percentOff: 51), Now));
+        Assert.Single(Product.CreateCoupon(PricedAt(100), Coupon(percentOff: 50), Now));
+        Assert.Single(Product.CreateCoupon(PricedAt(100), Coupon(amountOff: 50), Now));
     }
 
     [Fact]
     public void a_checkout_with_a_coupon_made_for_a_higher_price_is_refused_when_the_price_drops()
     {
-        var product = Product(1000);
+        var product = PricedAt(1000);
         ProductViewProjection.Apply(new CouponCreated(product.ProductId, Guid.NewGuid(), "BIG", null, 900, null, null, Guid.NewGuid(), Now), product);
         var subject = new ProductSubject(product.ProductId, ProductKind.Course, product.CommunityId, "Course", true, true);
         var buyer = new BuyerStanding(false, true, null);
 
-        Assert.Equal(100, Checkout.Terms(product, subject, buyer, null, "BIG", Now).Amount);
+        Assert.Equal(100, Product.Terms(product, subject, buyer, null, "BIG", Now).Amount);
         ProductViewProjection.Apply(new PriceSet(product.ProductId, Guid.NewGuid(), ProductKind.Course, product.CommunityId, Guid.NewGuid(), 920, "usd",
             PriceInterval.OneTime, 0, null, Guid.NewGuid(), Now), product);
-        var refused = Assert.Throws<DomainException>(() => Checkout.Terms(product, subject, buyer, null, "BIG", Now));
+        var refused = Assert.Throws<DomainException>(() => Product.Terms(product, subject, buyer, null, "BIG", Now));
         Assert.Equal(ErrorCodes.Validation, refused.Code);
     }
 }

@@ -50,8 +50,8 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
                     .OrderBy(x => x.CreatedAt).ToListAsync(c.CancellationToken);
                 return courses.Where(x => builds || x.IsPublished);
             });
-        Field<Commerce.PriceGraphType>("price").Description("What membership costs when the join policy is PAID; buy it with startCheckout.")
-            .ResolveAsync(async c => await Commerce.CommerceGraph.PriceOf(c, c.Source.Id));
+        Field<Commerce.Graph.PriceGraphType>("price").Description("What membership costs when the join policy is PAID; buy it with startCheckout.")
+            .ResolveAsync(async c => await Commerce.CommerceReads.PriceOf(c, c.Source.Id));
         Field<MembershipGraphType>("viewerMembership").Description("The caller's own membership, if any.").ResolveAsync(async c =>
             c.Caller().UserId is { } userId ? await CommunityReads.Membership(c, DeterministicId.Membership(c.Source.Id, userId)) : null);
     }

@@ -30,8 +30,8 @@ public sealed class CourseGraphType : ObjectGraphType<CourseOutline>
             .ResolveAsync(async c => await CourseReads.LockFor(c, c.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("whatsNew")
             .Description("What the last publish changed for learners already enrolled: new, updated and removed lessons and modules.").Resolve(c => c.Source.WhatsNew);
-        Field<Commerce.PriceGraphType>("price").Description("What a PAID course costs now; buy it with startCheckout.")
-            .ResolveAsync(async c => await Commerce.CommerceGraph.PriceOf(c, c.Source.Id));
+        Field<Commerce.Graph.PriceGraphType>("price").Description("What a PAID course costs now; buy it with startCheckout.")
+            .ResolveAsync(async c => await Commerce.CommerceReads.PriceOf(c, c.Source.Id));
         Field(c => c.PublishedAt, nullable: true);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleGraphType>>>>("modules")
             .Description("The structure learners see: the outline as it was last published (kept for enrolled learners after unpublishing), locked or not for the caller.")

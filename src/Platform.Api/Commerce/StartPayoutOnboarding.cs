@@ -1,4 +1,8 @@
+using GraphQL.Types;
 using Marten;
+using Platform.Api.Commerce.Graph;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Identity;
 using Platform.Contracts;
 using Platform.Contracts.Commerce;
 using Platform.Projections.Commerce;
@@ -10,7 +14,21 @@ public sealed record StartPayoutOnboarding(Guid CreatorId);
 
 public sealed record PayoutOnboardingLink(Guid AccountId, string Url);
 
-public static class PayoutOnboardingHandler
+public static class StartPayoutOnboardingField
+{
+    public static void AddStartPayoutOnboarding(this ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<PayoutAccountGraphType>>("startPayoutOnboarding")
+            .Description("Opens the caller's payout account at the payment provider (once) and returns a fresh link to finish its onboarding.")
+            .Allow(Audience.Creator)
+            .ResolveAsync(async c =>
+            {
+                var link = await c.Commands().InvokeAsync<PayoutOnboardingLink>(new StartPayoutOnboarding(c.UserId()), c.CancellationToken);
+                c.UserContext[PayoutAccountGraphType.OnboardingUrlKey] = link.Url;
+                return await c.Reads().LoadAsync<PayoutAccountView>(link.AccountId, c.CancellationToken);
+            });
+}
+
+public static class StartPayoutOnboardingHandler
 {
     public static async Task<PayoutOnboardingLink> Handle(StartPayoutOnboarding command, IDocumentSession session, IPaymentProvider provider,
         TimeProvider clock, CancellationToken cancellation)

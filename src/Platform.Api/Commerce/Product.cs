@@ -9,19 +9,27 @@ using Platform.Projections.Courses;
 
 namespace Platform.Api.Commerce;
 
-public sealed record SetPrice(Guid ProductId, Guid PriceId, long Amount, string Currency, PriceInterval Interval, int TrialDays, int? SeatLimit, Guid SetBy);
-
-public sealed record CreateCoupon(
-    Guid ProductId, Guid CouponId, string Code, int? PercentOff, long? AmountOff, DateTimeOffset? ExpiresAt, int? MaxRedemptions, Guid CreatedBy);
-
 /// <summary>
 /// What is sold: the course or community behind a product id, and who is paid for it. <c>Priceable</c>: it is sold at all (a PAID course,
 /// a community joined by paying); <c>ForSale</c>: it can be bought now (a PAID course must be published too).
 /// </summary>
 public sealed record ProductSubject(Guid ProductId, ProductKind Kind, Guid CommunityId, string Name, bool Priceable, bool ForSale);
 
-/// <summary>Prices and coupons (PRIC): pure rules, then the handlers that load and append.</summary>
-public static partial class Pricing
+/// <summary>What the buyer already has of the product, and whether they may buy it.</summary>
+public sealed record BuyerStanding(bool HasAccess, bool MayBuy, string? Why);
+
+/// <summary>The checkout's terms, decided once: the price, the coupon's discount, the fee and the hold.</summary>
+public sealed record CheckoutTerms(PriceView Price, CouponView? Coupon, long Discount, long Amount, bool TakesSeat)
+{
+    public bool NeedsHold => TakesSeat || Coupon?.MaxRedemptions is not null;
+}
+
+/// <summary>
+/// The product stream (a course or a community membership for sale): its pure rules on prices (PRIC), coupons and the
+/// checkout terms that take seats and coupon redemptions. It decides on <see cref="ProductView"/>, an inline read model that
+/// carries exactly what these rules need.
+/// </summary>
+public static partial class Product
 {
     public const int MaxTrialDays = 730;
 
@@ -52,7 +60,7 @@ public static partial class Pricing
         if (command.PercentOff is < 1 or > 99) throw DomainException.Invalid("percentOff is 1 to 99: a free course is made free, not discounted.");
         if (command.AmountOff is { } off && (off < 1 || off >= price.Amount))
             throw DomainException.Invalid($"amountOff is 1 to {price.Amount - 1} {price.Currency} minor units, less than the price.");
-        var discounted = price.Amount - Checkout.Discount(price.Amount, command.PercentOff, command.AmountOff);
+        var discounted = price.Amount - Discount(price.Amount, command.PercentOff, command.AmountOff);
         if (discounted < MinimumCharge.Of(price.Currency))
             throw DomainException.Invalid($"With this coupon the price would be {discounted} {price.Currency} minor units, below the least that can be charged " +
                 $"({MinimumCharge.Of(price.Currency)}: the provider's minimum charge, and never less than its fee).");
@@ -61,6 +69,36 @@ public static partial class Pricing
         return [new CouponCreated(product.ProductId, command.CouponId, code, command.PercentOff, command.AmountOff, command.ExpiresAt,
             command.MaxRedemptions, command.CreatedBy, now)];
     }
+
+    /// <summary>Opening a checkout (CHKO): the price, the coupon, the seat, decided on the product as it stands.</summary>
+    public static CheckoutTerms Terms(ProductView product, ProductSubject subject, BuyerStanding buyer, Guid? priceId, string? couponCode, DateTimeOffset now)
+    {
+        if (!subject.ForSale) throw DomainException.Conflict("This product is not for sale: a course must be PAID and published, a community joined by paying.");
+        if (buyer.HasAccess) throw DomainException.Conflict("You already have this; there is nothing to pay for.");
+        if (!buyer.MayBuy) throw new DomainException(ErrorCodes.Forbidden, buyer.Why ?? "You may not buy this.");
+        var price = product.CurrentPrice ?? throw DomainException.Conflict("This product has no price.");
+        if (priceId is { } asked && asked != price.Id)
+            throw product.Prices.Any(p => p.Id == asked) ? DomainException.Conflict("That price is no longer offered.") : DomainException.NotFound("The price");
+        var takesSeat = product.SeatLimit is not null;
+        if (product.SeatLimit is { } limit && product.SeatsTaken >= limit) throw DomainException.Conflict($"Sold out: all {limit} seats are taken.");
+        var coupon = string.IsNullOrWhiteSpace(couponCode) ? null
+            : product.Coupons.FirstOrDefault(c => c.Code == couponCode.Trim().ToUpperInvariant()) ?? throw DomainException.NotFound("The coupon");
+        if (coupon?.ExpiresAt <= now) throw DomainException.Invalid("This coupon has expired.");
+        if (coupon?.MaxRedemptions is { } max && product.Redemptions(coupon.Id) >= max) throw DomainException.Conflict("This coupon has been used up.");
+        var discount = Discount(price.Amount, coupon?.PercentOff, coupon?.AmountOff);
+        // A coupon made for an earlier, higher price may leave less than can be charged now.
+        if (price.Amount - discount < MinimumCharge.Of(price.Currency))
+            throw DomainException.Invalid($"{price.Amount - discount} {price.Currency} minor units, after any coupon, is below the least that can be charged ({MinimumCharge.Of(price.Currency)}).");
+        return new CheckoutTerms(price, coupon, discount, price.Amount - discount, takesSeat);
+    }
+
+    /// <summary>A percentage off rounds half-up like the fee; an amount off leaves at least 1.</summary>
+    public static long Discount(long amount, int? percentOff, long? amountOff) => (percentOff, amountOff) switch
+    {
+        ({ } percent, _) => MoneySplit.Of(amount, percent).PlatformFee,
+        (_, { } off) => Math.Min(off, amount - 1),
+        _ => 0,
+    };
 
     /// <summary>Lower-case ISO 4217, as Stripe writes it.</summary>
     public static string Currency(string currency)
@@ -74,23 +112,6 @@ public static partial class Pricing
 
     [GeneratedRegex("^[A-Z0-9_-]{3,32}$")]
     private static partial Regex CouponCode();
-}
-
-public static class PricingHandler
-{
-    public static async Task Handle(SetPrice command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        var subject = await Subject(session, command.ProductId, cancellation);
-        var community = await Community.Load(session, subject.CommunityId, cancellation);
-        var stream = await session.Events.FetchForWriting<ProductView>(DeterministicId.Product(command.ProductId), cancellation);
-        stream.AppendMany(Pricing.SetPrice(subject, community, command, clock.GetUtcNow()));
-    }
-
-    public static async Task Handle(CreateCoupon command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<ProductView>(DeterministicId.Product(command.ProductId), cancellation);
-        stream.AppendMany(Pricing.CreateCoupon(stream.Aggregate, command, clock.GetUtcNow()));
-    }
 
     /// <summary>A product id is a course id or a community id; a course is for sale when it is PAID and published, a community when it is joined by paying.</summary>
     public static async Task<ProductSubject> Subject(IQuerySession session, Guid productId, CancellationToken cancellation)

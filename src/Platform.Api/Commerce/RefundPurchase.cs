@@ -1,8 +1,11 @@
+using GraphQL;
+using GraphQL.Types;
 using Marten;
-using Platform.Api.Infrastructure;
+using Platform.Api.Commerce.Graph;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Identity;
 using Platform.Contracts.Commerce;
 using Platform.Projections.Commerce;
-using Wolverine;
 
 namespace Platform.Api.Commerce;
 
@@ -12,32 +15,30 @@ public sealed record RefundPurchase(Guid PurchaseId, Guid RefundId, long? Amount
 /// <summary>Asks the provider for a requested refund, after the request committed; retried on the durable queue.</summary>
 public sealed record SendRefund(Guid PurchaseId, Guid RefundId);
 
-public static class Refunds
+public static class RefundPurchaseField
 {
-    /// <summary>Never more than was paid, less what earlier refunds, pending refunds and lost disputes took back.</summary>
-    public static object[] Request(PurchaseView? purchase, RefundPurchase command, DateTimeOffset now)
-    {
-        if (purchase is null) throw DomainException.NotFound("The purchase");
-        if (purchase.Refunds.Any(r => r.Id == command.RefundId)) return [];
-        if (!purchase.IsPaid) throw DomainException.Conflict("Only a paid purchase can be refunded.");
-        if (purchase.Disputes.Any(d => d.Won is null)) throw DomainException.Conflict("This purchase is disputed; the dispute decides what goes back.");
-        var refundable = Payments.Refundable(purchase);
-        if (refundable <= 0) throw DomainException.Conflict("Nothing is left to refund.");
-        var amount = command.Amount ?? refundable;
-        if (amount < 1) throw DomainException.Invalid("A refund is at least 1 in the currency's minor unit.");
-        if (amount > refundable) throw DomainException.Invalid($"At most {refundable} {purchase.Currency} minor units can still be refunded.");
-        var reason = command.Reason.Trim();
-        if (reason.Length is 0 or > 500) throw DomainException.Invalid("Give a reason of at most 500 characters.");
-        return [new RefundRequested(purchase.Id, command.RefundId, amount, reason, command.RequestedBy, now)];
-    }
+    public static void AddRefundPurchase(this ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<PurchaseGraphType>>("refundPurchase")
+            .Description("Gives money back to the buyer, at most what is left; the refund is PENDING until the provider confirms it.")
+            .Argument<NonNullGraphType<IdGraphType>>("purchaseId")
+            .Argument<NonNullGraphType<RefundPurchaseInputGraphType>>("input")
+            .AllowOwn(CommerceAccess.PurchaseParty("purchaseId", buyer: false, creator: true), Audience.Creator)
+            .Allow(Audience.Finance)
+            .ResolveAsync(async c =>
+            {
+                var id = c.IdArgument("purchaseId");
+                var input = c.GetArgument<RefundPurchaseInput>("input");
+                await c.Commands().InvokeAsync(new RefundPurchase(id, Guid.CreateVersion7(), input.Amount, input.Reason, c.UserId()), c.CancellationToken);
+                return await c.Reads().LoadAsync<PurchaseView>(id, c.CancellationToken);
+            });
 }
 
-public static class RefundsHandler
+public static class RefundPurchaseHandler
 {
     public static async Task<SendRefund?> Handle(RefundPurchase command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<PurchaseView>(command.PurchaseId, cancellation);
-        var events = Refunds.Request(stream.Aggregate, command, clock.GetUtcNow());
+        var stream = await session.Events.FetchForWriting<Purchase>(command.PurchaseId, cancellation);
+        var events = Purchase.RequestRefund(stream.Aggregate, command, clock.GetUtcNow());
         stream.AppendMany(events);
         return events.Length == 0 ? null : new SendRefund(command.PurchaseId, command.RefundId);
     }

@@ -1,79 +1,53 @@
 using System.Text.Json;
+using GraphQL;
+using GraphQL.Types;
 using Marten;
+using Platform.Api.Commerce.Graph;
 using Platform.Api.Communities;
+using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Communities;
 using Platform.Projections.Commerce;
-using Platform.Projections.Communities;
 using Platform.Projections.Courses;
+using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Commerce;
 
 /// <summary>Opens a checkout; the purchase id is chosen by the caller so a retried command reaches the same provider session.</summary>
 public sealed record StartCheckout(Guid PurchaseId, Guid ProductId, Guid? PriceId, string? CouponCode, Guid BuyerId);
 
-/// <summary>What the buyer already has of the product, and whether they may buy it.</summary>
-public sealed record BuyerStanding(bool HasAccess, bool MayBuy, string? Why);
-
-/// <summary>The checkout's terms, decided once: the price, the coupon's discount, the fee and the hold.</summary>
-public sealed record CheckoutTerms(PriceView Price, CouponView? Coupon, long Discount, long Amount, bool TakesSeat)
+public static class StartCheckoutField
 {
-    public bool NeedsHold => TakesSeat || Coupon?.MaxRedemptions is not null;
+    public static void AddStartCheckout(this ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<CheckoutGraphType>>("startCheckout")
+            .Description("Opens a checkout at the product's price (less the coupon), or hands back the caller's open one on the same terms.")
+            .Argument<NonNullGraphType<StartCheckoutInputGraphType>>("input")
+            .Allow(SignedIn)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<StartCheckoutInput>("input");
+                var command = new StartCheckout(Guid.CreateVersion7(), CommerceReads.Id(input.ProductId, "productId"),
+                    input.PriceId is { } price ? CommerceReads.Id(price, "priceId") : null, input.CouponCode, c.UserId());
+                var checkoutId = await c.Commands().InvokeAsync<Guid>(command, c.CancellationToken);
+                return await c.Reads().LoadAsync<PurchaseView>(checkoutId, c.CancellationToken);
+            });
 }
 
-/// <summary>Checkout (CHKO): pure rules first, then the handler.</summary>
-public static class Checkout
-{
-    public static CheckoutTerms Terms(ProductView product, ProductSubject subject, BuyerStanding buyer, Guid? priceId, string? couponCode, DateTimeOffset now)
-    {
-        if (!subject.ForSale) throw DomainException.Conflict("This product is not for sale: a course must be PAID and published, a community joined by paying.");
-        if (buyer.HasAccess) throw DomainException.Conflict("You already have this; there is nothing to pay for.");
-        if (!buyer.MayBuy) throw new DomainException(ErrorCodes.Forbidden, buyer.Why ?? "You may not buy this.");
-        var price = product.CurrentPrice ?? throw DomainException.Conflict("This product has no price.");
-        if (priceId is { } asked && asked != price.Id)
-            throw product.Prices.Any(p => p.Id == asked) ? DomainException.Conflict("That price is no longer offered.") : DomainException.NotFound("The price");
-        var takesSeat = product.SeatLimit is not null;
-        if (product.SeatLimit is { } limit && product.SeatsTaken >= limit) throw DomainException.Conflict($"Sold out: all {limit} seats are taken.");
-        var coupon = string.IsNullOrWhiteSpace(couponCode) ? null
-            : product.Coupons.FirstOrDefault(c => c.Code == couponCode.Trim().ToUpperInvariant()) ?? throw DomainException.NotFound("The coupon");
-        if (coupon?.ExpiresAt <= now) throw DomainException.Invalid("This coupon has expired.");
-        if (coupon?.MaxRedemptions is { } max && product.Redemptions(coupon.Id) >= max) throw DomainException.Conflict("This coupon has been used up.");
-        var discount = Discount(price.Amount, coupon?.PercentOff, coupon?.AmountOff);
-        // A coupon made for an earlier, higher price may leave less than can be charged now.
-        if (price.Amount - discount < MinimumCharge.Of(price.Currency))
-            throw DomainException.Invalid($"{price.Amount - discount} {price.Currency} minor units, after any coupon, is below the least that can be charged ({MinimumCharge.Of(price.Currency)}).");
-        return new CheckoutTerms(price, coupon, discount, price.Amount - discount, takesSeat);
-    }
-
-    /// <summary>A percentage off rounds half-up like the fee; an amount off leaves at least 1.</summary>
-    public static long Discount(long amount, int? percentOff, long? amountOff) => (percentOff, amountOff) switch
-    {
-        ({ } percent, _) => MoneySplit.Of(amount, percent).PlatformFee,
-        (_, { } off) => Math.Min(off, amount - 1),
-        _ => 0,
-    };
-
-    /// <summary>An open checkout of the buyer on the same terms is handed back rather than opened twice.</summary>
-    public static bool SameOpenCheckout(PurchaseView purchase, CheckoutTerms terms, DateTimeOffset now) =>
-        !purchase.IsPaid && purchase.FailureReason is null && purchase.ExpiredAt is null && purchase.ExpiresAt > now
-        && purchase.PriceId == terms.Price.Id && purchase.CouponId == terms.Coupon?.Id;
-}
-
-public static class CheckoutHandler
+public static class StartCheckoutHandler
 {
     /// <summary>Returns the checkout the buyer should pay: the one opened here, or their open one on the same terms.</summary>
     public static async Task<Guid> Handle(StartCheckout command, IDocumentSession session, IPaymentProvider provider, PaymentOptions options,
         TimeProvider clock, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
-        var subject = await PricingHandler.Subject(session, command.ProductId, cancellation);
+        var subject = await Product.Subject(session, command.ProductId, cancellation);
         var community = await Community.Load(session, subject.CommunityId, cancellation);
         var buyer = await Standing(session, subject, community, command.BuyerId, cancellation);
         var productStreamId = DeterministicId.Product(command.ProductId);
         var product = await session.LoadAsync<ProductView>(productStreamId, cancellation) ?? throw DomainException.Conflict("This product has no price.");
-        var terms = Checkout.Terms(product, subject, buyer, command.PriceId, command.CouponCode, now);
+        var terms = Product.Terms(product, subject, buyer, command.PriceId, command.CouponCode, now);
         // One open checkout per buyer and product: concurrent calls queue here and each sees the checkout the one before opened.
         await PurchaseSlot.Lock(session, command.BuyerId, command.ProductId, cancellation);
         var unpaid = await session.Query<PurchaseView>()
@@ -81,7 +55,7 @@ public static class CheckoutHandler
             .ToListAsync(cancellation);
         if (unpaid.FirstOrDefault(p => p.Id == command.PurchaseId) is { } retried) return retried.Id;
         var replaced = PurchaseSlot.OpenCheckout(unpaid, now);
-        if (replaced is not null && Checkout.SameOpenCheckout(replaced, terms, now)) return replaced.Id;
+        if (replaced is not null && SameOpenCheckout(replaced, terms, now)) return replaced.Id;
         // New terms (another coupon, a new price) replace the open checkout rather than open a second one beside it.
         if (replaced is not null) session.Events.Append(replaced.Id, new CheckoutExpired(replaced.Id, $"replaced by checkout {command.PurchaseId}", now));
 
@@ -101,7 +75,7 @@ public static class CheckoutHandler
             }
             if (terms.NeedsHold)
             {
-                terms = Checkout.Terms(current, subject, buyer, command.PriceId, command.CouponCode, now);
+                terms = Product.Terms(current, subject, buyer, command.PriceId, command.CouponCode, now);
                 locked.AppendOne(new CheckoutHeld(command.ProductId, command.PurchaseId, terms.TakesSeat, terms.Coupon?.Id, now));
             }
         }
@@ -120,6 +94,11 @@ public static class CheckoutHandler
             checkout.ProviderCheckoutId, checkout.Url, expiresAt, now));
         return command.PurchaseId;
     }
+
+    /// <summary>An open checkout of the buyer on the same terms is handed back rather than opened twice.</summary>
+    private static bool SameOpenCheckout(PurchaseView purchase, CheckoutTerms terms, DateTimeOffset now) =>
+        !purchase.IsPaid && purchase.FailureReason is null && purchase.ExpiredAt is null && purchase.ExpiresAt > now
+        && purchase.PriceId == terms.Price.Id && purchase.CouponId == terms.Coupon?.Id;
 
     /// <summary>A course is bought by active members of its community; a community by anyone not banned (and, for a sub-community, its parent's members).</summary>
     private static async Task<BuyerStanding> Standing(IDocumentSession session, ProductSubject subject, Community community, Guid buyerId,

@@ -1,0 +1,21 @@
+using GraphQL;
+using Marten;
+using Platform.Api.GraphQL.Schema;
+using Platform.Api.Identity;
+using Platform.Api.Ledger.Graph;
+using Platform.Projections.Ledger;
+
+namespace Platform.Api.Ledger;
+
+/// <summary>Who may see what of the ledger: what "own" means for its rows of the access matrix (ACCESS-MATRIX.md).</summary>
+public static class LedgerAccess
+{
+    /// <summary>A creator asks about their own money; only finance names another creator.</summary>
+    public static readonly Ownership OwnMoney = new("the caller's own earnings", (context, caller) =>
+        Task.FromResult(context.GetArgument<EarningsInput?>("input")?.CreatorId is not { } named || Guid.TryParse(named, out var id) && id == caller.UserId));
+
+    public static readonly Ownership PayoutOwner = new("the creator paid by the payout in 'id'", async (context, caller) =>
+        Guid.TryParse(context.GetArgument<string?>("id"), out var id)
+        && (await context.Reads().LoadAsync<PayoutView>(id, context.CancellationToken))?.CreatorId is { } creator && creator == caller.UserId,
+        HideOthers: true);
+}
