@@ -51,6 +51,8 @@ public sealed class PurchaseView
     public DateTimeOffset? PaidAt { get; set; }
     public string? FailureReason { get; set; }
     public DateTimeOffset? ExpiredAt { get; set; }
+    /// <summary>Set when the buyer already owned the product through this other purchase: this one is refunded in full.</summary>
+    public Guid? DuplicateOf { get; set; }
     public List<RefundView> Refunds { get; set; } = [];
     public List<DisputeView> Disputes { get; set; } = [];
 
@@ -98,6 +100,8 @@ public sealed partial class PurchaseViewProjection : SingleStreamProjection<Purc
     public static void Apply(PaymentFailed e, PurchaseView view) => view.FailureReason = e.Reason;
 
     public static void Apply(CheckoutExpired e, PurchaseView view) => view.ExpiredAt = e.ExpiredAt;
+
+    public static void Apply(DuplicatePaymentFound e, PurchaseView view) => view.DuplicateOf = e.OwnedThrough;
 
     public static void Apply(RefundRequested e, PurchaseView view) => view.Refunds = RefundHistory.Requested(view.Refunds, e);
 

@@ -29,9 +29,14 @@ public sealed class SubscriptionView
     public List<Guid> PaidRenewals { get; set; } = [];
     /// <summary>Renewals that failed and are not paid yet, with the end of their grace period.</summary>
     public Dictionary<Guid, DateTimeOffset> UnpaidRenewals { get; set; } = [];
+    /// <summary>The period end each unpaid renewal was billing: a paid renewal reaching it settles it, whichever invoice paid.</summary>
+    public Dictionary<Guid, DateTimeOffset> UnpaidPeriodEnds { get; set; } = [];
     public DateTimeOffset? CancelsAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public string? EndReason { get; set; }
+
+    /// <summary>True when the paid periods reach the period the unpaid renewal was billing.</summary>
+    public bool Covers(Guid unpaidRenewalId) => UnpaidPeriodEnds.TryGetValue(unpaidRenewalId, out var end) && end <= CurrentPeriodEnd;
 
     public SubscriptionStatus Status(DateTimeOffset now) =>
         EndedAt is not null ? SubscriptionStatus.Ended
@@ -54,13 +59,20 @@ public sealed partial class SubscriptionViewProjection : SingleStreamProjection<
     public static void Apply(SubscriptionRenewed e, SubscriptionView view)
     {
         if (!view.PaidRenewals.Contains(e.PurchaseId)) view.PaidRenewals.Add(e.PurchaseId);
-        view.UnpaidRenewals.Remove(e.PurchaseId);
         if (e.CurrentPeriodEnd > view.CurrentPeriodEnd) view.CurrentPeriodEnd = e.CurrentPeriodEnd;
+        // A failed invoice is settled by its own payment or by any paid renewal that reaches its period (a new invoice, a retry).
+        foreach (var settled in view.UnpaidRenewals.Keys.Where(id => id == e.PurchaseId || view.Covers(id)).ToList())
+        {
+            view.UnpaidRenewals.Remove(settled);
+            view.UnpaidPeriodEnds.Remove(settled);
+        }
     }
 
     public static void Apply(SubscriptionPaymentFailed e, SubscriptionView view)
     {
-        if (!view.PaidRenewals.Contains(e.PurchaseId)) view.UnpaidRenewals[e.PurchaseId] = e.GraceEndsAt;
+        if (view.PaidRenewals.Contains(e.PurchaseId) || e.PeriodEnd <= view.CurrentPeriodEnd) return;
+        view.UnpaidRenewals[e.PurchaseId] = e.GraceEndsAt;
+        if (e.PeriodEnd is { } end) view.UnpaidPeriodEnds[e.PurchaseId] = end;
     }
 
     public static void Apply(SubscriptionCancelRequested e, SubscriptionView view) => view.CancelsAt ??= e.EndsAt;

@@ -33,8 +33,9 @@ public static class EndSubscriptionHandler
     public static async Task End(IDocumentSession session, IEventStream<SubscriptionView> stream, SubscriptionView subscription, string reason,
         DateTimeOffset at, IMessageContext messages, bool cancelAtProvider, CancellationToken cancellation)
     {
-        if (subscription.EndedAt is not null) return;
-        stream.AppendOne(new Contracts.Commerce.SubscriptionEnded(subscription.Id, reason, at));
+        var ended = Subscription.End(subscription, reason, at);
+        if (ended.Length == 0) return;
+        stream.AppendMany(ended);
         await Entitlements.Revoke(session, subscription.Kind, subscription.ProductId, subscription.BuyerId, reason, at, cancellation);
         await Entitlements.SettleHold(session, subscription.ProductId, subscription.FirstPurchaseId, sold: false, reason, at, cancellation);
         if (cancelAtProvider) await messages.PublishAsync(new CancelProviderSubscription(subscription.Id, subscription.ProviderSubscriptionId, AtPeriodEnd: false));

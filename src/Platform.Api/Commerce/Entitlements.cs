@@ -39,8 +39,10 @@ public static class Entitlements
         if (kind == ProductKind.Course)
         {
             var enrolment = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(productId, buyerId), cancellation);
+            // Access is granted when we process the payment, revoked at the provider's time of the refund or dispute: a refund
+            // reported before its payment would otherwise end the enrolment before it began.
             if (enrolment.Aggregate is { RevokedAt: null } current)
-                enrolment.AppendOne(new EnrolmentRevoked(current.Id, productId, buyerId, reason, at));
+                enrolment.AppendOne(new EnrolmentRevoked(current.Id, productId, buyerId, reason, at < current.EnrolledAt ? current.EnrolledAt : at));
             return;
         }
         var membership = await session.Events.FetchForWriting<Membership>(DeterministicId.Membership(productId, buyerId), cancellation);

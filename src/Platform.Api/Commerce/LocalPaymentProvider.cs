@@ -13,9 +13,10 @@ public enum LocalPaymentOutcome { Succeeded, Declined, Disputed }
 /// <summary>Builds events in Stripe's webhook format, so local payments go through the very path Stripe's webhooks take.</summary>
 public static class LocalStripeEvents
 {
-    public static string Event(string type, JsonObject data, DateTimeOffset at) => new JsonObject
+    /// <summary>An event; <paramref name="id"/> names one the provider sends only once (a checkout completes once, however often it is submitted).</summary>
+    public static string Event(string type, JsonObject data, DateTimeOffset at, string? id = null) => new JsonObject
     {
-        ["id"] = $"evt_local_{Guid.NewGuid():N}",
+        ["id"] = id ?? $"evt_local_{Guid.NewGuid():N}",
         ["object"] = "event",
         ["api_version"] = Stripe.StripeConfiguration.ApiVersion,
         ["created"] = at.ToUnixTimeSeconds(),
@@ -70,9 +71,11 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
         return new ProviderCheckout($"cs_local_{request.PurchaseId:N}", $"{Origin(configuration)}/payments/local/checkout/{request.PurchaseId}");
     }
 
-    /// <summary>Like a card payment at Stripe's standard rate: 2.9 % (half-up) plus 30 minor units.</summary>
     public Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation) =>
-        Task.FromResult<long?>((amount * 29 + 500) / 1000 + 30);
+        Task.FromResult<long?>(StandardCardFee(amount));
+
+    /// <summary>A card payment at Stripe's standard rate: 2.9 % (half-up) plus 30 minor units.</summary>
+    public static long StandardCardFee(long amount) => (amount * 29 + 500) / 1000 + 30;
 
     /// <summary>The local provider's books are the events it sent: each payment (with its fee) and each refund.</summary>
     public async Task<IReadOnlyList<ProviderTransaction>> BalanceTransactions(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation)
@@ -93,11 +96,11 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
                 _ => (null, 0L),
             };
             if (record.Type == "refund.created")
-                booked.Add(new ProviderTransaction($"refund:{data["id"]!.GetValue<string>()}", data["amount"]!.GetValue<long>(), currency));
+                booked.Add(new ProviderTransaction($"refund:{data["id"]!.GetValue<string>()}", data["amount"]!.GetValue<long>(), currency, record.Id));
             else if (payment is not null && amount > 0)
             {
-                booked.Add(new ProviderTransaction($"payment:{payment}", amount, currency));
-                booked.Add(new ProviderTransaction($"fee:{payment}", (await ProcessingFee(payment, amount, cancellation))!.Value, currency));
+                booked.Add(new ProviderTransaction($"payment:{payment}", amount, currency, record.Id));
+                booked.Add(new ProviderTransaction($"fee:{payment}", StandardCardFee(amount), currency, record.Id));
             }
         }
         return booked;

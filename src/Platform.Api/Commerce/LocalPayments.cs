@@ -18,6 +18,8 @@ public static class LocalPayments
     {
         if (purchase.Provider != LocalPaymentProvider.ProviderName) throw DomainException.Conflict("This checkout is not with the local payment provider.");
         if (purchase.ExpiredAt is not null) throw DomainException.Conflict("This checkout has expired.");
+        // A completed checkout takes no second payment, as at Stripe: paying it again changes nothing.
+        if (purchase.IsPaid) return;
         var paymentIntent = LocalStripeEvents.PaymentIntentId(purchase.Id);
         var metadata = LocalStripeEvents.Metadata(("purchase_id", purchase.Id), ("subscription_id", purchase.SubscriptionId));
         if (outcome == LocalPaymentOutcome.Declined)
@@ -38,7 +40,7 @@ public static class LocalPayments
             ["mode"] = purchase.SubscriptionId is null ? "payment" : "subscription", ["payment_intent"] = trial ? null : paymentIntent,
             ["subscription"] = purchase.SubscriptionId is { } subscription ? LocalStripeEvents.SubscriptionId(subscription) : null,
             ["amount_total"] = trial ? 0 : purchase.Amount, ["currency"] = purchase.Currency,
-        }, now), cancellation);
+        }, now, id: $"evt_local_completed_{purchase.Id:N}"), cancellation);
         if (outcome != LocalPaymentOutcome.Disputed || trial) return;
         foreach (var status in new[] { "needs_response", "lost" })
             await Deliver(bus, LocalStripeEvents.Event(status == "lost" ? "charge.dispute.closed" : "charge.dispute.created", new JsonObject
@@ -100,11 +102,18 @@ public static class LocalPayments
         }, now), cancellation, endpoint: "connect");
 
     /// <summary>The provider acts, as it would through a webhook (the message says so: see <see cref="ReceiveProviderEvent"/>).</summary>
-    private static Task Deliver(IMessageContext bus, string payload, CancellationToken cancellation, string endpoint = "platform")
+    private static async Task Deliver(IMessageContext bus, string payload, CancellationToken cancellation, string endpoint = "platform")
     {
         var stripeEvent = JsonNode.Parse(payload)!;
-        return bus.InvokeAsync(new ReceiveProviderEvent(LocalPaymentProvider.ProviderName, endpoint, stripeEvent["id"]!.GetValue<string>(),
-            stripeEvent["type"]!.GetValue<string>(), payload, ProcessNow: true), cancellation);
+        try
+        {
+            await bus.InvokeAsync(new ReceiveProviderEvent(LocalPaymentProvider.ProviderName, endpoint, stripeEvent["id"]!.GetValue<string>(),
+                stripeEvent["type"]!.GetValue<string>(), payload, ProcessNow: true), cancellation);
+        }
+        catch (Exception exception) when (ProviderEventInboxHandler.IsDuplicate(exception))
+        {
+            // The same event (one checkout completed twice at once) was recorded by the other call: it happened once.
+        }
     }
 
     /// <summary>A cancellation at period end: the provider deletes the subscription when the paid period is over.</summary>

@@ -23,8 +23,10 @@ public static class MoneySplit
 
     /// <summary>
     /// The parts of <paramref name="amount"/> taken back (a refund, a lost dispute) after <paramref name="reversedBefore"/> was
-    /// already taken back. The fee reversed so far is always the rule applied to the total taken back, so several partial
-    /// refunds reverse exactly what one refund of their sum would, and taking back the whole gross reverses exactly its fee.
+    /// already taken back, as Stripe reverses an application fee: in proportion to the part of the charge taken back, of the fee
+    /// charged (round-half-up(fee × taken back / gross)), not the percentage applied again to the refunded amount. The fee
+    /// reversed so far is always that proportion of the total taken back, so partial refunds add up to what one refund of their
+    /// sum would reverse, and taking back the whole gross reverses exactly its fee.
     /// </summary>
     public static Split Reverse(long gross, int feePercent, long reversedBefore, long amount)
     {
@@ -32,7 +34,11 @@ public static class MoneySplit
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         if (reversedBefore + amount > gross)
             throw new ArgumentOutOfRangeException(nameof(amount), $"Taking back {amount} after {reversedBefore} exceeds the gross of {gross}.");
-        var fee = Of(reversedBefore + amount, feePercent).PlatformFee - Of(reversedBefore, feePercent).PlatformFee;
-        return new Split(fee, amount - fee);
+        var fee = Of(gross, feePercent).PlatformFee;
+        var feeBack = Proportion(fee, reversedBefore + amount, gross) - Proportion(fee, reversedBefore, gross);
+        return new Split(feeBack, amount - feeBack);
     }
+
+    /// <summary>round-half-up(fee × part / gross), in integer arithmetic.</summary>
+    public static long Proportion(long fee, long part, long gross) => (long)((fee * (Int128)part * 2 + gross) / (2 * (Int128)gross));
 }

@@ -13,7 +13,8 @@ public sealed record ProviderCheckout(string ProviderCheckoutId, string Url);
 /// One amount the provider booked, keyed as the ledger knows it: <c>payment:&lt;payment id&gt;</c> (gross), <c>fee:&lt;payment id&gt;</c>
 /// (its processing fee), <c>refund:&lt;refund id&gt;</c>.
 /// </summary>
-public sealed record ProviderTransaction(string Key, long Amount, string Currency);
+/// <paramref name="Source"/> names what booked it: the provider's event or balance transaction, or our ledger line's event.
+public sealed record ProviderTransaction(string Key, long Amount, string Currency, string Source);
 
 /// <summary>A payment's share (positive) or a refund's share taken back (negative) that a connected account's payout paid out.</summary>
 public sealed record PayoutSource(string ProviderPaymentId, string Kind, long Amount);

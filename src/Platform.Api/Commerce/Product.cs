@@ -40,7 +40,9 @@ public static partial class Product
                 ? "Only a PAID course has a price: a FREE or LEVEL course is not sold."
                 : "Only a community with join policy PAID has a price: its membership is not sold otherwise.");
         var currency = Currency(command.Currency);
-        if (command.Amount is < 1 or > MoneySplit.MaxAmount) throw DomainException.Invalid($"A price is 1 to {MoneySplit.MaxAmount} in the currency's minor unit.");
+        var minimum = MinimumCharge.Of(currency);
+        if (command.Amount < minimum || command.Amount > MoneySplit.MaxAmount)
+            throw DomainException.Invalid($"A price in {currency} is {minimum} to {MoneySplit.MaxAmount} minor units: the payment provider charges no less than {minimum}.");
         if (command.TrialDays is < 0 or > MaxTrialDays) throw DomainException.Invalid($"A free trial is 0 to {MaxTrialDays} days.");
         if (command.TrialDays > 0 && command.Interval == PriceInterval.OneTime) throw DomainException.Invalid("Only a recurring price has a free trial.");
         if (command.SeatLimit is < 1) throw DomainException.Invalid("A seat limit is at least 1.");
@@ -58,6 +60,10 @@ public static partial class Product
         if (command.PercentOff is < 1 or > 99) throw DomainException.Invalid("percentOff is 1 to 99: a free course is made free, not discounted.");
         if (command.AmountOff is { } off && (off < 1 || off >= price.Amount))
             throw DomainException.Invalid($"amountOff is 1 to {price.Amount - 1} {price.Currency} minor units, less than the price.");
+        var discounted = price.Amount - Discount(price.Amount, command.PercentOff, command.AmountOff);
+        if (discounted < MinimumCharge.Of(price.Currency))
+            throw DomainException.Invalid($"With this coupon the price would be {discounted} {price.Currency} minor units, below the least that can be charged " +
+                $"({MinimumCharge.Of(price.Currency)}: the provider's minimum charge, and never less than its fee).");
         if (command.ExpiresAt <= now) throw DomainException.Invalid("The coupon would already be expired.");
         if (command.MaxRedemptions is < 1) throw DomainException.Invalid("maxRedemptions is at least 1.");
         return [new CouponCreated(product.ProductId, command.CouponId, code, command.PercentOff, command.AmountOff, command.ExpiresAt,
@@ -79,14 +85,20 @@ public static partial class Product
             : product.Coupons.FirstOrDefault(c => c.Code == couponCode.Trim().ToUpperInvariant()) ?? throw DomainException.NotFound("The coupon");
         if (coupon?.ExpiresAt <= now) throw DomainException.Invalid("This coupon has expired.");
         if (coupon?.MaxRedemptions is { } max && product.Redemptions(coupon.Id) >= max) throw DomainException.Conflict("This coupon has been used up.");
-        var discount = coupon switch
-        {
-            { PercentOff: { } percent } => MoneySplit.Of(price.Amount, percent).PlatformFee, // the same half-up rounding
-            { AmountOff: { } off } => Math.Min(off, price.Amount - 1),
-            _ => 0,
-        };
+        var discount = Discount(price.Amount, coupon?.PercentOff, coupon?.AmountOff);
+        // A coupon made for an earlier, higher price may leave less than can be charged now.
+        if (price.Amount - discount < MinimumCharge.Of(price.Currency))
+            throw DomainException.Invalid($"{price.Amount - discount} {price.Currency} minor units, after any coupon, is below the least that can be charged ({MinimumCharge.Of(price.Currency)}).");
         return new CheckoutTerms(price, coupon, discount, price.Amount - discount, takesSeat);
     }
+
+    /// <summary>A percentage off rounds half-up like the fee; an amount off leaves at least 1.</summary>
+    public static long Discount(long amount, int? percentOff, long? amountOff) => (percentOff, amountOff) switch
+    {
+        ({ } percent, _) => MoneySplit.Of(amount, percent).PlatformFee,
+        (_, { } off) => Math.Min(off, amount - 1),
+        _ => 0,
+    };
 
     /// <summary>Lower-case ISO 4217, as Stripe writes it.</summary>
     public static string Currency(string currency)

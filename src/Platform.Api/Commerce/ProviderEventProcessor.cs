@@ -74,13 +74,35 @@ public sealed class ProviderEventProcessor(
         if (events.Length == 0) return "already applied";
         stream.AppendMany(events);
         var after = Purchase.After(before, events);
-        await FollowAccess(before, after, providerSubscriptionId);
+        var duplicateOf = !before.IsPaid && after.IsPaid ? await Duplicate(stream, after) : null;
+        if (duplicateOf is null) await FollowAccess(before, after, providerSubscriptionId);
         if (after.ProviderPaymentId is { Length: > 0 } payment && before.ProviderPaymentId != payment)
         {
             await ReleaseWaiting(payment);
             if (after.Gross > 0) await messages.PublishAsync(new RecordProviderFee(after.Id));
         }
-        return "applied";
+        return duplicateOf is null ? "applied" : $"applied: a duplicate of purchase {duplicateOf}, refunded in full";
+    }
+
+    /// <summary>
+    /// A payment for what the buyer already owns gives nothing and goes back in full (decided under the buyer and product's lock,
+    /// so of two payments racing, the second sees the first).
+    /// </summary>
+    private async Task<Guid?> Duplicate(IEventStream<Purchase> stream, Purchase paid)
+    {
+        if (paid.SubscriptionId is not null) return null;
+        await PurchaseSlot.Lock(session, paid.BuyerId, paid.ProductId, cancellation);
+        var buyers = await session.Query<PurchaseView>().Where(p => p.BuyerId == paid.BuyerId && p.ProductId == paid.ProductId && p.PaidAt != null)
+            .ToListAsync(cancellation);
+        var events = PurchaseSlot.Duplicate(paid, buyers, now);
+        if (events.Length == 0) return null;
+        stream.AppendMany(events);
+        await Entitlements.SettleHold(session, paid.ProductId, paid.Id, sold: false, "duplicate payment", at, cancellation);
+        if (events.OfType<RefundRequested>().Any()) await messages.PublishAsync(new SendRefund(paid.Id, PurchaseSlot.RefundId(paid.Id)));
+        var owner = events.OfType<DuplicatePaymentFound>().Single().OwnedThrough;
+        logger.LogWarning("Purchase {PurchaseId} paid for product {ProductId} that buyer {BuyerId} already owns through {OwnerId}: refunding in full",
+            paid.Id, paid.ProductId, paid.BuyerId, owner);
+        return owner;
     }
 
     /// <summary>Access follows the purchase: granted when paid, revoked when wholly refunded or a dispute is lost.</summary>
@@ -101,8 +123,9 @@ public sealed class ProviderEventProcessor(
                 await EndSubscriptionHandler.End(session, stream, current, "dispute lost", at, messages, cancelAtProvider: true, cancellation);
             return;
         }
-        var had = Purchase.GivesAccess(before);
-        var has = Purchase.GivesAccess(after);
+        // A duplicate payment never gave access, so its refund takes none away.
+        var had = before.DuplicateOf is null && Purchase.GivesAccess(before);
+        var has = after.DuplicateOf is null && Purchase.GivesAccess(after);
         if (!had && has) await Grant(after);
         if (had && !has)
         {
@@ -150,6 +173,9 @@ public sealed class ProviderEventProcessor(
             ? Purchase.Pay(purchase, new CheckoutPaid(renewalId, invoice.ProviderPaymentId ?? "", invoice.Amount, invoice.Currency, null), record.Id, at)
             : Purchase.Fail(purchase, "The renewal was not paid.", record.Id, at));
         renewal.AppendMany(events);
+        // A renewal's payment costs a processing fee as a first payment does.
+        if (events.OfType<PaymentSucceeded>().Any(p => p.Gross > 0 && p.ProviderPaymentId.Length > 0))
+            await messages.PublishAsync(new RecordProviderFee(renewalId));
         var decided = Subscription.Settle(current, renewalId, invoice, at, options.RenewalGracePeriod);
         subscription.AppendMany(decided);
         foreach (var failed in decided.OfType<SubscriptionPaymentFailed>())

@@ -5,6 +5,8 @@ using Platform.Api.Audit;
 using Platform.Api.Infrastructure;
 using Stripe;
 using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Platform.Api.Commerce;
 
@@ -107,10 +109,11 @@ public static class StripeWebhooks
             stripeEvent = EventUtility.ConstructEvent(body, signature, secret, ToleranceSeconds,
                 clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: true);
         }
-        catch (StripeException exception)
+        catch (Exception exception) when (exception is StripeException or Newtonsoft.Json.JsonException or System.Text.Json.JsonException)
         {
+            // A bad signature, a stale or wrong-version event, or a signed body that is not an event at all: refused, nothing recorded.
             logger.LogWarning("Stripe webhook refused on {Endpoint}: {Reason}", endpoint, exception.Message);
-            return Results.Problem(exception.Message, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(exception is StripeException ? exception.Message : "The body is not a Stripe event.", statusCode: StatusCodes.Status400BadRequest);
         }
         bus.CorrelationId = http.TraceIdentifier;
         try
@@ -128,17 +131,25 @@ public static class StripeWebhooks
 /// <summary>After a payment: ask the provider what it charged us for it, and record that as a platform cost.</summary>
 public sealed record RecordProviderFee(Guid PurchaseId);
 
+/// <summary>The provider has not settled the payment's balance transaction yet, so it cannot say what it charged.</summary>
+public sealed class ProviderFeeNotSettledException(string providerPaymentId)
+    : Exception($"The provider has no fee yet for payment {providerPaymentId}.");
+
 public static class ProviderFeeHandler
 {
+    /// <summary>Stripe settles a balance transaction seconds to minutes after the payment: ask again later, backing off, not the error queue.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<ProviderFeeNotSettledException>()
+            .RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6));
+
     public static async Task Handle(RecordProviderFee message, IDocumentSession session, IPaymentProvider provider, TimeProvider clock,
         CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<Projections.Commerce.PurchaseView>(message.PurchaseId, cancellation);
         if (stream.Aggregate is not { ProviderPaymentId: { Length: > 0 } payment } purchase) return;
         if ((await session.Events.FetchStreamAsync(message.PurchaseId, token: cancellation)).Any(e => e.Data is Contracts.Commerce.ProviderFeeCharged)) return;
-        // Stripe settles the balance transaction a moment after the payment: until then, fail so the queue retries later.
-        var fee = await provider.ProcessingFee(payment, purchase.Gross, cancellation)
-            ?? throw new InvalidOperationException($"The provider has no fee yet for payment {payment}.");
+        var fee = await provider.ProcessingFee(payment, purchase.Gross, cancellation) ?? throw new ProviderFeeNotSettledException(payment);
         stream.AppendOne(new Contracts.Commerce.ProviderFeeCharged(purchase.Id, fee, purchase.Currency, payment, clock.GetUtcNow()));
     }
 }

@@ -22,6 +22,8 @@ public sealed record Purchase(
     public DateTimeOffset? PaidAt { get; init; }
     public string? FailureReason { get; init; }
     public DateTimeOffset? ExpiredAt { get; init; }
+    /// <summary>Set when the buyer already owned the product through this other purchase: this one gives nothing and is refunded.</summary>
+    public Guid? DuplicateOf { get; init; }
     public ImmutableList<RefundView> Refunds { get; init; } = [];
     public ImmutableList<DisputeView> Disputes { get; init; } = [];
 
@@ -40,6 +42,8 @@ public sealed record Purchase(
     public Purchase Apply(PaymentFailed e) => this with { FailureReason = e.Reason };
 
     public Purchase Apply(CheckoutExpired e) => this with { ExpiredAt = e.ExpiredAt };
+
+    public Purchase Apply(DuplicatePaymentFound e) => this with { DuplicateOf = e.OwnedThrough };
 
     public Purchase Apply(RefundRequested e) => this with { Refunds = RefundHistory.Requested(Refunds, e).ToImmutableList() };
 
@@ -60,6 +64,7 @@ public sealed record Purchase(
             PaymentSucceeded x => p!.Apply(x),
             PaymentFailed x => p!.Apply(x),
             CheckoutExpired x => p!.Apply(x),
+            DuplicatePaymentFound x => p!.Apply(x),
             RefundRequested x => p!.Apply(x),
             RefundFailed x => p!.Apply(x),
             PaymentRefunded x => p!.Apply(x),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -47,18 +48,36 @@ public static class StartCheckoutHandler
         var productStreamId = DeterministicId.Product(command.ProductId);
         var product = await session.LoadAsync<ProductView>(productStreamId, cancellation) ?? throw DomainException.Conflict("This product has no price.");
         var terms = Product.Terms(product, subject, buyer, command.PriceId, command.CouponCode, now);
-        var open = await session.Query<PurchaseView>()
+        // One open checkout per buyer and product: concurrent calls queue here and each sees the checkout the one before opened.
+        await PurchaseSlot.Lock(session, command.BuyerId, command.ProductId, cancellation);
+        var unpaid = await session.Query<PurchaseView>()
             .Where(p => p.BuyerId == command.BuyerId && p.ProductId == command.ProductId && p.PaidAt == null)
             .ToListAsync(cancellation);
-        if (open.FirstOrDefault(p => p.Id == command.PurchaseId || SameOpenCheckout(p, terms, now)) is { } existing) return existing.Id;
+        if (unpaid.FirstOrDefault(p => p.Id == command.PurchaseId) is { } retried) return retried.Id;
+        var replaced = PurchaseSlot.OpenCheckout(unpaid, now);
+        if (replaced is not null && SameOpenCheckout(replaced, terms, now)) return replaced.Id;
+        // New terms (another coupon, a new price) replace the open checkout rather than open a second one beside it.
+        if (replaced is not null) session.Events.Append(replaced.Id, new CheckoutExpired(replaced.Id, $"replaced by checkout {command.PurchaseId}", now));
 
-        if (terms.NeedsHold)
+        var replacedHold = replaced is not null && product.Holds.Any(h => h.PurchaseId == replaced.Id);
+        if (terms.NeedsHold || replacedHold)
         {
             // Seats and coupon redemptions are counted under the product stream's row lock: concurrent checkouts queue here,
-            // and each decides on the holds of those before it, so nothing is sold twice.
+            // and each decides on the holds of those before it, so nothing is sold twice. A replaced checkout's hold is freed first.
             var locked = await session.Events.FetchForExclusiveWriting<ProductView>(productStreamId, cancellation);
-            terms = Product.Terms(locked.Aggregate!, subject, buyer, command.PriceId, command.CouponCode, now);
-            locked.AppendOne(new CheckoutHeld(command.ProductId, command.PurchaseId, terms.TakesSeat, terms.Coupon?.Id, now));
+            var current = locked.Aggregate!;
+            if (replaced is not null && current.Holds.Any(h => h.PurchaseId == replaced.Id))
+            {
+                var released = new CheckoutHoldReleased(command.ProductId, replaced.Id, "replaced by a new checkout", now);
+                locked.AppendOne(released);
+                current = JsonSerializer.Deserialize<ProductView>(JsonSerializer.Serialize(current))!; // the fetched aggregate is not ours to change
+                ProductViewProjection.Apply(released, current);
+            }
+            if (terms.NeedsHold)
+            {
+                terms = Product.Terms(current, subject, buyer, command.PriceId, command.CouponCode, now);
+                locked.AppendOne(new CheckoutHeld(command.ProductId, command.PurchaseId, terms.TakesSeat, terms.Coupon?.Id, now));
+            }
         }
 
         var account = await session.LoadAsync<PayoutAccountView>(DeterministicId.PayoutAccount(community.CreatorId), cancellation);

@@ -103,11 +103,11 @@ public sealed class StripePaymentProvider(StripeClient client, PaymentOptions op
             switch (transaction.Source)
             {
                 case Charge { PaymentIntentId: { } payment }:
-                    booked.Add(new ProviderTransaction($"payment:{payment}", transaction.Amount, transaction.Currency));
-                    booked.Add(new ProviderTransaction($"fee:{payment}", transaction.Fee, transaction.Currency));
+                    booked.Add(new ProviderTransaction($"payment:{payment}", transaction.Amount, transaction.Currency, transaction.Id));
+                    booked.Add(new ProviderTransaction($"fee:{payment}", transaction.Fee, transaction.Currency, transaction.Id));
                     break;
                 case Refund refund:
-                    booked.Add(new ProviderTransaction($"refund:{refund.Id}", Math.Abs(transaction.Amount), transaction.Currency));
+                    booked.Add(new ProviderTransaction($"refund:{refund.Id}", Math.Abs(transaction.Amount), transaction.Currency, transaction.Id));
                     break;
             }
         }

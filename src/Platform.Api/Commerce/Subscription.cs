@@ -30,9 +30,15 @@ public static class Subscription
         // A paid renewal is a fact even when the deletion was reported first (events come in any order): the period end reached is kept.
         if (invoice.Paid)
             return [new SubscriptionRenewed(subscription.Id, renewalId, invoice.PeriodEnd ?? NextPeriodEnd(subscription.CurrentPeriodEnd, subscription.Interval), at)];
-        if (subscription.EndedAt is not null) return [];
-        return subscription.UnpaidRenewals.ContainsKey(renewalId) ? [] : [new SubscriptionPaymentFailed(subscription.Id, renewalId, at + grace, at)];
+        if (subscription.EndedAt is not null || subscription.UnpaidRenewals.ContainsKey(renewalId)) return [];
+        // A period already paid (by another invoice, reported first) is not past due.
+        if (invoice.PeriodEnd <= subscription.CurrentPeriodEnd) return [];
+        return [new SubscriptionPaymentFailed(subscription.Id, renewalId, at + grace, at, invoice.PeriodEnd)];
     }
+
+    /// <summary>Ends the subscription (unpaid, cancelled at the provider, a lost dispute); ending what has ended changes nothing.</summary>
+    public static object[] End(SubscriptionView subscription, string reason, DateTimeOffset at) =>
+        subscription.EndedAt is not null ? [] : [new SubscriptionEnded(subscription.Id, reason, at)];
 
     public static object[] Change(SubscriptionView subscription, SubscriptionChanged changed, DateTimeOffset at)
     {

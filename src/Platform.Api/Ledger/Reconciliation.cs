@@ -9,7 +9,12 @@ namespace Platform.Api.Ledger;
 
 public enum MismatchKind { MissingInLedger, MissingAtProvider, AmountDiffers }
 
-public sealed record Mismatch(string Key, MismatchKind Kind, long? LedgerAmount, long? ProviderAmount, string Currency);
+/// <summary>
+/// One difference: its kind, the amount on each side (null where a side has none), and what booked each side: our ledger lines'
+/// source events and the provider's events or balance transactions, so finance can trace it.
+/// </summary>
+public sealed record Mismatch(string Key, MismatchKind Kind, long? LedgerAmount, long? ProviderAmount, string Currency,
+    IReadOnlyList<string> LedgerEvents, IReadOnlyList<string> ProviderSources);
 
 public sealed record ReconciliationReport(DateTimeOffset From, DateTimeOffset To, int Matched, IReadOnlyList<Mismatch> Mismatches);
 
@@ -19,18 +24,23 @@ public static class Reconciliation
     /// <summary>Pure: pairs the two sides by key and lists every difference.</summary>
     public static ReconciliationReport Compare(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<ProviderTransaction> ledger, IReadOnlyList<ProviderTransaction> provider)
     {
-        var ours = ledger.GroupBy(t => t.Key).ToDictionary(g => g.Key, g => (Amount: g.Sum(t => t.Amount), g.First().Currency));
-        var theirs = provider.GroupBy(t => t.Key).ToDictionary(g => g.Key, g => (Amount: g.Sum(t => t.Amount), g.First().Currency));
+        var ours = ledger.ToLookup(t => t.Key);
+        var theirs = provider.ToLookup(t => t.Key);
         var mismatches = new List<Mismatch>();
         var matched = 0;
-        foreach (var key in ours.Keys.Union(theirs.Keys).Order())
+        foreach (var key in ours.Select(g => g.Key).Union(theirs.Select(g => g.Key)).Order())
         {
-            var inLedger = ours.TryGetValue(key, out var o);
-            var atProvider = theirs.TryGetValue(key, out var t);
-            if (inLedger && atProvider && o.Amount == t.Amount) matched++;
-            else if (!inLedger) mismatches.Add(new Mismatch(key, MismatchKind.MissingInLedger, null, t.Amount, t.Currency));
-            else if (!atProvider) mismatches.Add(new Mismatch(key, MismatchKind.MissingAtProvider, o.Amount, null, o.Currency));
-            else mismatches.Add(new Mismatch(key, MismatchKind.AmountDiffers, o.Amount, t.Amount, o.Currency));
+            var o = ours[key].ToList();
+            var t = theirs[key].ToList();
+            long? ledgerAmount = o.Count > 0 ? o.Sum(x => x.Amount) : null, providerAmount = t.Count > 0 ? t.Sum(x => x.Amount) : null;
+            MismatchKind? kind = ledgerAmount is null ? MismatchKind.MissingInLedger
+                : providerAmount is null ? MismatchKind.MissingAtProvider
+                : ledgerAmount != providerAmount ? MismatchKind.AmountDiffers
+                : null;
+            if (kind is null) matched++;
+            else
+                mismatches.Add(new Mismatch(key, kind.Value, ledgerAmount, providerAmount, o.Concat(t).First().Currency,
+                    [.. o.Select(x => x.Source).Distinct()], [.. t.Select(x => x.Source).Distinct()]));
         }
         return new ReconciliationReport(from, to, matched, mismatches);
     }
@@ -51,7 +61,7 @@ public static class Reconciliation
             "provider_fee" => $"fee:{purchases[l.PurchaseId!.Value].ProviderPaymentId}",
             "refund_fee" or "refund_share" => $"refund:{refunds[l.SourceEventId]}",
             _ => $"payment:{purchases[l.PurchaseId!.Value].ProviderPaymentId}",
-        }, l.Amount, l.Currency)).ToList();
+        }, l.Amount, l.Currency, l.SourceEventId.ToString())).ToList();
     }
 }
 
@@ -75,8 +85,26 @@ public static class ReconciliationHandler
         session.Events.Append(runId, new Contracts.Payouts.ReconciliationCompleted(runId, from, to, report.Matched,
             [.. report.Mismatches.Select(m => $"{m.Kind} {m.Key}: ledger {m.LedgerAmount?.ToString() ?? "-"}, provider {m.ProviderAmount?.ToString() ?? "-"} {m.Currency}")], now));
         if (report.Mismatches.Count > 0)
+        {
             logger.LogWarning("Reconciliation of {From:d}: {Count} mismatches", from, report.Mismatches.Count);
+            foreach (var mail in await NotifyFinance(session, runId, report, cancellation)) await messages.PublishAsync(mail);
+        }
         if (message.Scheduled) await messages.ScheduleAsync(new RunReconciliation(Scheduled: true), to.AddDays(1).AddMinutes(30));
         return runId;
+    }
+
+    /// <summary>One mail per finance staff member, the same for a repeated run (its id comes from the run and the recipient).</summary>
+    private static async Task<IEnumerable<Mail.SendMail>> NotifyFinance(IQuerySession session, Guid runId, ReconciliationReport report, CancellationToken cancellation)
+    {
+        var finance = await session.Query<Projections.Identity.UserAccount>()
+            .Where(u => u.Grants.Any(g => g.Role == Contracts.Identity.Role.Finance) && u.Email != null).ToListAsync(cancellation);
+        var content = new Mail.MailContent($"Reconciliation of {report.From:yyyy-MM-dd}: {report.Mismatches.Count} mismatches",
+        [
+            $"The ledger and the payment provider disagree on {report.Mismatches.Count} amounts ({report.Matched} matched).",
+            .. report.Mismatches.Take(20).Select(m =>
+                $"{m.Kind} {m.Key}: ledger {m.LedgerAmount?.ToString() ?? "-"}, provider {m.ProviderAmount?.ToString() ?? "-"} {m.Currency}"),
+        ]);
+        return finance.Select(u => new Mail.SendMail(Contracts.DeterministicId.From("mail", "reconciliation", runId.ToString(), u.Id.ToString()), u.Email!,
+            content, u.Id, null));
     }
 }

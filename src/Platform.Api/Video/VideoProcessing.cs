@@ -6,9 +6,17 @@ namespace Platform.Api.Video;
 /// <summary>What happens after an upload: the provider's result lands on the course stream, a replaced video is deleted.</summary>
 public static class VideoProcessingHandler
 {
-    public static async Task Handle(VideoProcessed message, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task Handle(VideoProcessed message, IDocumentSession session, TimeProvider clock, ILogger<VideoProcessed> logger,
+        CancellationToken cancellation)
     {
-        var stream = await CourseReads.ForWriting(session, await CourseReads.CourseIdOf(session, message.VideoId, cancellation), cancellation);
+        // A signed webhook for a video no lesson has (deleted with its course, another environment's) is logged and done with:
+        // failing would dead-letter it once per resend, and there is nothing to retry.
+        if (await CourseReads.CourseContaining(session, message.VideoId, cancellation) is not { } course)
+        {
+            logger.LogWarning("Video {VideoId} finished processing (ready: {Ready}) but no lesson has it; left alone", message.VideoId, message.Ready);
+            return;
+        }
+        var stream = await CourseReads.ForWriting(session, course.Id, cancellation);
         stream.AppendMany(LessonVideo.Processed(stream.Aggregate!, message, clock.GetUtcNow()));
     }
 

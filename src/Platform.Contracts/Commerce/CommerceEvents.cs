@@ -49,6 +49,12 @@ public sealed record PaymentFailed(Guid PurchaseId, string Reason, string Provid
 /// <summary>The checkout was never paid and has closed.</summary>
 public sealed record CheckoutExpired(Guid PurchaseId, string ProviderEventId, DateTimeOffset ExpiredAt);
 
+/// <summary>
+/// The buyer already owned the product through <paramref name="OwnedThrough"/> when this payment arrived (a second checkout paid at
+/// the provider, a race): it gives no access and is refunded in full.
+/// </summary>
+public sealed record DuplicatePaymentFound(Guid PurchaseId, Guid OwnedThrough, DateTimeOffset FoundAt);
+
 /// <summary>The product's creator or finance asked for money back; the provider confirms with <see cref="PaymentRefunded"/>.</summary>
 public sealed record RefundRequested(Guid PurchaseId, Guid RefundId, long Amount, string Reason, Guid RequestedBy, DateTimeOffset RequestedAt);
 
@@ -79,8 +85,12 @@ public sealed record SubscriptionStarted(
 
 public sealed record SubscriptionRenewed(Guid SubscriptionId, Guid PurchaseId, DateTimeOffset CurrentPeriodEnd, DateTimeOffset RenewedAt);
 
-/// <summary>A renewal was not paid: access lasts until the grace period ends, unless the renewal is paid by then.</summary>
-public sealed record SubscriptionPaymentFailed(Guid SubscriptionId, Guid PurchaseId, DateTimeOffset GraceEndsAt, DateTimeOffset FailedAt);
+/// <summary>
+/// A renewal was not paid: access lasts until the grace period ends, unless the renewal, or a later one covering its period
+/// (<paramref name="PeriodEnd"/>; null on events recorded before it was kept), is paid by then.
+/// </summary>
+public sealed record SubscriptionPaymentFailed(Guid SubscriptionId, Guid PurchaseId, DateTimeOffset GraceEndsAt, DateTimeOffset FailedAt,
+    DateTimeOffset? PeriodEnd = null);
 
 /// <summary>The subscriber cancelled: access lasts to the end of the paid period.</summary>
 public sealed record SubscriptionCancelRequested(Guid SubscriptionId, Guid CanceledBy, DateTimeOffset EndsAt, DateTimeOffset CanceledAt);

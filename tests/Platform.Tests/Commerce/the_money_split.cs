@@ -65,7 +65,7 @@ public sealed class the_money_split
                 Assert.Equal(amount, back.PlatformFee + back.CreatorShare);
                 Assert.True(back.PlatformFee >= 0 && back.CreatorShare >= 0, $"negative part refunding {amount} of {gross}");
                 (refunded, feeBack, shareBack) = (refunded + amount, feeBack + back.PlatformFee, shareBack + back.CreatorShare);
-                Assert.Equal(MoneySplit.Of(refunded, percent).PlatformFee, feeBack);
+                Assert.Equal(MoneySplit.Proportion(paid.PlatformFee, refunded, gross), feeBack);
             }
             if (refunded < gross)
             {
@@ -83,5 +83,14 @@ public sealed class the_money_split
         Assert.Throws<ArgumentOutOfRangeException>(() => MoneySplit.Reverse(1000, 15, 600, 401));
         Assert.Throws<ArgumentOutOfRangeException>(() => MoneySplit.Reverse(1000, 15, 0, 0));
         Assert.Equal(new Split(60, 340), MoneySplit.Reverse(1000, 15, 600, 400));
+    }
+
+    [Fact]
+    public void a_partial_refund_reverses_the_fee_in_proportion_of_the_fee_charged_as_stripe_does()
+    {
+        // A 101 sale at 15 % charged a fee of 15; refunding 50 reverses round(15 × 50 / 101) = 7 (not 15 % of 50 = 8), the creator 43.
+        Assert.Equal(new Split(15, 86), MoneySplit.Of(101, 15));
+        Assert.Equal(new Split(7, 43), MoneySplit.Reverse(101, 15, 0, 50));
+        Assert.Equal(new Split(8, 43), MoneySplit.Reverse(101, 15, 50, 51));
     }
 }

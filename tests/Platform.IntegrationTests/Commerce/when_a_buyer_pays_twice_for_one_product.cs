@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Platform.IntegrationTests.Support;
+using static Platform.IntegrationTests.Support.Given;
+
+namespace Platform.IntegrationTests.Commerce;
+
+/// <summary>The local provider with money-operation limits raised, so one buyer can fire 50 checkouts at once.</summary>
+public sealed class DoubleClickLocalApp : PlatformApp
+{
+    protected override IDictionary<string, string?> Settings => RaisedLimits.Of(new Dictionary<string, string?>());
+}
+
+/// <summary>Stripe mode against the fake, with the same raised limits.</summary>
+public sealed class DoubleClickStripeApp : StripePlatformApp
+{
+    protected override IDictionary<string, string?> Settings => RaisedLimits.Of(base.Settings);
+}
+
+public static class RaisedLimits
+{
+    public static IDictionary<string, string?> Of(IDictionary<string, string?> settings)
+    {
+        foreach (var limit in new[] { "Requests", "Operations", "Mutations", "MoneyOperations" })
+            settings[$"RateLimits:{limit}:PermitLimit"] = "100000";
+        return settings;
+    }
+}
+
+/// <summary>At most one live purchase per buyer and product, with the local provider: a double click opens one checkout, pays once.</summary>
+public sealed class when_a_buyer_pays_twice_for_one_product(DoubleClickLocalApp app) : IClassFixture<DoubleClickLocalApp>
+{
+    private readonly Shops shops = new(app);
+
+    private const string Purchases =
+        "{ myPurchases(first: 100) { nodes { id status gross { amount } refunded { amount } refunds { status reason } } } }";
+
+    [Fact]
+    public async Task fifty_concurrent_checkouts_and_payments_end_in_one_paid_purchase_and_one_enrolment()
+    {
+        var shop = await shops.Open(amount: 4900);
+        var buyer = await shops.Member(shop);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
+        {
+            var checkout = await Shops.Checkout(buyer, shop);
+            // A click that lands after the payment is told so (CONFLICT); the others pay the one checkout.
+            var paid = await buyer.Send(Shops.Pay, new { c = checkout, o = "SUCCEEDED" });
+            return (checkout, paid.FirstErrorCode);
+        }));
+
+        Assert.Single(results.Select(r => r.checkout).Distinct());
+        Assert.All(results, r => Assert.True(r.FirstErrorCode is null or "CONFLICT", $"unexpected {r.FirstErrorCode}"));
+        var purchases = (await buyer.Data(Purchases)).GetProperty("myPurchases").GetProperty("nodes").EnumerateArray().ToArray();
+        Assert.Single(purchases, p => p.GetProperty("status").GetString() == "PAID");
+        Assert.All(purchases.Where(p => p.GetProperty("status").GetString() != "PAID"), ExtraIsRefundedInFull);
+        var learning = (await buyer.Data("{ myLearning { nodes { course { id } revokedAt } } }")).GetProperty("myLearning").GetProperty("nodes");
+        Assert.Equal([shop.ProductId], learning.EnumerateArray().Select(n => n.GetProperty("course").GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task new_terms_replace_the_open_checkout_which_can_no_longer_be_paid()
+    {
+        var shop = await shops.Open(amount: 4900);
+        var creator = app.Client(shop.Creator);
+        await creator.Data("mutation($p: ID!) { createCoupon(productId: $p, input: { code: \"HALF\", percentOff: 50 }) { id } }", new { p = shop.ProductId });
+        var buyer = await shops.Member(shop);
+
+        var full = await Shops.Checkout(buyer, shop);
+        var again = await Shops.Checkout(buyer, shop);
+        var discounted = await Shops.Checkout(buyer, shop, coupon: "HALF");
+        var payOld = await buyer.Send(Shops.Pay, new { c = full, o = "SUCCEEDED" });
+        var paid = (await buyer.Data(Shops.Pay, new { c = discounted, o = "SUCCEEDED" })).GetProperty("completeLocalPayment");
+
+        Assert.Equal(full, again);
+        Assert.NotEqual(full, discounted);
+        Assert.Equal("CONFLICT", payOld.FirstErrorCode);
+        Assert.Equal(("PAID", 2450L), (paid.GetProperty("status").GetString(), paid.GetProperty("gross").GetProperty("amount").GetInt64()));
+        var statuses = (await buyer.Data(Purchases)).GetProperty("myPurchases").GetProperty("nodes").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("status").GetString());
+        Assert.Equal("FAILED", statuses[full]);
+    }
+
+    private static void ExtraIsRefundedInFull(JsonElement purchase)
+    {
+        var gross = purchase.GetProperty("gross").GetProperty("amount").GetInt64();
+        if (gross == 0) return; // never paid: no money moved
+        Assert.Equal("REFUNDED", purchase.GetProperty("status").GetString());
+        Assert.Equal(gross, purchase.GetProperty("refunded").GetProperty("amount").GetInt64());
+    }
+}
+
+/// <summary>The same rule in Stripe mode: the fake's hosted page can still take a payment for a replaced checkout, which goes back in full.</summary>
+public sealed class when_a_buyer_pays_twice_through_stripe(DoubleClickStripeApp app) : IClassFixture<DoubleClickStripeApp>
+{
+    private readonly StripeShop shop = new(app);
+    private FakeStripe Stripe => app.Stripe;
+
+    [Fact]
+    public async Task fifty_concurrent_checkouts_open_one_session_and_a_second_paid_checkout_is_refunded_in_full()
+    {
+        var creator = await shop.OnboardedCreator();
+        var course = await shop.Course(creator, 4900);
+        var buyer = Unique("buyer");
+        var client = app.Client(buyer);
+        await client.Data("mutation($c: ID!) { joinCommunity(communityId: $c) { status } }", new { c = creator.Community });
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
+            (await client.Data("mutation($p: ID!) { startCheckout(input: { productId: $p }) { checkoutId } }", new { p = course }))
+                .GetProperty("startCheckout").GetProperty("checkoutId").GetString()!));
+        var first = Assert.Single(ids.Distinct());
+        // The price changes while the first checkout's page is still open: the buyer's next checkout replaces it.
+        await app.Client(creator.User).Data("mutation($p: ID!) { setPrice(productId: $p, input: { amount: 5900, currency: \"eur\" }) { id } }", new { p = course });
+        var second = (await client.Data("mutation($p: ID!) { startCheckout(input: { productId: $p }) { checkoutId } }", new { p = course }))
+            .GetProperty("startCheckout").GetProperty("checkoutId").GetString()!;
+
+        // Both pages are paid at Stripe, the new one first, and the old tab a moment later.
+        await shop.Pay(new StripeShop.Purchase(buyer, course, second, Stripe.SessionFor(second)));
+        var (intent, _) = await shop.Pay(new StripeShop.Purchase(buyer, course, first, Stripe.SessionFor(first)));
+        var refund = await shop.Request("POST", "/v1/refunds", r => r["payment_intent"] == intent);
+        var created = FakeStripe.Event("refund.created", Stripe.RefundFor(refund["metadata[refund_id]"]!));
+        await Stripe.Deliver(created);
+        await shop.Processed(created);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal("4900", refund["amount"]);
+        var purchases = (await shop.Purchases(buyer)).ToDictionary(p => p.GetProperty("id").GetString()!);
+        Assert.Equal("PAID", purchases[second].GetProperty("status").GetString());
+        Assert.Equal(("REFUNDED", 4900L, "SUCCEEDED"), (purchases[first].GetProperty("status").GetString(),
+            purchases[first].GetProperty("refunded").GetProperty("amount").GetInt64(),
+            purchases[first].GetProperty("refunds")[0].GetProperty("status").GetString()));
+        Assert.Single(purchases.Values, p => p.GetProperty("status").GetString() == "PAID");
+        Assert.True(await shop.HasAccess(buyer, course));
+    }
+}
