@@ -12,6 +12,7 @@ using Platform.Api.Infrastructure;
 using Platform.Api.Ledger;
 using Platform.Api.Live;
 using Platform.Api.Mail;
+using Platform.Api.Privacy;
 using Platform.Api.Security;
 using Platform.Api.Social;
 using Platform.Api.Video;
@@ -53,6 +54,7 @@ builder.UsePlatformUrl()
     .AddCalendar()
     .AddChat()
     .AddHelp()
+    .AddPrivacy()
     .AddPlatformHealth()
     .AddDemoData();
 
@@ -67,6 +69,7 @@ app.MapVideoWebhook();
 app.MapCommerce();
 app.MapMail();
 app.MapCalendar();
+app.MapPrivacy();
 // export-events may write its NDJSON to stdout: JasperFx's own chatter ("Searching ... for commands") goes to stderr then.
 if (args.FirstOrDefault() == ExportEventsCommand.Name) Spectre.Console.AnsiConsole.Console =
     Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });

@@ -250,6 +250,12 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         ["replyToTicket"] = new("mutation($t: ID!) { replyToTicket(ticketId: $t, body: \"x\") { id } }", _ => new { t = Guid.NewGuid() }),
         ["assignTicket"] = new("mutation($t: ID!, $u: ID!) { assignTicket(ticketId: $t, assigneeId: $u) { id } }", f => new { t = Guid.NewGuid(), u = f.TargetUser }),
         ["solveTicket"] = new("mutation($t: ID!) { solveTicket(ticketId: $t) { id } }", _ => new { t = Guid.NewGuid() }),
+        ["exportMyData"] = new("mutation { exportMyData { id } }", _ => null, OwnMeansSelf: true),
+        ["exportUserData"] = new("mutation($u: ID!) { exportUserData(userId: $u) { id } }", f => new { u = f.TargetUser }),
+        // A confirmation that is not the handle: the access decision is made, nobody is erased (VALIDATION).
+        ["deleteMyAccount"] = new("mutation { deleteMyAccount(confirmation: \"not-the-handle\") { userId } }", _ => null, OwnMeansSelf: true),
+        ["deleteUserAccount"] = new("mutation($u: ID!) { deleteUserAccount(userId: $u, confirmation: \"not-the-handle\") { userId } }",
+            f => new { u = f.TargetUser }),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 

@@ -3,6 +3,7 @@ using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
 using Platform.Api.Help;
+using Platform.Api.Privacy;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
@@ -66,6 +67,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddCalendarMutations();
         this.AddChatMutations();
         this.AddHelpMutations();
+        this.AddPrivacyMutations();
     }
 }
 
