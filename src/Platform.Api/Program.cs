@@ -13,6 +13,7 @@ using Platform.Api.Ledger;
 using Platform.Api.Live;
 using Platform.Api.Mail;
 using Platform.Api.Moderation;
+using Platform.Api.Privacy;
 using Platform.Api.Security;
 using Platform.Api.Social;
 using Platform.Api.Video;
@@ -55,6 +56,7 @@ builder.UsePlatformUrl()
     .AddChat()
     .AddHelp()
     .AddModeration()
+    .AddPrivacy()
     .AddPlatformHealth()
     .AddDemoData();
 
@@ -71,6 +73,7 @@ app.MapMail();
 app.MapCalendar();
 // A rebuild reads every event in pages planned from the event tables' statistics: make them current first.
 if (args is ["projections", "rebuild", ..]) await EventTableStatistics.Analyze(app.Services, CancellationToken.None);
+app.MapPrivacy();
 // export-events may write its NDJSON to stdout: JasperFx's own chatter ("Searching ... for commands") goes to stderr then.
 if (args.FirstOrDefault() == ExportEventsCommand.Name) Spectre.Console.AnsiConsole.Console =
     Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });

@@ -24,6 +24,7 @@ public sealed class the_readme_configuration_table
         { typeof(GraphQLLimits), "GraphQL" },
         { typeof(PersistedDocumentOptions), "GraphQL" },
         { typeof(GraphQLWebSocketOptions), "GraphQL__WebSocket" },
+        { typeof(Platform.Api.Privacy.PrivacyOptions), "Privacy" },
     };
 
     [Theory]

@@ -1,5 +1,6 @@
 using Marten.Events.Aggregation;
 using Platform.Contracts.Identity;
+using Platform.Contracts.Privacy;
 
 namespace Platform.Projections.Identity;
 
@@ -19,6 +20,8 @@ public sealed class UserAccount
     public List<RoleGrant> Grants { get; set; } = [];
     /// <summary>Lower-cased handle and display name, for case-insensitive search.</summary>
     public string SearchText { get; set; } = "";
+    /// <summary>Set once the person's key was destroyed: the token of this (issuer, subject) is refused from then on.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 
     public bool Holds(Role role, Guid? communityId = null) =>
         Grants.Any(g => g.Role == role && (communityId is null || g.CommunityId == communityId));
@@ -45,6 +48,16 @@ public sealed partial class UserAccountProjection : SingleStreamProjection<UserA
     {
         var grant = new RoleGrant(e.Role, e.CommunityId);
         if (!user.Grants.Contains(grant)) user.Grants.Add(grant);
+    }
+
+    /// <summary>The live document loses the personal fields at once; a rebuild gets the same values from the sealed events.</summary>
+    public static void Apply(AccountErased e, UserAccount user)
+    {
+        var erased = ErasedAccount.Of(e.UserId);
+        (user.Subject, user.Handle, user.DisplayName, user.Bio, user.Email) = (erased.Subject, erased.Handle, erased.DisplayName, erased.Bio, erased.Email);
+        user.SearchText = "";
+        user.Grants.Clear();
+        user.ErasedAt = e.ErasedAt;
     }
 
     public static void Apply(RoleRevoked e, UserAccount user) => user.Grants.Remove(new RoleGrant(e.Role, e.CommunityId));

@@ -3,6 +3,7 @@ using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Moderation;
+using Platform.Contracts.Privacy;
 using Platform.Contracts.Social;
 
 namespace Platform.Projections.Search;
@@ -54,6 +55,7 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
         Identity<ContentRestored>(e => SearchEntry.Key(Moderated(e.Kind), e.TargetId));
         Identity<UserRegistered>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
         Identity<ProfileUpdated>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
+        Identity<AccountErased>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
     }
 
     public static SearchEntry Create(CommunityCreated e) => new()
@@ -115,4 +117,8 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
     };
 
     public static void Apply(ProfileUpdated e, SearchEntry entry) => (entry.Title, entry.Body, entry.UpdatedAt) = ($"{e.DisplayName} {e.Handle}", e.Bio, e.UpdatedAt);
+
+    /// <summary>An erased member is not found by anything they were called.</summary>
+    public static void Apply(AccountErased e, SearchEntry entry) =>
+        (entry.Title, entry.Body, entry.Deleted, entry.UpdatedAt) = (ErasedAccount.DeletedMember, "", true, e.ErasedAt);
 }

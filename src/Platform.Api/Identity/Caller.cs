@@ -51,7 +51,8 @@ public sealed class CallerResolver(IQuerySession reads, IMessageContext commands
             }
             account = await reads.LoadAsync<UserAccount>(userId, cancellation);
         }
-        caller.SignIn(account);
+        // An erased account's tokens are refused: the caller stays anonymous, so every signed-in operation answers UNAUTHENTICATED.
+        if (account.ErasedAt is null) caller.SignIn(account);
         return caller;
     }
 

@@ -261,6 +261,12 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         ["resolveReport"] = new("mutation($r: ID!) { resolveReport(reportId: $r, action: DISMISS) { id } }", _ => new { r = Guid.NewGuid() }),
         ["restoreContent"] = new("mutation($p: ID!) { restoreContent(targetId: $p) { id } }", f => new { p = f.PrivatePost }),
         ["appealModeration"] = new("mutation($c: ID!) { appealModeration(caseId: $c, text: \"matrix\") { id } }", _ => new { c = Guid.NewGuid() }),
+        ["exportMyData"] = new("mutation { exportMyData { id } }", _ => null, OwnMeansSelf: true),
+        ["exportUserData"] = new("mutation($u: ID!) { exportUserData(userId: $u) { id } }", f => new { u = f.TargetUser }),
+        // A confirmation that is not the handle: the access decision is made, nobody is erased (VALIDATION).
+        ["deleteMyAccount"] = new("mutation { deleteMyAccount(confirmation: \"not-the-handle\") { userId } }", _ => null, OwnMeansSelf: true),
+        ["deleteUserAccount"] = new("mutation($u: ID!) { deleteUserAccount(userId: $u, confirmation: \"not-the-handle\") { userId } }",
+            f => new { u = f.TargetUser }),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 

@@ -4,6 +4,7 @@ using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
 using Platform.Api.Help;
+using Platform.Api.Privacy;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
@@ -72,6 +73,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddHelpMutations();
         this.AddModerationMutations();
         this.AddAnalyticsMutations();
+        this.AddPrivacyMutations();
     }
 }
 
