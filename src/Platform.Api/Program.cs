@@ -6,6 +6,7 @@ using Platform.Api.Help;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Engagement;
+using Platform.Api.Files;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
@@ -53,6 +54,7 @@ builder.UsePlatformUrl()
     .AddCalendar()
     .AddChat()
     .AddHelp()
+    .AddFiles()
     .AddPlatformHealth()
     .AddDemoData();
 
@@ -63,6 +65,7 @@ app.UseRateLimiter();
 app.MapPlatformHealth();
 app.MapPlatformGraphQL();
 app.MapLocalMedia();
+app.MapLocalFiles();
 app.MapVideoWebhook();
 app.MapCommerce();
 app.MapMail();

@@ -250,6 +250,10 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         ["replyToTicket"] = new("mutation($t: ID!) { replyToTicket(ticketId: $t, body: \"x\") { id } }", _ => new { t = Guid.NewGuid() }),
         ["assignTicket"] = new("mutation($t: ID!, $u: ID!) { assignTicket(ticketId: $t, assigneeId: $u) { id } }", f => new { t = Guid.NewGuid(), u = f.TargetUser }),
         ["solveTicket"] = new("mutation($t: ID!) { solveTicket(ticketId: $t) { id } }", _ => new { t = Guid.NewGuid() }),
+        ["requestFileUpload"] = new("mutation { requestFileUpload(input: { purpose: POST_IMAGE, fileName: \"a.png\", contentType: \"image/png\", sizeBytes: 10 }) { fileId } }",
+            _ => null, OwnMeansSelf: true),
+        ["completeFileUpload"] = new("mutation($f: ID!) { completeFileUpload(fileId: $f) { id } }", _ => new { f = Guid.NewGuid() }),
+        ["file"] = new("query($f: ID!) { file(id: $f) { id } }", _ => new { f = Guid.NewGuid() }),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 

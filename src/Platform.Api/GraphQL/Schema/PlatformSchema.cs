@@ -7,6 +7,7 @@ using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Engagement;
+using Platform.Api.Files;
 using Platform.Api.Identity;
 using Platform.Api.Social;
 using Platform.Api.Video;
@@ -47,6 +48,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddCalendarQueries();
         this.AddChatQueries();
         this.AddHelpQueries();
+        this.AddFilesQueries();
     }
 }
 
@@ -66,6 +68,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddCalendarMutations();
         this.AddChatMutations();
         this.AddHelpMutations();
+        this.AddFilesMutations();
     }
 }
 
