@@ -6,6 +6,7 @@ using Platform.Api.Help;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Engagement;
+using Platform.Api.Files;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
@@ -57,6 +58,7 @@ builder.UsePlatformUrl()
     .AddHelp()
     .AddModeration()
     .AddPrivacy()
+    .AddFiles()
     .AddPlatformHealth()
     .AddDemoData();
 
@@ -67,6 +69,7 @@ app.UseRateLimiter();
 app.MapPlatformHealth();
 app.MapPlatformGraphQL();
 app.MapLocalMedia();
+app.MapLocalFiles();
 app.MapVideoWebhook();
 app.MapCommerce();
 app.MapMail();

@@ -9,6 +9,7 @@ public sealed class UnsafeAllowances
     public bool AllowLocalPayments { get; set; }
     public bool AllowEmbeddedTokenIssuer { get; set; }
     public bool AllowLocalVideo { get; set; }
+    public bool AllowLocalFiles { get; set; }
     public bool AllowMissingWebhookSecrets { get; set; }
 }
 
@@ -34,6 +35,8 @@ public static class ProductionSafety
             "Auth__Mode=embedded: tokens come from a development issuer whose key sits on this machine; use oidc", "Unsafe__AllowEmbeddedTokenIssuer");
         Refuse(video == "local", allowed.AllowLocalVideo,
             "Video__Provider=local: videos are stored and served from this machine's disk; use cloudflare", "Unsafe__AllowLocalVideo");
+        Refuse(Setting(configuration, "Files:Provider", "local") == "local", allowed.AllowLocalFiles,
+            "Files__Provider=local: uploads are stored and served from this machine's disk; use s3 (Cloudflare R2, AWS S3, MinIO)", "Unsafe__AllowLocalFiles");
         foreach (var (secret, events) in ((string, string)[])[("Stripe:WebhookSecret", "payment"), ("Stripe:ConnectWebhookSecret", "payout account")])
             Refuse(payments == "stripe" && string.IsNullOrEmpty(configuration[secret]), allowed.AllowMissingWebhookSecrets,
                 $"{secret.Replace(":", "__")} is not set: Stripe's {events} events would all be refused", "Unsafe__AllowMissingWebhookSecrets");

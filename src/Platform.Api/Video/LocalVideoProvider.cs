@@ -47,7 +47,8 @@ public sealed class LocalVideoProvider(VideoOptions options, IConfiguration conf
 
     private byte[] Sign(string purpose, string videoId, long expires) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{purpose}:{videoId}:{expires}"));
 
-    private static byte[] LoadOrCreateKey(string path)
+    /// <summary>A 32-byte HMAC key made once at <paramref name="path"/> (owner-only), shared by the local media and file stores.</summary>
+    internal static byte[] LoadOrCreateKey(string path)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))

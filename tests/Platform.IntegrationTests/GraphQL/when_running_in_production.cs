@@ -12,6 +12,7 @@ public sealed class ProductionPlatformApp : PlatformApp
         ["Unsafe:AllowLocalPayments"] = "true",
         ["Unsafe:AllowEmbeddedTokenIssuer"] = "true",
         ["Unsafe:AllowLocalVideo"] = "true",
+        ["Unsafe:AllowLocalFiles"] = "true",
     };
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(DemoAllowances);

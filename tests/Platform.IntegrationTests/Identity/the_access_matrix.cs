@@ -267,6 +267,10 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         ["deleteMyAccount"] = new("mutation { deleteMyAccount(confirmation: \"not-the-handle\") { userId } }", _ => null, OwnMeansSelf: true),
         ["deleteUserAccount"] = new("mutation($u: ID!) { deleteUserAccount(userId: $u, confirmation: \"not-the-handle\") { userId } }",
             f => new { u = f.TargetUser }),
+        ["requestFileUpload"] = new("mutation { requestFileUpload(input: { purpose: POST_IMAGE, fileName: \"a.png\", contentType: \"image/png\", sizeBytes: 10 }) { fileId } }",
+            _ => null, OwnMeansSelf: true),
+        ["completeFileUpload"] = new("mutation($f: ID!) { completeFileUpload(fileId: $f) { id } }", _ => new { f = Guid.NewGuid() }),
+        ["file"] = new("query($f: ID!) { file(id: $f) { id } }", _ => new { f = Guid.NewGuid() }),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 

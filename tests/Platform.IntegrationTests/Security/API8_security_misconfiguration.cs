@@ -42,6 +42,7 @@ public sealed class API8_security_misconfiguration(FrontendOriginApp app, Produc
             ["Unsafe__AllowLocalPayments"] = "true",
             ["Unsafe__AllowEmbeddedTokenIssuer"] = "true",
             ["Unsafe__AllowLocalVideo"] = "true",
+            ["Unsafe__AllowLocalFiles"] = "true",
         }, TimeSpan.FromSeconds(60));
 
         // No database is configured: it gets as far as asking for one.

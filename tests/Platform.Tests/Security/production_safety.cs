@@ -23,7 +23,7 @@ public sealed class production_safety
     private static readonly (string, string)[] RealProviders =
     [
         ("Payments:Provider", "stripe"), ("Stripe:WebhookSecret", "whsec_a"), ("Stripe:ConnectWebhookSecret", "whsec_b"),
-        ("Auth:Mode", "oidc"), ("Video:Provider", "cloudflare"), ("Cloudflare:WebhookSecret", "cf"),
+        ("Auth:Mode", "oidc"), ("Video:Provider", "cloudflare"), ("Cloudflare:WebhookSecret", "cf"), ("Files:Provider", "s3"),
     ];
 
     [Fact]
@@ -34,7 +34,8 @@ public sealed class production_safety
         Assert.Collection(problems,
             p => Assert.StartsWith("Payments__Provider=local", p),
             p => Assert.StartsWith("Auth__Mode=embedded", p),
-            p => Assert.StartsWith("Video__Provider=local", p));
+            p => Assert.StartsWith("Video__Provider=local", p),
+            p => Assert.StartsWith("Files__Provider=local", p));
         Assert.Empty(Check("Development"));
     }
 
@@ -57,7 +58,7 @@ public sealed class production_safety
     [Fact]
     public void each_development_provider_is_accepted_only_with_its_own_allowance()
     {
-        var problems = Check("Production", ("Unsafe:AllowLocalPayments", "true"), ("Unsafe:AllowLocalVideo", "true"));
+        var problems = Check("Production", ("Unsafe:AllowLocalPayments", "true"), ("Unsafe:AllowLocalVideo", "true"), ("Unsafe:AllowLocalFiles", "true"));
 
         Assert.Equal(["Auth__Mode=embedded"], problems.Select(p => p[..p.IndexOf(':')]));
     }

@@ -9,6 +9,7 @@ using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
 using Platform.Api.Engagement;
+using Platform.Api.Files;
 using Platform.Api.Identity;
 using Platform.Api.Social;
 using Platform.Api.Video;
@@ -52,6 +53,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddHelpQueries();
         this.AddModerationQueries();
         this.AddAnalyticsQueries();
+        this.AddFilesQueries();
     }
 }
 
@@ -74,6 +76,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddModerationMutations();
         this.AddAnalyticsMutations();
         this.AddPrivacyMutations();
+        this.AddFilesMutations();
     }
 }
 
