@@ -1,4 +1,5 @@
 using JasperFx;
+using Platform.Api.Admin;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
@@ -55,6 +56,7 @@ builder.UsePlatformUrl()
     .AddChat()
     .AddHelp()
     .AddModeration()
+    .AddAdmin()
     .AddPlatformHealth()
     .AddDemoData();
 

@@ -257,6 +257,13 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         ["resolveReport"] = new("mutation($r: ID!) { resolveReport(reportId: $r, action: DISMISS) { id } }", _ => new { r = Guid.NewGuid() }),
         ["restoreContent"] = new("mutation($p: ID!) { restoreContent(targetId: $p) { id } }", f => new { p = f.PrivatePost }),
         ["appealModeration"] = new("mutation($c: ID!) { appealModeration(caseId: $c, text: \"matrix\") { id } }", _ => new { c = Guid.NewGuid() }),
+        ["platformStats"] = new("{ platformStats(window: DAYS_7) { users } }", _ => null),
+        // Someone else's community; featuring it twice, or unfeaturing it when it is not featured, changes nothing.
+        ["featureCommunity"] = new("mutation($c: ID!) { featureCommunity(communityId: $c) }", f => new { c = f.OpenCommunity }),
+        ["unfeatureCommunity"] = new("mutation($c: ID!) { unfeatureCommunity(communityId: $c) }", f => new { c = f.OpenCommunity }),
+        // A user who never signed in: "yes" means the access layer lets the call through to NOT_FOUND (suspend) or CONFLICT (unsuspend).
+        ["suspendUser"] = new("mutation($u: ID!) { suspendUser(userId: $u, reason: \"matrix\") { id } }", _ => new { u = Guid.NewGuid() }),
+        ["unsuspendUser"] = new("mutation($u: ID!) { unsuspendUser(userId: $u) { id } }", _ => new { u = Guid.NewGuid() }),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 

@@ -14,6 +14,7 @@ using Platform.Api.Ledger;
 using Platform.Api.Mail;
 using Platform.Api.Search;
 using Platform.Api.Moderation;
+using Platform.Api.Admin;
 
 namespace Platform.Api.GraphQL.Schema;
 
@@ -49,6 +50,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddChatQueries();
         this.AddHelpQueries();
         this.AddModerationQueries();
+        this.AddAdminQueries();
     }
 }
 
@@ -69,6 +71,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddChatMutations();
         this.AddHelpMutations();
         this.AddModerationMutations();
+        this.AddAdminMutations();
     }
 }
 
