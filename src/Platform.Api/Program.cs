@@ -1,4 +1,5 @@
 using JasperFx;
+using Platform.Api.Admin;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
@@ -59,6 +60,7 @@ builder.UsePlatformUrl()
     .AddModeration()
     .AddPrivacy()
     .AddFiles()
+    .AddAdmin()
     .AddPlatformHealth()
     .AddDemoData();
 

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
+using Platform.Contracts.Admin;
 using Platform.Contracts.Communities;
 
 namespace Platform.Projections.Communities;
@@ -21,6 +22,11 @@ public sealed class CommunityCard
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Global event sequence of the creation, a stable key for cursor pagination.</summary>
     public long Sequence { get; set; }
+    public bool Featured { get; set; }
+    /// <summary>Discovery's order and cursor key, unique like the sequence: featured communities first, then newest first.</summary>
+    public long DiscoveryRank { get; set; }
+
+    public void Feature(bool featured) => (Featured, DiscoveryRank) = (featured, featured ? (1L << 60) + Sequence : Sequence);
 
     public static CommunityCard From(CommunityCreated e, int memberCount) => new()
     {
@@ -49,13 +55,20 @@ public sealed partial class CommunityCardProjection : MultiStreamProjection<Comm
         Identity<MemberLeft>(e => e.CommunityId);
         Identity<MembershipLapsed>(e => e.CommunityId);
         Identity<MemberBanned>(e => e.CommunityId);
+        Identity<CommunityFeatured>(e => e.CommunityId);
+        Identity<CommunityUnfeatured>(e => e.CommunityId);
     }
+
+    public static void Apply(CommunityFeatured e, CommunityCard card) => card.Feature(true);
+
+    public static void Apply(CommunityUnfeatured e, CommunityCard card) => card.Feature(false);
 
     // The creator's own MemberJoined follows in the same commit and counts them.
     public static CommunityCard Create(IEvent<CommunityCreated> e)
     {
         var card = CommunityCard.From(e.Data, memberCount: 0);
         card.Sequence = e.Sequence;
+        card.Feature(false);
         return card;
     }
 

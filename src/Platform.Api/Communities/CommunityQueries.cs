@@ -16,7 +16,7 @@ public static class CommunityQueries
 {
     public static void AddCommunitiesQuery(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<ConnectionGraphType<CommunityGraphType, CommunityCard>>>("communities")
-            .Description("Public communities, newest first; search matches the name.")
+            .Description("Public communities, featured ones first, then newest first; search matches the name.")
             .Argument<StringGraphType>("search")
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
@@ -29,10 +29,10 @@ public static class CommunityQueries
                 await c.SeeOwnWrites(nameof(CommunityCard));
                 var query = c.Reads().Query<CommunityCard>().Where(x => x.Visibility == CommunityVisibility.Public);
                 if (!string.IsNullOrEmpty(search)) query = query.Where(x => x.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
-                // The creation's event sequence is unique, so it alone is a complete keyset.
-                if (after is { } before) query = query.Where(x => x.Sequence < before);
-                var rows = await query.OrderByDescending(x => x.Sequence).Take(first + 1).ToListAsync(c.CancellationToken);
-                return Page<CommunityCard>.From(rows, first, x => x.Sequence);
+                // Featured first, then newest first: the rank is unique (made from the creation's sequence), so it alone is a complete keyset.
+                if (after is { } before) query = query.Where(x => x.DiscoveryRank < before);
+                var rows = await query.OrderByDescending(x => x.DiscoveryRank).Take(first + 1).ToListAsync(c.CancellationToken);
+                return Page<CommunityCard>.From(rows, first, x => x.DiscoveryRank);
             });
 
     public static void AddCommunityQuery(this ObjectGraphType query) =>

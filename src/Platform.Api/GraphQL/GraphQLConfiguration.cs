@@ -152,6 +152,11 @@ public static class GraphQLConfiguration
                 CommandContext.Stamp(http.RequestServices, caller, http.TraceIdentifier);
                 await GraphQLHttpEndpoint.HandleAsync(http, runner, serializer);
             }
+            catch (DomainException e) when (e.Code == ErrorCodes.Unauthenticated && !http.Response.HasStarted)
+            {
+                // A suspended account: its valid token is refused with the reason.
+                await GraphQLHttpEndpoint.WriteRequestError(http, StatusCodes.Status401Unauthorized, GraphQLHttpEndpoint.Json, e.Message);
+            }
             catch (Exception e) when (Failures.IsDatabaseUnavailable(e) && !http.Response.HasStarted)
             {
                 http.RequestServices.GetRequiredService<ILogger<GraphQLRunner>>().LogWarning(e, "The database is unavailable");

@@ -51,6 +51,8 @@ public sealed class CallerResolver(IQuerySession reads, IMessageContext commands
             }
             account = await reads.LoadAsync<UserAccount>(userId, cancellation);
         }
+        if (await reads.LoadAsync<Projections.Admin.UserSuspension>(userId, cancellation) is { } suspension)
+            throw new Infrastructure.DomainException(Infrastructure.ErrorCodes.Unauthenticated, $"This account is suspended: {suspension.Reason}");
         // An erased account's tokens are refused: the caller stays anonymous, so every signed-in operation answers UNAUTHENTICATED.
         if (account.ErasedAt is null) caller.SignIn(account);
         return caller;

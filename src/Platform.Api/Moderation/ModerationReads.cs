@@ -4,6 +4,7 @@ using Platform.Api.GraphQL.Schema;
 using Platform.Api.Communities;
 using Platform.Api.Social;
 using Platform.Contracts.Moderation;
+using Platform.Projections.Admin;
 using Platform.Projections.Identity;
 using Platform.Projections.Moderation;
 using Platform.Projections.Social;
@@ -50,18 +51,35 @@ public static class ModerationReads
     public static Task<int> OpenReportCount(IQuerySession reads, Guid communityId, CancellationToken cancellation) =>
         reads.Query<ModerationCaseView>().Where(c => c.CommunityId == communityId && c.OpenReports > 0).SumAsync(c => c.OpenReports, cancellation);
 
-    /// <summary>Those of <paramref name="ids"/> hidden from the caller: none for the community's staff and admins.</summary>
-    public static async Task<IReadOnlySet<Guid>> HiddenFrom(IResolveFieldContext context, Guid communityId, IEnumerable<Guid> ids) =>
-        SeesHidden(context.Caller().Account, communityId) ? new HashSet<Guid>() : await HiddenAmong(context.Reads(), ids, context.CancellationToken);
+    /// <summary>The users among <paramref name="ids"/> who are suspended: their content is hidden like hidden content.</summary>
+    public static async Task<IReadOnlySet<Guid>> SuspendedAmong(IQuerySession reads, IEnumerable<Guid> ids, CancellationToken cancellation)
+    {
+        var wanted = ids.Distinct().ToArray();
+        if (wanted.Length == 0) return new HashSet<Guid>();
+        return (await reads.Query<UserSuspension>().Where(s => wanted.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellation)).ToHashSet();
+    }
 
-    /// <summary>Feed items without those whose post or object is hidden from the caller (staff of the item's community see them).</summary>
+    /// <summary>Those of <paramref name="items"/> (posts or comments, with their authors) hidden from the caller: hidden by a
+    /// moderator, or by a suspended author. None for the community's staff and admins.</summary>
+    public static async Task<IReadOnlySet<Guid>> HiddenFrom(IResolveFieldContext context, Guid communityId, IEnumerable<(Guid Id, Guid AuthorId)> items)
+    {
+        if (SeesHidden(context.Caller().Account, communityId)) return new HashSet<Guid>();
+        var list = items.ToList();
+        var hidden = await HiddenAmong(context.Reads(), list.Select(i => i.Id), context.CancellationToken);
+        var suspended = await SuspendedAmong(context.Reads(), list.Select(i => i.AuthorId), context.CancellationToken);
+        return list.Where(i => hidden.Contains(i.Id) || suspended.Contains(i.AuthorId)).Select(i => i.Id).ToHashSet();
+    }
+
+    /// <summary>Feed items without those whose post or object is hidden from the caller, or whose actor is suspended (staff of the
+    /// item's community see them).</summary>
     public static async Task<IReadOnlyList<(string Cursor, FeedActivity Item)>> VisibleFeedItems(IResolveFieldContext context,
         IReadOnlyList<(string Cursor, FeedActivity Item)> items)
     {
         var hidden = await HiddenAmong(context.Reads(), items.SelectMany(i => new[] { i.Item.ObjectId, i.Item.PostId ?? i.Item.ObjectId }), context.CancellationToken);
-        if (hidden.Count == 0) return items;
+        var suspended = await SuspendedAmong(context.Reads(), items.Select(i => i.Item.ActorId), context.CancellationToken);
+        if (hidden.Count == 0 && suspended.Count == 0) return items;
         var account = context.Caller().Account;
-        return items.Where(i => !(hidden.Contains(i.Item.ObjectId) || i.Item.PostId is { } p && hidden.Contains(p))
+        return items.Where(i => !(hidden.Contains(i.Item.ObjectId) || i.Item.PostId is { } p && hidden.Contains(p) || suspended.Contains(i.Item.ActorId))
                                 || i.Item.CommunityId is { } c && SeesHidden(account, c)).ToList();
     }
 

@@ -58,7 +58,8 @@ public static class SocialAccess
                    && (write
                        ? await CommunitiesAccess.IsInside(reads, caller.Account, post.CommunityId, context.CancellationToken)
                        : await CommunitiesAccess.MayRead(reads, caller, post.CommunityId, context.CancellationToken))
-                   && (await Moderation.ModerationReads.HiddenFrom(context, post.CommunityId, [post.Id, id])).Count == 0;
+                   && (await Moderation.ModerationReads.HiddenFrom(context, post.CommunityId,
+                       [(post.Id, post.AuthorId), (id, post.Comments.FirstOrDefault(x => x.Id == id)?.AuthorId ?? post.AuthorId)])).Count == 0;
         }, HideOthers: true);
 
     /// <summary>"Own" for <c>editPost</c> and <c>deletePost</c>: the author; for deleting, also the community's creator or a moderator.</summary>

@@ -271,6 +271,13 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
             _ => null, OwnMeansSelf: true),
         ["completeFileUpload"] = new("mutation($f: ID!) { completeFileUpload(fileId: $f) { id } }", _ => new { f = Guid.NewGuid() }),
         ["file"] = new("query($f: ID!) { file(id: $f) { id } }", _ => new { f = Guid.NewGuid() }),
+        ["platformStats"] = new("{ platformStats(window: DAYS_7) { users } }", _ => null),
+        // Someone else's community; featuring it twice, or unfeaturing it when it is not featured, changes nothing.
+        ["featureCommunity"] = new("mutation($c: ID!) { featureCommunity(communityId: $c) }", f => new { c = f.OpenCommunity }),
+        ["unfeatureCommunity"] = new("mutation($c: ID!) { unfeatureCommunity(communityId: $c) }", f => new { c = f.OpenCommunity }),
+        // A user who never signed in: "yes" means the access layer lets the call through to NOT_FOUND (suspend) or CONFLICT (unsuspend).
+        ["suspendUser"] = new("mutation($u: ID!) { suspendUser(userId: $u, reason: \"matrix\") { id } }", _ => new { u = Guid.NewGuid() }),
+        ["unsuspendUser"] = new("mutation($u: ID!) { unsuspendUser(userId: $u) { id } }", _ => new { u = Guid.NewGuid() }),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 

@@ -23,6 +23,7 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
         Field<NonNullGraphType<EnumerationGraphType<JoinPolicy>>>("joinPolicy").Resolve(c => c.Source.JoinPolicy);
         Field(c => c.FeePercent);
         Field(c => c.MemberCount);
+        Field(c => c.Featured).Description("Chosen by the platform's admins; featured communities come first in discovery.");
         Field(c => c.LevelNames);
         Field<IdGraphType>("parentId").Resolve(c => c.Source.ParentId);
         Field<NonNullGraphType<IdGraphType>>("creatorId").Resolve(c => c.Source.CreatorId);

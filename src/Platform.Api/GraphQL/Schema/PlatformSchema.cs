@@ -17,6 +17,7 @@ using Platform.Api.Ledger;
 using Platform.Api.Mail;
 using Platform.Api.Search;
 using Platform.Api.Moderation;
+using Platform.Api.Admin;
 
 namespace Platform.Api.GraphQL.Schema;
 
@@ -54,6 +55,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddModerationQueries();
         this.AddAnalyticsQueries();
         this.AddFilesQueries();
+        this.AddAdminQueries();
     }
 }
 
@@ -77,6 +79,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddAnalyticsMutations();
         this.AddPrivacyMutations();
         this.AddFilesMutations();
+        this.AddAdminMutations();
     }
 }
 

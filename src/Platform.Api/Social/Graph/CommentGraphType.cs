@@ -25,7 +25,7 @@ public sealed class CommentGraphType : ObjectGraphType<(PostView Post, CommentVi
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentGraphType>>>>("replies").ResolveAsync(async c =>
         {
             var replies = c.Source.Post.Comments.Where(r => r.ParentId == c.Source.Comment.Id).ToList();
-            var hidden = await Moderation.ModerationReads.HiddenFrom(c, c.Source.Post.CommunityId, replies.Select(r => r.Id));
+            var hidden = await Moderation.ModerationReads.HiddenFrom(c, c.Source.Post.CommunityId, replies.Select(r => (r.Id, r.AuthorId)));
             return replies.Where(r => !hidden.Contains(r.Id)).Select(r => (c.Source.Post, r));
         });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReactionCountGraphType>>>>("reactions").ResolveAsync(async c =>

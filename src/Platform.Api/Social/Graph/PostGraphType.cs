@@ -33,11 +33,11 @@ public sealed class PostGraphType : ObjectGraphType<PostView>
             .ResolveAsync(async c =>
             {
                 await c.RequestServices!.GetRequiredService<UserLookup>().Prime(c.Source.Comments.Select(x => x.AuthorId), c.CancellationToken);
-                var hidden = await Moderation.ModerationReads.HiddenFrom(c, c.Source.CommunityId, c.Source.CommentIds);
+                var hidden = await Moderation.ModerationReads.HiddenFrom(c, c.Source.CommunityId, c.Source.Comments.Select(x => (x.Id, x.AuthorId)));
                 return c.Source.Comments.Where(x => x.ParentId is null && !hidden.Contains(x.Id)).Select(x => (c.Source, x));
             });
         Field<NonNullGraphType<IntGraphType>>("commentCount").ResolveAsync(async c =>
-            c.Source.Comments.Count - (await Moderation.ModerationReads.HiddenFrom(c, c.Source.CommunityId, c.Source.CommentIds)).Count);
+            c.Source.Comments.Count - (await Moderation.ModerationReads.HiddenFrom(c, c.Source.CommunityId, c.Source.Comments.Select(x => (x.Id, x.AuthorId)))).Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReactionCountGraphType>>>>("reactions").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<ReactionLookup>().For(c.Source.Id, c.Source.Id, c.CancellationToken));
     }
