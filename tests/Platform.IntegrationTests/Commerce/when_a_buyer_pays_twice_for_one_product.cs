@@ -80,6 +80,22 @@ public sealed class when_a_buyer_pays_twice_for_one_product(DoubleClickLocalApp 
         Assert.Equal("FAILED", statuses[full]);
     }
 
+    [Fact]
+    public async Task a_successful_renewal_after_a_failed_one_makes_the_subscription_active_again()
+    {
+        var shop = await shops.Open(amount: 900, interval: "MONTH");
+        var buyer = await shops.Member(shop);
+        var purchase = (await Shops.Bought(buyer, shop)).GetProperty("id").GetString()!;
+        var subscription = (await buyer.Data("query($id: ID!) { purchase(id: $id) { subscription { id } } }", new { id = purchase }))
+            .GetProperty("purchase").GetProperty("subscription").GetProperty("id").GetString()!;
+        const string renew = "mutation($s: ID!, $o: LocalPaymentOutcome!) { renewLocalSubscription(subscriptionId: $s, outcome: $o) { status } }";
+
+        var failed = (await buyer.Data(renew, new { s = subscription, o = "DECLINED" })).GetProperty("renewLocalSubscription").GetProperty("status").GetString();
+        var renewed = (await buyer.Data(renew, new { s = subscription, o = "SUCCEEDED" })).GetProperty("renewLocalSubscription").GetProperty("status").GetString();
+
+        Assert.Equal(("PAST_DUE", "ACTIVE"), (failed, renewed));
+    }
+
     private static void ExtraIsRefundedInFull(JsonElement purchase)
     {
         var gross = purchase.GetProperty("gross").GetProperty("amount").GetInt64();

@@ -457,6 +457,7 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
         using var oldVersionResponse = await Stripe.Post("/webhooks/stripe", oldVersion.Json, FakeStripe.WebhookSecret);
         var otherTrain = FakeStripe.Event("checkout.session.completed", session, apiVersion: "2025-03-31.basil");
         using var otherTrainResponse = await Stripe.Post("/webhooks/stripe", otherTrain.Json, FakeStripe.WebhookSecret);
+        using var notJson = await Stripe.Post("/webhooks/stripe", "<xml>not an event</xml>", FakeStripe.WebhookSecret); // signed right, not JSON
         var afterRefusals = await shop.AllEvents();
         var recorded = new[] { await shop.Record(good.Id), await shop.Record(oldVersion.Id), await shop.Record(otherTrain.Id) };
         var stillPending = await shop.PurchaseOf(purchase.Buyer, purchase.CheckoutId);
@@ -464,7 +465,7 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
         await Stripe.Deliver(good);
         await shop.Processed(good);
 
-        Assert.All(new[] { tampered, unsigned, stale, platformSecretOnConnect, connectSecretOnPlatform, oldVersionResponse, otherTrainResponse },
+        Assert.All(new[] { tampered, unsigned, stale, platformSecretOnConnect, connectSecretOnPlatform, oldVersionResponse, otherTrainResponse, notJson },
             r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
         Assert.Equal(before, afterRefusals);
         Assert.All(recorded, Assert.Null);

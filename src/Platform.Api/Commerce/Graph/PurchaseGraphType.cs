@@ -39,6 +39,9 @@ public sealed class PurchaseGraphType : ObjectGraphType<PurchaseView>
         Field<StringGraphType>("checkoutUrl").Description("Where the buyer pays, while the checkout is open.")
             .Resolve(c => c.Source.Status == PurchaseStatus.Pending ? c.Source.CheckoutUrl : null);
         Field(p => p.FailureReason, nullable: true);
+        Field<IdGraphType>("duplicateOf")
+            .Description("Set when the buyer already owned the product through this other purchase: this payment gave nothing and is refunded in full.")
+            .Resolve(c => c.Source.DuplicateOf);
         Field(p => p.CreatedAt);
         Field(p => p.PaidAt, nullable: true);
         Field(p => p.ExpiresAt, nullable: true);

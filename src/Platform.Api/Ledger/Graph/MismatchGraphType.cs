@@ -12,5 +12,9 @@ public sealed class MismatchGraphType : ObjectGraphType<Mismatch>
         Field<LongGraphType>("ledgerAmount").Resolve(c => c.Source.LedgerAmount);
         Field<LongGraphType>("providerAmount").Resolve(c => c.Source.ProviderAmount);
         Field(m => m.Currency);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("ledgerEvents")
+            .Description("The events our ledger lines for this key were booked from.").Resolve(c => c.Source.LedgerEvents);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("providerSources")
+            .Description("The provider's events (local provider) or balance transactions (Stripe) behind its side.").Resolve(c => c.Source.ProviderSources);
     }
 }
