@@ -5,6 +5,7 @@ using Platform.Contracts.Commerce;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Engagement;
 using Platform.Contracts.Help;
+using Platform.Contracts.Moderation;
 using Platform.Contracts.Payouts;
 using Platform.Contracts.Social;
 using Platform.Projections.Courses;
@@ -24,7 +25,7 @@ public static class FeedActivities
         typeof(PostCreated), typeof(PostEdited), typeof(PostDeleted), typeof(CommentAdded), typeof(Reacted), typeof(Unreacted),
         typeof(Followed), typeof(Unfollowed), typeof(CoursePublished), typeof(PaymentSucceeded), typeof(PayoutPaid), typeof(PayoutFailed),
         typeof(LevelReached), typeof(CourseUnlocked),
-        typeof(TicketReplied),
+        typeof(TicketReplied), typeof(ReportsResolved),
     ];
 
     public static async Task<IReadOnlyList<FeedChange>> For(IEvent e, IQuerySession reads, CancellationToken cancellation) => e.Data switch
@@ -46,6 +47,7 @@ public static class FeedActivities
         LevelReached l => [Publish($"level:{l.CommunityId}:{l.Level}", "level", l.UserId, l.CommunityId, l.ReachedAt, null, l.CommunityId, [FeedKey.Notification(l.UserId)])],
         CourseUnlocked u => [Publish($"unlock:{u.CourseId}", "unlock", u.UserId, u.CourseId, u.UnlockedAt, null, u.CommunityId, [FeedKey.Notification(u.UserId)])],
         TicketReplied t when !t.Internal => [.. TicketNotifications(t)],
+        ReportsResolved r => [.. ModerationNotifications(r)],
         _ => [],
     };
 
@@ -69,6 +71,21 @@ public static class FeedActivities
             yield return Publish($"comment:{c.CommentId}", "reply", c.AuthorId, c.CommentId, c.AddedAt, c.PostId, c.CommunityId, [FeedKey.Notification(parent)]);
         if (c.PostAuthorId != c.AuthorId && c.PostAuthorId != c.ParentAuthorId)
             yield return Publish($"comment:{c.CommentId}", "comment", c.AuthorId, c.CommentId, c.AddedAt, c.PostId, c.CommunityId, [FeedKey.Notification(c.PostAuthorId)]);
+    }
+
+    /// <summary>
+    /// A decision tells its reporters (report_resolved) and, unless the reports were dismissed, the author (moderation, with the
+    /// action and reason on the case). The object is the case, never the content, so a hidden post does not hide the notice.
+    /// </summary>
+    private static IEnumerable<FeedChange> ModerationNotifications(ReportsResolved r)
+    {
+        var moment = r.ResolvedAt.ToUnixTimeMilliseconds();
+        foreach (var reporter in r.Reporters)
+            yield return Publish($"report_resolved:{r.CaseId}:{reporter}:{moment}", "report_resolved", r.ResolvedBy, r.CaseId, r.ResolvedAt, null, r.CommunityId,
+                [FeedKey.Notification(reporter)]);
+        if (r.Action != ModerationAction.Dismiss)
+            yield return Publish($"moderation:{r.CaseId}:{moment}", "moderation", r.ResolvedBy, r.CaseId, r.ResolvedAt, null, r.CommunityId,
+                [FeedKey.Notification(r.AuthorId)]);
     }
 
     /// <summary>A reply on a support ticket tells the other side: the customer, and the assigned staff member; never its author.</summary>

@@ -85,4 +85,21 @@ public sealed class when_moderators_decide(PlatformApp app) : IClassFixture<Plat
         Assert.Equal("FORBIDDEN", (await scenario.TryResolve(members[1], report, "HIDE")).FirstErrorCode);
         Assert.Equal("NOT_FOUND", (await scenario.TryReport(otherModerator, post)).FirstErrorCode); // not inside the community
     }
+
+    [Fact]
+    public async Task a_warning_reaches_the_author_and_every_reporter_hears_that_their_report_was_decided()
+    {
+        var (community, _, moderator, members) = await scenario.Community(3);
+        var post = Id(await scenario.Social.Post(members[0], community, "Off topic"));
+        await scenario.Report(members[1], post, "OFF_TOPIC");
+        var caseId = Id(await scenario.Resolve(moderator, await scenario.Report(members[2], post, "OFF_TOPIC"), "WARN", "Keep to the topic"));
+
+        var authorNotices = await scenario.Social.Feed(members[0], "NOTIFICATION", PlatformApp.UserId(members[0]));
+        Assert.Contains(authorNotices, n => n.Verb == "moderation" && n.Id.Contains(caseId));
+        foreach (var reporter in members[1..])
+            Assert.Contains(await scenario.Social.Feed(reporter, "NOTIFICATION", PlatformApp.UserId(reporter)), n => n.Verb == "report_resolved" && n.Id.Contains(caseId));
+
+        var dismissedCase = Id(await scenario.Resolve(moderator, await scenario.Report(members[1], Id(await scenario.Social.Post(members[0], community, "Fine"))), "DISMISS", null));
+        Assert.DoesNotContain(await scenario.Social.Feed(members[0], "NOTIFICATION", PlatformApp.UserId(members[0])), n => n.Id.Contains(dismissedCase));
+    }
 }

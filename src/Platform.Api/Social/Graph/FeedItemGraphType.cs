@@ -16,7 +16,7 @@ public sealed class FeedItemGraphType : ObjectGraphType<FeedActivity>
     {
         Name = "FeedItem";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The activity's stable id, such as post:{id} or reaction:{id}.").Resolve(c => c.Source.ForeignId);
-        Field<NonNullGraphType<StringGraphType>>("verb").Description("post, comment, reply, react, mention, lesson, purchase, payout, level (a level reached), unlock (a LEVEL course opened) or ticket_reply.").Resolve(c => c.Source.Verb);
+        Field<NonNullGraphType<StringGraphType>>("verb").Description("post, comment, reply, react, mention, lesson, purchase, payout, level (a level reached), unlock (a LEVEL course opened), ticket_reply, moderation (a moderator's decision on the caller's content: the object is the case) or report_resolved (the caller's report was decided).").Resolve(c => c.Source.Verb);
         Field<NonNullGraphType<IdGraphType>>("actorId").Resolve(c => c.Source.ActorId);
         Field<UserGraphType>("actor").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<UserLookup>().Get(c.Source.ActorId, c.CancellationToken));
