@@ -10,13 +10,15 @@ namespace Platform.IntegrationTests.Analytics;
 /// The app on a fake clock that tests move by days and months. It starts on the first day of the month after next, so a history of
 /// several months lies on calendar months the test can name.
 /// </summary>
-public class AnalyticsApp(DateTimeOffset start) : PlatformApp
+public class AnalyticsApp : PlatformApp
 {
     public static readonly DateTimeOffset Start = StartOfMonthAfterNext(DateTimeOffset.UtcNow);
 
     public AnalyticsApp() : this(Start) { }
 
-    public FakeTimeProvider Clock { get; } = new(start);
+    protected AnalyticsApp(DateTimeOffset start) => Clock = new(start);
+
+    public FakeTimeProvider Clock { get; }
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

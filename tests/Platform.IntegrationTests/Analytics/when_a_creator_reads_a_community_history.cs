@@ -39,7 +39,7 @@ public sealed class when_a_creator_reads_a_community_history(AnalyticsApp app) :
           kind sourceId userId value } }
         """;
 
-    private sealed record History(string Community, string Creator, string Course, Dictionary<string, Guid> Users, Dictionary<string, Guid> Ids);
+    private sealed record History(string Community, string Creator, string Course, Dictionary<string, Guid> Users, Dictionary<string, Guid> Ids, Dictionary<string, string> Names);
 
     private async Task<History> Build()
     {
@@ -162,7 +162,7 @@ public sealed class when_a_creator_reads_a_community_history(AnalyticsApp app) :
         await app.Append((ids["s7"], new SubscriptionEnded(ids["s7"], "canceled", Day(10, M3))));
         At(M4.AddDays(1));
         await app.WaitForProjections();
-        return new History(community, users["creator"], course, users.ToDictionary(u => u.Key, u => PlatformApp.UserId(u.Value)), ids);
+        return new History(community, users["creator"], course, users.ToDictionary(u => u.Key, u => PlatformApp.UserId(u.Value)), ids, users);
     }
 
     // xUnit makes an instance per test; the history is built once per class, on the class's one app.
@@ -269,6 +269,34 @@ public sealed class when_a_creator_reads_a_community_history(AnalyticsApp app) :
         Assert.Equal([DeterministicId.Enrolment(course, h.Users["a"]), DeterministicId.Enrolment(course, h.Users["e"])],
             (await Behind("COMPLETED", h.Course)).Select(x => x.Source).ToList());
         Assert.Equal(2, (await Behind("ENROLLED", $"{h.Course}/PURCHASE")).Count);
+    }
+
+    [Fact]
+    public async Task the_dashboard_shows_each_role_what_it_needs_first()
+    {
+        var h = await Once();
+        var creator = (await app.Caller(h.Creator).Data("""
+            { dashboard { creator { pendingJoinRequests notShownYet
+              figures { currency revenueToday { amount } revenueThisMonth { amount } mrr { amount } newMembersThisMonth } } } }
+            """)).GetProperty("dashboard").GetProperty("creator");
+        var figures = Assert.Single(creator.GetProperty("figures").EnumerateArray());
+        // The clock stands on the second day of the fourth month: nothing sold or joined in it yet; MRR as the history left it.
+        Assert.Equal(("eur", 0L, 0L, 3500L, 0), (figures.GetProperty("currency").GetString(), A(figures, "revenueToday"), A(figures, "revenueThisMonth"),
+            A(figures, "mrr"), figures.GetProperty("newMembersThisMonth").GetInt32()));
+        Assert.Equal(0, creator.GetProperty("pendingJoinRequests").GetInt32());
+        Assert.Contains(creator.GetProperty("notShownYet").EnumerateArray(), s => s.GetString()!.StartsWith("open reports"));
+
+        // B took two of the four lessons; A completed the course and has nothing left to continue.
+        const string Member = "{ dashboard { member { continueLearning { progressPercent } notifications { unreadCount } } creator { communities { id } } } }";
+        var b = (await app.Caller(h.Names["b"]).Data(Member)).GetProperty("dashboard");
+        Assert.Equal([50], b.GetProperty("member").GetProperty("continueLearning").EnumerateArray().Select(e => e.GetProperty("progressPercent").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, b.GetProperty("creator").ValueKind);
+        Assert.Empty((await app.Caller(h.Names["a"]).Data(Member)).GetProperty("dashboard").GetProperty("member").GetProperty("continueLearning").EnumerateArray());
+
+        await app.Append((h.Ids["p1"], new DisputeOpened(h.Ids["p1"], "dp_open", 1000, "unrecognized", "evt_dp_open", Day(1, M4))));
+        var backlog = (await app.Caller(Given.Unique("fin"), "finance").Data("{ dashboard { finance { backlog { pendingRefunds openDisputes payoutsInTransit } } } }"))
+            .GetProperty("dashboard").GetProperty("finance").GetProperty("backlog");
+        Assert.Equal((0, 1, 0), (backlog.GetProperty("pendingRefunds").GetInt32(), backlog.GetProperty("openDisputes").GetInt32(), backlog.GetProperty("payoutsInTransit").GetInt32()));
     }
 
     [Fact]

@@ -7,6 +7,8 @@ using Platform.Projections.Identity;
 using static Platform.Api.Identity.AccessDeclarations;
 using Platform.Api.Communities.Graph;
 using Platform.Projections.Communities;
+using Platform.Api.Analytics;
+using Platform.Api.Analytics.Graph;
 
 namespace Platform.Api.Identity.Graph;
 
@@ -17,5 +19,7 @@ public sealed class FinanceSectionGraphType : ObjectGraphType<Caller>
         Name = "FinanceSection";
         Field<NonNullGraphType<LongGraphType>>("eventCount").Description("Events in the store: everything the audit trail can show.")
             .ResolveAsync(async c => (await c.Reads().DocumentStore.Advanced.FetchEventStoreStatistics(token: c.CancellationToken)).EventCount);
+        Field<NonNullGraphType<FinanceBacklogGraphType>>("backlog").Description("Pending refunds, open disputes and payouts in transit.")
+            .ResolveAsync(async c => await DashboardFigures.Finance(c.Reads(), c.CancellationToken));
     }
 }

@@ -7,6 +7,10 @@ using Platform.Projections.Identity;
 using static Platform.Api.Identity.AccessDeclarations;
 using Platform.Api.Communities.Graph;
 using Platform.Projections.Communities;
+using Platform.Api.Courses.Graph;
+using Platform.Api.Social;
+using Platform.Api.Social.Graph;
+using Platform.Projections.Courses;
 
 namespace Platform.Api.Identity.Graph;
 
@@ -22,5 +26,15 @@ public sealed class MemberSectionGraphType : ObjectGraphType<Caller>
                 var userId = c.Source.UserId!.Value;
                 return await c.Reads().Query<MembershipView>().Where(m => m.UserId == userId).ToListAsync(c.CancellationToken);
             });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnrolmentGraphType>>>>("continueLearning")
+            .Description("Up to 10 courses the caller is taking and has not completed, most recently enrolled first, with their progress.")
+            .ResolveAsync(async c =>
+            {
+                var userId = c.Source.UserId!.Value;
+                return await c.Reads().Query<EnrolmentView>().Where(e => e.UserId == userId && e.CompletedAt == null && e.RevokedAt == null)
+                    .OrderByDescending(e => e.EnrolledAt).Take(10).ToListAsync(c.CancellationToken);
+            });
+        Field<NonNullGraphType<NotificationStateGraphType>>("notifications").Description("Unread notifications.")
+            .ResolveAsync(async c => await SocialReads.NotificationStateOf(c));
     }
 }
