@@ -28,6 +28,21 @@ public sealed class LegacyPersonalData(IDocumentStore store, NpgsqlDataSource da
         return (long)(await count.ExecuteScalarAsync(cancellation))!;
     }
 
+    /// <summary>Seals every clear event, a page per transaction; <paramref name="progressed"/> hears each page's count.</summary>
+    public async Task<long> SealAllAsync(Action<int> progressed, CancellationToken cancellation)
+    {
+        long total = 0;
+        while (true)
+        {
+            await using var session = store.LightweightSession();
+            var rows = await SealPageAsync(session, null, cancellation);
+            if (rows == 0) return total;
+            await session.SaveChangesAsync(cancellation);
+            total += rows;
+            progressed(rows);
+        }
+    }
+
     /// <summary>Seals one page of clear events (all streams, or one person's) through <paramref name="session"/>; returns how many.</summary>
     public async Task<int> SealPageAsync(IDocumentSession session, Guid? streamId, CancellationToken cancellation)
     {
@@ -52,29 +67,20 @@ public sealed class LegacyPersonalData(IDocumentStore store, NpgsqlDataSource da
     }
 }
 
-/// <summary><c>./platform api seal-personal-data</c>: the one-off migration of events written before sealing, with a progress bar.</summary>
+/// <summary><c>dotnet run --project src/Platform.Api -- seal-personal-data</c>: the one-off migration of events written before sealing, with a progress bar.</summary>
 [Description("Seals the personal fields of events written before sealing existed (safe to run again)", Name = "seal-personal-data")]
 public sealed class SealPersonalDataCommand : JasperFxAsyncCommand<NetCoreInput>
 {
     public override async Task<bool> Execute(NetCoreInput input)
     {
         using var host = input.BuildHost();
-        var store = host.Services.GetRequiredService<IDocumentStore>();
         var legacy = host.Services.GetRequiredService<LegacyPersonalData>();
         var total = await legacy.CountAsync(CancellationToken.None);
         long sealedCount = 0;
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask("Sealing personal fields", maxValue: Math.Max(total, 1));
-            while (true)
-            {
-                await using var session = store.LightweightSession();
-                var rows = await legacy.SealPageAsync(session, null, CancellationToken.None);
-                if (rows == 0) break;
-                await session.SaveChangesAsync();
-                sealedCount += rows;
-                task.Increment(rows);
-            }
+            sealedCount = await legacy.SealAllAsync(rows => task.Increment(rows), CancellationToken.None);
             task.Value = task.MaxValue;
         });
         Console.WriteLine($"Sealed the personal fields of {sealedCount} events.");
