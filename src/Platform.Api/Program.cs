@@ -2,12 +2,14 @@ using JasperFx;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
+using Platform.Api.Cluster;
 using Platform.Api.Help;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Engagement;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
+using Platform.Api.Integration;
 using Platform.Api.Infrastructure;
 using Platform.Api.Ledger;
 using Platform.Api.Live;
@@ -53,6 +55,8 @@ builder.UsePlatformUrl()
     .AddCalendar()
     .AddChat()
     .AddHelp()
+    .AddIntegrationEvents()
+    .AddCluster()
     .AddPlatformHealth()
     .AddDemoData();
 
