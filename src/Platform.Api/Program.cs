@@ -3,6 +3,7 @@ using Platform.Api.Admin;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
+using Platform.Api.Cluster;
 using Platform.Api.Help;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
@@ -10,6 +11,7 @@ using Platform.Api.Engagement;
 using Platform.Api.Files;
 using Platform.Api.GraphQL;
 using Platform.Api.Identity;
+using Platform.Api.Integration;
 using Platform.Api.Infrastructure;
 using Platform.Api.Ledger;
 using Platform.Api.Live;
@@ -61,6 +63,8 @@ builder.UsePlatformUrl()
     .AddPrivacy()
     .AddFiles()
     .AddAdmin()
+    .AddIntegrationEvents()
+    .AddCluster()
     .AddPlatformHealth()
     .AddDemoData();
 

@@ -50,7 +50,8 @@ public static class TestCluster
         return connectionString;
     }
 
-    private static string RunScript(string command, string directory)
+    /// <summary>Runs <c>./platform COMMAND DIRECTORY</c> and returns what it printed.</summary>
+    internal static string RunScript(string command, string directory)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot, "platform"), command, directory])
         {
