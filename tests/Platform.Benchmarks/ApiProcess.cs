@@ -61,6 +61,7 @@ public sealed class ApiProcess : IAsyncDisposable
                 if (response.StatusCode == HttpStatusCode.OK) return (api, clock.Elapsed);
             }
             catch (HttpRequestException) { } // not listening yet
+            catch (TaskCanceledException) { } // a loaded machine: no answer within the client's timeout yet
             await Task.Delay(20);
         }
         await api.DisposeAsync();
