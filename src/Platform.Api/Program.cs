@@ -10,6 +10,7 @@ using Platform.Api.GraphQL;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Api.Ledger;
+using Platform.Api.Payouts;
 using Platform.Api.Live;
 using Platform.Api.Mail;
 using Platform.Api.Security;
@@ -49,6 +50,7 @@ builder.UsePlatformUrl()
     .AddEngagement()
     .AddCommerce()
     .AddLedger()
+    .AddPayouts()
     .AddMail()
     .AddCalendar()
     .AddChat()
