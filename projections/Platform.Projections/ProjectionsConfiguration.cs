@@ -8,6 +8,7 @@ using Platform.Projections.Engagement;
 using Platform.Projections.Identity;
 using Platform.Projections.Social;
 using Platform.Projections.Ledger;
+using Platform.Projections.Payouts;
 using Platform.Projections.Search;
 
 namespace Platform.Projections;

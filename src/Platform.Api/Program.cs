@@ -14,6 +14,7 @@ using Platform.Api.Identity;
 using Platform.Api.Integration;
 using Platform.Api.Infrastructure;
 using Platform.Api.Ledger;
+using Platform.Api.Payouts;
 using Platform.Api.Live;
 using Platform.Api.Mail;
 using Platform.Api.Moderation;
@@ -55,6 +56,7 @@ builder.UsePlatformUrl()
     .AddEngagement()
     .AddCommerce()
     .AddLedger()
+    .AddPayouts()
     .AddMail()
     .AddCalendar()
     .AddChat()

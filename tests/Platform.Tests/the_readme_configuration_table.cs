@@ -5,6 +5,7 @@ using Platform.Api.Identity;
 using Platform.Api.Ledger;
 using Platform.Api.Social.Stream;
 using Platform.Api.Video;
+using Platform.Api.Payouts;
 
 namespace Platform.Tests;
 

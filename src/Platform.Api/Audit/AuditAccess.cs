@@ -5,6 +5,7 @@ using Platform.Api.Identity;
 using Platform.Contracts.Identity;
 using Platform.Projections.Commerce;
 using Platform.Projections.Ledger;
+using Platform.Projections.Payouts;
 
 namespace Platform.Api.Audit;
 

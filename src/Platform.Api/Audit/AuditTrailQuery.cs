@@ -10,6 +10,7 @@ using Platform.Projections.Commerce;
 using Platform.Projections.Courses;
 using Platform.Projections.Identity;
 using Platform.Projections.Ledger;
+using Platform.Projections.Payouts;
 
 namespace Platform.Api.Audit;
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Marten;
+using Platform.Api.Payouts;
 using Stripe;
 
 namespace Platform.Api.Commerce;
@@ -59,6 +60,7 @@ public static class CommerceConfiguration
     {
         mutation.AddSetPrice();
         mutation.AddCreateCoupon();
+        // A Payouts field, listed here so the printed schema keeps its order (the schema file is compared line by line).
         mutation.AddStartPayoutOnboarding();
         mutation.AddStartCheckout();
         mutation.AddCompleteLocalPayment();

@@ -5,6 +5,7 @@ using Platform.Api.Infrastructure;
 using Platform.Contracts.Commerce;
 using Platform.Projections.Commerce;
 using Wolverine;
+using Platform.Projections.Payouts;
 
 namespace Platform.Api.Commerce;
 

@@ -6,6 +6,8 @@ using Platform.Contracts.Commerce;
 using Platform.Projections.Commerce;
 using Stripe;
 using Wolverine;
+using Platform.Projections.Payouts;
+using Platform.Contracts.Payouts;
 
 namespace Platform.Api.Commerce;
 
@@ -222,15 +224,15 @@ public sealed class ProviderEventProcessor(
         var account = await session.Query<PayoutAccountView>().FirstOrDefaultAsync(a => a.ProviderAccountId == settled.ProviderAccountId, cancellation);
         if (account is null) return "ignored: unknown account";
         var payoutId = DeterministicId.From("payout", record.Provider, settled.ProviderPayoutId);
-        var stream = await session.Events.FetchForWriting<Projections.Ledger.PayoutView>(payoutId, cancellation);
+        var stream = await session.Events.FetchForWriting<PayoutView>(payoutId, cancellation);
         var events = new List<object>();
         if (stream.Aggregate is null)
             events.Add(new Contracts.Payouts.PayoutCreated(payoutId, account.CreatorId, settled.Amount, settled.Currency,
                 await PayoutItems(settled), record.Provider, settled.ProviderPayoutId, at));
         var status = stream.Aggregate?.Status;
-        if (settled.Paid && status is null or Projections.Ledger.PayoutStatus.InTransit) events.Add(new Contracts.Payouts.PayoutPaid(payoutId, at));
+        if (settled.Paid && status is null or PayoutStatus.InTransit) events.Add(new Contracts.Payouts.PayoutPaid(payoutId, at));
         // Stripe may report a payout failed after it reported it paid (the bank returned it).
-        if (!settled.Paid && status is not Projections.Ledger.PayoutStatus.Failed)
+        if (!settled.Paid && status is not PayoutStatus.Failed)
             events.Add(new Contracts.Payouts.PayoutFailed(payoutId, settled.FailureMessage ?? "failed", at));
         stream.AppendMany(events);
         return events.Count == 0 ? "already applied" : "applied";

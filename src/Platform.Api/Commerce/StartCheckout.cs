@@ -12,6 +12,7 @@ using Platform.Contracts.Communities;
 using Platform.Projections.Commerce;
 using Platform.Projections.Courses;
 using static Platform.Api.Identity.AccessDeclarations;
+using Platform.Projections.Payouts;
 
 namespace Platform.Api.Commerce;
 

@@ -13,6 +13,8 @@ using Platform.Contracts.Social;
 using Platform.Projections.Communities;
 using Platform.Projections.Identity;
 using Wolverine;
+using Platform.Projections.Payouts;
+using Platform.Api.Payouts;
 
 namespace Platform.Api.Infrastructure;
 
@@ -174,7 +176,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         var alice = UserId("alice");
         var link = await bus.InvokeAsync<PayoutOnboardingLink>(new StartPayoutOnboarding(alice), cancellation);
         await using (var query = store.QuerySession())
-            if (await query.LoadAsync<Projections.Commerce.PayoutAccountView>(link.AccountId, cancellation) is { ChargesEnabled: false } account)
+            if (await query.LoadAsync<PayoutAccountView>(link.AccountId, cancellation) is { ChargesEnabled: false } account)
                 await LocalPayments.CompleteOnboarding(context, account, DateTimeOffset.UtcNow, cancellation);
 
         var course = DeterministicId.From("demo", "course", "setup");

@@ -1,22 +1,22 @@
 using GraphQL.Types;
+using Marten;
+using Platform.Contracts.Ledger;
 
 namespace Platform.Api.Ledger;
 
-/// <summary>The Ledger module's table of contents: payout options, the recurring schedules and its GraphQL fields.</summary>
+/// <summary>The Ledger module's table of contents: its event types and its GraphQL fields.</summary>
 public static class LedgerConfiguration
 {
     public static WebApplicationBuilder AddLedger(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Payouts").Get<PayoutOptions>() ?? new PayoutOptions());
-        builder.Services.AddHostedService<ScheduleStarter>();
+        // Stored events are matched by this name first; runs recorded before the event moved here from
+        // Platform.Contracts.Payouts carry the old .NET type name, which only that match resolves.
+        builder.Services.ConfigureMarten(options => options.Events.AddEventType<ReconciliationCompleted>());
         return builder;
     }
 
     public static void AddLedgerQueries(this ObjectGraphType query)
     {
-        query.AddEarningsQuery();
-        query.AddPayoutsQuery();
-        query.AddPayoutQuery();
         query.AddLedgerQuery();
         query.AddReconciliationQuery();
     }

@@ -6,60 +6,13 @@ using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Api.Ledger.Graph;
-using Platform.Contracts.Identity;
 using Platform.Projections.Ledger;
 
 namespace Platform.Api.Ledger;
 
-/// <summary>The module's queries: a creator's earnings and payouts, finance's ledger and reconciliation.</summary>
+/// <summary>The module's queries: finance's ledger and reconciliation.</summary>
 public static class LedgerQueries
 {
-    public static void AddEarningsQuery(this ObjectGraphType query) =>
-        query.Field<NonNullGraphType<EarningsGraphType>>("earnings")
-            .Argument<EarningsInputGraphType>("input")
-            .AllowOwn(LedgerAccess.OwnMoney, Audience.Creator)
-            .Allow(Audience.Finance)
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<EarningsInput?>("input") ?? new EarningsInput(null, null, null, null, null);
-                var creatorId = input.CreatorId is { } named ? Guid.Parse(named) : c.UserId();
-                var now = input.AsOf ?? CommerceReads.Now(c);
-                var lines = await c.Reads().Query<LedgerLine>().Where(l => l.CreatorId == creatorId && l.At <= now).OrderBy(l => l.Position).ToListAsync(c.CancellationToken);
-                var currencies = lines.Select(l => l.Currency).Distinct().ToList();
-                var currency = input.Currency is { } asked ? Product.Currency(asked)
-                    : currencies.Count <= 1 ? currencies.FirstOrDefault() ?? "usd"
-                    : throw DomainException.Invalid($"This creator earned in {string.Join(", ", currencies)}: name a currency.");
-                var covered = (await c.Reads().Query<PayoutView>().Where(p => p.CreatorId == creatorId && p.Status != PayoutStatus.Failed).ToListAsync(c.CancellationToken))
-                    .SelectMany(p => p.Items).Select(i => i.LedgerLineId).ToHashSet();
-                return EarningsCalculator.Compute(creatorId, currency, lines.Where(l => l.Currency == currency).ToList(), input.From, input.To, now,
-                    c.RequestServices!.GetRequiredService<PayoutOptions>().HoldPeriod, covered);
-            });
-
-    public static void AddPayoutsQuery(this ObjectGraphType query) =>
-        query.Field<NonNullGraphType<ConnectionGraphType<PayoutGraphType, PayoutView>>>("payouts")
-            .Description("A creator's own payouts, newest first; finance sees every creator's.")
-            .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
-            .AllowOwn(IdentityAccess.Self, Audience.Creator)
-            .Allow(Audience.Finance)
-            .ResolveAsync(async c =>
-            {
-                var payouts = c.Reads().Query<PayoutView>().AsQueryable();
-                if (!c.Caller().Holds(Role.Finance))
-                {
-                    var creator = c.UserId();
-                    payouts = payouts.Where(p => p.CreatorId == creator);
-                }
-                return await payouts.NewestFirst(c, p => p.CreatedAt, p => p.Id);
-            });
-
-    public static void AddPayoutQuery(this ObjectGraphType query) =>
-        query.Field<PayoutGraphType>("payout")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
-            .Argument<DateTimeOffsetGraphType>("asOf", "Answer as the payout stood at this moment, replaying its events up to then.")
-            .AllowOwn(LedgerAccess.PayoutOwner, Audience.Creator)
-            .Allow(Audience.Finance)
-            .ResolveAsync(async c => await CommerceReads.AsOf<PayoutView>(c, c.IdArgument("id")) ?? throw DomainException.NotFound("The payout"));
-
     public static void AddLedgerQuery(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<ConnectionGraphType<LedgerLineGraphType, LedgerLine>>>("ledger")
             .Description("Double-entry lines, in the order they were recorded.")

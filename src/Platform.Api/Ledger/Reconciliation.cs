@@ -1,6 +1,7 @@
 using Marten;
 using Platform.Api.Commerce;
 using Platform.Contracts.Commerce;
+using Platform.Contracts.Ledger;
 using Platform.Projections.Commerce;
 using Platform.Projections.Ledger;
 using Wolverine;
@@ -82,7 +83,7 @@ public static class ReconciliationHandler
         var report = Reconciliation.Compare(from, to, await Reconciliation.LedgerSide(session, from, to, cancellation),
             await provider.BalanceTransactions(from, to, cancellation));
         var runId = Contracts.DeterministicId.From("reconciliation", provider.Name, from.ToString("O"));
-        session.Events.Append(runId, new Contracts.Payouts.ReconciliationCompleted(runId, from, to, report.Matched,
+        session.Events.Append(runId, new ReconciliationCompleted(runId, from, to, report.Matched,
             [.. report.Mismatches.Select(m => $"{m.Kind} {m.Key}: ledger {m.LedgerAmount?.ToString() ?? "-"}, provider {m.ProviderAmount?.ToString() ?? "-"} {m.Currency}")], now));
         if (report.Mismatches.Count > 0)
         {

@@ -12,6 +12,7 @@ using Platform.Projections.Identity;
 using Platform.Projections.Ledger;
 using Wolverine;
 using Wolverine.Marten.Subscriptions;
+using Platform.Projections.Payouts;
 
 namespace Platform.Api.Mail;
 

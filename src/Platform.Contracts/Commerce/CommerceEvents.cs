@@ -97,12 +97,5 @@ public sealed record SubscriptionCancelRequested(Guid SubscriptionId, Guid Cance
 
 public sealed record SubscriptionEnded(Guid SubscriptionId, string Reason, DateTimeOffset EndedAt);
 
-// Payout accounts (CONN), id DeterministicId.PayoutAccount(creator): the creator's connected account at the provider.
-
-public sealed record PayoutAccountOpened(Guid AccountId, Guid CreatorId, string Provider, string ProviderAccountId, DateTimeOffset OpenedAt);
-
-public sealed record PayoutAccountUpdated(
-    Guid AccountId, bool ChargesEnabled, bool PayoutsEnabled, IReadOnlyList<string> RequirementsDue, string ProviderEventId, DateTimeOffset UpdatedAt);
-
 /// <summary>What the provider charged the platform for processing a payment (Stripe's balance-transaction fee): a platform cost.</summary>
 public sealed record ProviderFeeCharged(Guid PurchaseId, long Amount, string Currency, string ProviderPaymentId, DateTimeOffset ChargedAt);

@@ -12,6 +12,9 @@ public sealed record PayoutPaid(Guid PayoutId, DateTimeOffset PaidAt);
 /// <summary>The bank refused it: the amount is owed to the creator again and its items are free for the next payout.</summary>
 public sealed record PayoutFailed(Guid PayoutId, string Reason, DateTimeOffset FailedAt);
 
-/// <summary>A scheduled reconciliation of the ledger against the provider's books for a period, and every mismatch it found.</summary>
-public sealed record ReconciliationCompleted(Guid RunId, DateTimeOffset From, DateTimeOffset To, int Matched, IReadOnlyList<string> Mismatches,
-    DateTimeOffset CompletedAt);
+// Payout accounts (CONN), id DeterministicId.PayoutAccount(creator): the creator's connected account at the provider.
+
+public sealed record PayoutAccountOpened(Guid AccountId, Guid CreatorId, string Provider, string ProviderAccountId, DateTimeOffset OpenedAt);
+
+public sealed record PayoutAccountUpdated(
+    Guid AccountId, bool ChargesEnabled, bool PayoutsEnabled, IReadOnlyList<string> RequirementsDue, string ProviderEventId, DateTimeOffset UpdatedAt);

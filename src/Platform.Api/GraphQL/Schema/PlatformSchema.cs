@@ -14,6 +14,7 @@ using Platform.Api.Identity;
 using Platform.Api.Social;
 using Platform.Api.Video;
 using Platform.Api.Ledger;
+using Platform.Api.Payouts;
 using Platform.Api.Mail;
 using Platform.Api.Search;
 using Platform.Api.Moderation;
@@ -45,6 +46,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddSocialQueries();
         this.AddEngagementQueries();
         this.AddCommerceQueries();
+        this.AddPayoutsQueries();
         this.AddLedgerQueries();
         this.AddAuditQueries();
         this.AddMailQueries();

@@ -1,7 +1,7 @@
 using Marten.Events.Aggregation;
 using Platform.Contracts.Payouts;
 
-namespace Platform.Projections.Ledger;
+namespace Platform.Projections.Payouts;
 
 public enum PayoutStatus { InTransit, Paid, Failed }
 

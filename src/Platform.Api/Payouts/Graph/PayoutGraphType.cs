@@ -1,8 +1,8 @@
 using GraphQL.Types;
 using Platform.Api.Commerce.Graph;
-using Platform.Projections.Ledger;
+using Platform.Projections.Payouts;
 
-namespace Platform.Api.Ledger.Graph;
+namespace Platform.Api.Payouts.Graph;
 
 public sealed class PayoutGraphType : ObjectGraphType<PayoutView>
 {

@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Platform.Api.Commerce.Graph;
 
-namespace Platform.Api.Ledger.Graph;
+namespace Platform.Api.Payouts.Graph;
 
 public sealed class EarningsDayGraphType : ObjectGraphType<EarningsDay>
 {

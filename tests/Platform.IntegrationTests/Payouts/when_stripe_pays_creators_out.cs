@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.IntegrationTests.Commerce;
 using Platform.IntegrationTests.Support;
 using Platform.Projections.Ledger;
 using static Platform.IntegrationTests.Support.Given;
 
-namespace Platform.IntegrationTests.Commerce;
+namespace Platform.IntegrationTests.Payouts;
 
 /// <summary>Stripe's fees and payouts in the ledger, and reconciliation against Stripe's balance transactions (the fake's).</summary>
 public sealed class when_stripe_pays_creators_out(StripePlatformApp app) : IClassFixture<StripePlatformApp>

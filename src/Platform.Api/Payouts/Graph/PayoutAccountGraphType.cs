@@ -1,7 +1,7 @@
 using GraphQL.Types;
-using Platform.Projections.Commerce;
+using Platform.Projections.Payouts;
 
-namespace Platform.Api.Commerce.Graph;
+namespace Platform.Api.Payouts.Graph;
 
 public sealed class PayoutAccountGraphType : ObjectGraphType<PayoutAccountView>
 {

@@ -1,7 +1,7 @@
 using Platform.Api.Commerce.Graph;
 using Platform.Projections.Ledger;
 
-namespace Platform.Api.Ledger;
+namespace Platform.Api.Payouts;
 
 public sealed record EarningsDay(DateOnly Day, Money Gross, Money Net);
 

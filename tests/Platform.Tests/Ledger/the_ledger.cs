@@ -4,8 +4,9 @@ using Platform.Contracts.Commerce;
 using Platform.Contracts.Payouts;
 using Platform.Projections.Commerce;
 using Platform.Projections.Ledger;
+using Platform.Api.Payouts;
 
-namespace Platform.Tests.Commerce;
+namespace Platform.Tests.Ledger;
 
 public sealed class the_ledger
 {
@@ -110,9 +111,9 @@ public sealed class the_ledger
         var old = Share("sale_share", 850, 10);
         var young = Share("sale_share", 1700, 1);
         var refund = Share("refund_share", 300, 0);
-        var payout = PayoutDecisions.Decide(Guid.NewGuid(), creator, "eur", [old, young, refund], Now, hold, "local")!;
+        var payout = Payout.Decide(Guid.NewGuid(), creator, "eur", [old, young, refund], Now, hold, "local")!;
         Assert.Equal(550, payout.Amount);
         Assert.Equal(new[] { old.Id, refund.Id }.Order(), payout.Items.Select(i => i.LedgerLineId).Order());
-        Assert.Null(PayoutDecisions.Decide(Guid.NewGuid(), creator, "eur", [Share("refund_share", 900, 0), old], Now, hold, "local"));
+        Assert.Null(Payout.Decide(Guid.NewGuid(), creator, "eur", [Share("refund_share", 900, 0), old], Now, hold, "local"));
     }
 }

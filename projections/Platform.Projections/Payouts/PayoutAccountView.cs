@@ -1,7 +1,7 @@
 using Marten.Events.Aggregation;
-using Platform.Contracts.Commerce;
+using Platform.Contracts.Payouts;
 
-namespace Platform.Projections.Commerce;
+namespace Platform.Projections.Payouts;
 
 /// <summary>A creator's connected account at the payment provider (CONN): can it take charges, can it be paid out, what is missing.</summary>
 public sealed class PayoutAccountView

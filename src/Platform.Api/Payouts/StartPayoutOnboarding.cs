@@ -1,13 +1,14 @@
 using GraphQL.Types;
 using Marten;
-using Platform.Api.Commerce.Graph;
+using Platform.Api.Commerce;
+using Platform.Api.Payouts.Graph;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Contracts;
-using Platform.Contracts.Commerce;
-using Platform.Projections.Commerce;
+using Platform.Contracts.Payouts;
+using Platform.Projections.Payouts;
 
-namespace Platform.Api.Commerce;
+namespace Platform.Api.Payouts;
 
 /// <summary>CONN: opens the creator's connected account once, and returns a fresh onboarding link each time.</summary>
 public sealed record StartPayoutOnboarding(Guid CreatorId);

@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace Platform.Api.Ledger.Graph;
+namespace Platform.Api.Payouts.Graph;
 
 /// <summary>Ids stay text here: the access rule reads <c>creatorId</c> before it is known to be one.</summary>
 public sealed record EarningsInput(DateTimeOffset? From, DateTimeOffset? To, string? Currency, string? CreatorId, DateTimeOffset? AsOf);

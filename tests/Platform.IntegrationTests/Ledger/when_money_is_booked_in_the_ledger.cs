@@ -2,11 +2,13 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Ledger;
+using Platform.IntegrationTests.Commerce;
 using Platform.IntegrationTests.Support;
 using Platform.Projections.Ledger;
 using Wolverine.Tracking;
+using Platform.Api.Payouts;
 
-namespace Platform.IntegrationTests.Commerce;
+namespace Platform.IntegrationTests.Ledger;
 
 public sealed class LedgerApp : PlatformApp
 {
@@ -187,7 +189,7 @@ public sealed class when_money_is_booked_in_the_ledger(LedgerApp app) : IClassFi
         using var scope = app.Host.Services.CreateScope();
         var runId = await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().InvokeAsync<Guid>(
             new RunReconciliation(Scheduled: false, DateOnly.FromDateTime(DateTime.UtcNow)));
-        var recorded = Assert.IsType<Platform.Contracts.Payouts.ReconciliationCompleted>(Assert.Single(await app.EventsOf(runId)).Data);
+        var recorded = Assert.IsType<Platform.Contracts.Ledger.ReconciliationCompleted>(Assert.Single(await app.EventsOf(runId)).Data);
         Assert.Contains(recorded.Mismatches, m => m.StartsWith("AmountDiffers payment:pi_local_"));
     }
 

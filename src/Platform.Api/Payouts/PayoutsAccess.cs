@@ -2,13 +2,13 @@ using GraphQL;
 using Marten;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
-using Platform.Api.Ledger.Graph;
-using Platform.Projections.Ledger;
+using Platform.Api.Payouts.Graph;
+using Platform.Projections.Payouts;
 
-namespace Platform.Api.Ledger;
+namespace Platform.Api.Payouts;
 
-/// <summary>Who may see what of the ledger: what "own" means for its rows of the access matrix (ACCESS-MATRIX.md).</summary>
-public static class LedgerAccess
+/// <summary>Who may see a creator's money: what "own" means for the payouts rows of the access matrix (ACCESS-MATRIX.md).</summary>
+public static class PayoutsAccess
 {
     /// <summary>A creator asks about their own money; only finance names another creator.</summary>
     public static readonly Ownership OwnMoney = new("the caller's own earnings", (context, caller) =>

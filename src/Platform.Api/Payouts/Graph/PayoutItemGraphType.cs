@@ -5,7 +5,7 @@ using Platform.Api.GraphQL.Schema;
 using Platform.Contracts.Payouts;
 using Platform.Projections.Commerce;
 
-namespace Platform.Api.Ledger.Graph;
+namespace Platform.Api.Payouts.Graph;
 
 public sealed class PayoutItemGraphType : ObjectGraphType<PayoutItem>
 {
