@@ -3,7 +3,6 @@ using Platform.Api.Admin;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
-using Platform.Api.Cluster;
 using Platform.Api.Help;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
@@ -66,7 +65,6 @@ builder.UsePlatformUrl()
     .AddFiles()
     .AddAdmin()
     .AddIntegrationEvents()
-    .AddCluster()
     .AddPlatformHealth()
     .AddDemoData();
 

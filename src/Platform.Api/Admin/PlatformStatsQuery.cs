@@ -4,6 +4,7 @@ using Marten;
 using Npgsql;
 using Platform.Api.Admin.Graph;
 using Platform.Api.Commerce;
+using Platform.Api.Commerce.Graph;
 using Platform.Api.Engagement;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;

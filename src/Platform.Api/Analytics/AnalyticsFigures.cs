@@ -1,4 +1,5 @@
 using Platform.Api.Commerce;
+using Platform.Api.Commerce.Graph;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Courses;
 using Platform.Projections.Analytics;

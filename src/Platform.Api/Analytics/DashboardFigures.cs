@@ -1,10 +1,12 @@
 using Marten;
 using Platform.Api.Commerce;
+using Platform.Api.Commerce.Graph;
 using Platform.Contracts.Communities;
 using Platform.Projections.Analytics;
 using Platform.Projections.Commerce;
 using Platform.Projections.Communities;
 using Platform.Projections.Ledger;
+using Platform.Projections.Payouts;
 
 namespace Platform.Api.Analytics;
 

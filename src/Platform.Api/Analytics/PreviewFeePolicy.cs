@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using Platform.Api.Analytics.Graph;
 using Platform.Api.Commerce;
+using Platform.Api.Commerce.Graph;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;
 using Platform.Projections.Analytics;

@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Resources;
 using Marten;
 using Marten.Exceptions;
@@ -16,7 +17,7 @@ namespace Platform.Api.Infrastructure;
 
 public static class EventStoreConfiguration
 {
-    /// <summary>Marten (events and documents), its async projections spread over the nodes by Wolverine, and Wolverine with the Marten outbox.</summary>
+    /// <summary>Marten (events and documents), its async daemon in HotCold mode, and Wolverine with the Marten outbox.</summary>
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
     {
         // Marten opens a pooled connection for each query outside a transaction, so a request checks out several; Npgsql would
@@ -45,9 +46,8 @@ public static class EventStoreConfiguration
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            // Wolverine's leader spreads the async projections and subscriptions over the live nodes, one node each, and moves a
-            // dead node's share (timings in ClusterConfiguration); it replaces Marten's own HotCold election.
-            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true);
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .IntegrateWithWolverine();
 
         builder.Host.UseWolverine(options =>
         {

@@ -11,6 +11,7 @@ using Platform.Contracts.Integration;
 using Platform.Contracts.Payouts;
 using Platform.Projections.Commerce;
 using Platform.Projections.Ledger;
+using Platform.Projections.Payouts;
 using Wolverine;
 using Wolverine.Marten.Subscriptions;
 

@@ -1,3 +1,4 @@
+using Platform.Api.Commerce.Graph;
 using GraphQL.Types;
 using Platform.Api.Commerce;
 
