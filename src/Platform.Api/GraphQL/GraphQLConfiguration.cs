@@ -193,7 +193,7 @@ public static class GraphQLConfiguration
         }
         var session = new GraphQLWebSocketSession(socket, http.TraceIdentifier, services.GetRequiredService<IServiceScopeFactory>(), runner, serializer,
             services.GetRequiredService<TokenValidator>(), services.GetRequiredService<GraphQLWebSocketOptions>(), rateLimits, RateLimits.AddressKey(http),
-            services.GetRequiredService<ILogger<GraphQLWebSocketSession>>());
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<GraphQLWebSocketSession>>());
         await session.RunAsync(http.RequestAborted);
     }
 }

@@ -12,6 +12,11 @@ using Platform.Api.Security;
 
 namespace Platform.Api.GraphQL;
 
+// Over 250 lines on purpose: this is the protocol's one state machine (initialisation, operations by id, the single
+// writer, closing), and each part reads and changes the same per-connection state; split across files, the protocol's
+// rules (which close code when) would no longer be readable in one place. Messages, options and the per-operation
+// handle live beside it (GraphQLWebSocketMessages, GraphQLWebSocketOptions, GraphQLWebSocketOperation).
+
 /// <summary>
 /// One connection speaking the graphql-transport-ws protocol. The receive loop never blocks on execution,
 /// and a single writer sends every frame, since WebSocket.SendAsync must not run concurrently.
@@ -26,6 +31,7 @@ public sealed class GraphQLWebSocketSession(
     GraphQLWebSocketOptions options,
     RateLimits rateLimits,
     string addressKey,
+    TimeProvider clock,
     ILogger logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
@@ -33,7 +39,7 @@ public sealed class GraphQLWebSocketSession(
     public const WebSocketCloseStatus TooManyRequests = (WebSocketCloseStatus)4429;
     // Bounded: a client that stops reading is disconnected rather than allowed to grow the server's memory.
     private readonly Channel<string> outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxQueuedMessages) { SingleReader = true });
-    private readonly ConcurrentDictionary<string, PendingOperation> operations = new();
+    private readonly ConcurrentDictionary<string, GraphQLWebSocketOperation> operations = new();
     private readonly CancellationTokenSource closing = new();
     private ClaimsPrincipal user = new(new ClaimsIdentity());
     private DateTimeOffset? tokenExpires;
@@ -124,7 +130,7 @@ public sealed class GraphQLWebSocketSession(
             case "subscribe":
                 return await Subscribe(message);
             case "complete":
-                if (TryGetId(message) is { } completed && operations.TryRemove(completed, out var operation)) operation.Dispose();
+                if (GraphQLWebSocketMessages.TryGetId(message) is { } completed && operations.TryRemove(completed, out var operation)) operation.Dispose();
                 return true;
             default:
                 return await CloseInvalid($"Unexpected message type");
@@ -139,7 +145,7 @@ public sealed class GraphQLWebSocketSession(
             return false;
         }
         initReceived = true;
-        var token = message.TryGetProperty("payload", out var payload) ? BearerToken(payload) : null;
+        var token = message.TryGetProperty("payload", out var payload) ? GraphQLWebSocketMessages.BearerToken(payload) : null;
         if (token is not null)
         {
             var principal = await tokens.ValidateAsync(token, closing.Token);
@@ -163,12 +169,12 @@ public sealed class GraphQLWebSocketSession(
             await CloseAsync((WebSocketCloseStatus)4401, "Unauthorized");
             return false;
         }
-        if (tokenExpires <= DateTimeOffset.UtcNow)
+        if (tokenExpires <= clock.GetUtcNow())
         {
             await CloseAsync((WebSocketCloseStatus)4403, "Token expired");
             return false;
         }
-        var id = TryGetId(message);
+        var id = GraphQLWebSocketMessages.TryGetId(message);
         if (id is null || !message.TryGetProperty("payload", out var payload)) return await CloseInvalid("Invalid message received");
         GraphQLOperation operation;
         try
@@ -191,7 +197,7 @@ public sealed class GraphQLWebSocketSession(
                 return false;
             }
         }
-        var pending = new PendingOperation();
+        var pending = new GraphQLWebSocketOperation();
         if (operations.Count >= options.MaxOperations)
         {
             await CloseAsync((WebSocketCloseStatus)4400, "Too many operations on one connection");
@@ -199,7 +205,7 @@ public sealed class GraphQLWebSocketSession(
         }
         if (!operations.TryAdd(id, pending))
         {
-            await CloseAsync((WebSocketCloseStatus)4409, CloseReason($"Subscriber for {id} already exists"));
+            await CloseAsync((WebSocketCloseStatus)4409, GraphQLWebSocketMessages.CloseReason($"Subscriber for {id} already exists"));
             return false;
         }
         // A subscription is set up before the next message is read, so a client's later messages (a ping, a mutation)
@@ -209,7 +215,7 @@ public sealed class GraphQLWebSocketSession(
         return true;
     }
 
-    private async Task Execute(string id, GraphQLOperation operation, ParsedDocument document, PendingOperation pending)
+    private async Task Execute(string id, GraphQLOperation operation, ParsedDocument document, GraphQLWebSocketOperation pending)
     {
         // A scope per operation: the socket's own services live as long as the socket.
         var scope = scopes.CreateAsyncScope();
@@ -248,18 +254,18 @@ public sealed class GraphQLWebSocketSession(
     }
 
     /// <summary>Removes this operation only: once completed, its id may already belong to a newer one.</summary>
-    private void Forget(string id, PendingOperation operation)
+    private void Forget(string id, GraphQLWebSocketOperation operation)
     {
-        if (operations.TryRemove(new KeyValuePair<string, PendingOperation>(id, operation))) operation.Dispose();
+        if (operations.TryRemove(new KeyValuePair<string, GraphQLWebSocketOperation>(id, operation))) operation.Dispose();
     }
 
-    private void Complete(string id, PendingOperation operation)
+    private void Complete(string id, GraphQLWebSocketOperation operation)
     {
         Forget(id, operation);
         Send(new { id, type = "complete" });
     }
 
-    private void SendErrors(string id, PendingOperation operation, ExecutionResult result)
+    private void SendErrors(string id, GraphQLWebSocketOperation operation, ExecutionResult result)
     {
         Forget(id, operation);
         using var json = JsonDocument.Parse(serializer.Serialize(result));
@@ -299,7 +305,7 @@ public sealed class GraphQLWebSocketSession(
     {
         try
         {
-            await Task.Delay(options.ConnectionInitTimeout, cancellation);
+            await Task.Delay(options.ConnectionInitTimeout, clock, cancellation);
             if (!initReceived) await CloseAsync((WebSocketCloseStatus)4408, "Connection initialisation timeout");
         }
         catch (OperationCanceledException) { }
@@ -328,32 +334,7 @@ public sealed class GraphQLWebSocketSession(
         await closing.CancelAsync();
     }
 
-    private static string? BearerToken(JsonElement payload)
-    {
-        if (payload.ValueKind != JsonValueKind.Object) return null;
-        foreach (var property in payload.EnumerateObject())
-        {
-            if (property.Value.ValueKind != JsonValueKind.String) continue;
-            var value = property.Value.GetString()!;
-            if (property.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase))
-                return value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value[7..].Trim() : value;
-            if (property.Name.Equals("token", StringComparison.OrdinalIgnoreCase)) return value;
-        }
-        return null;
-    }
-
-    private static string? TryGetId(JsonElement message) =>
-        message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value
-            ? value : null;
-
-    /// <summary>Close reasons must fit in 123 UTF-8 bytes: cut at a character boundary.</summary>
-    private static string CloseReason(string reason)
-    {
-        while (Encoding.UTF8.GetByteCount(reason) > 123) reason = reason[..^(char.IsLowSurrogate(reason[^1]) ? 2 : 1)];
-        return reason;
-    }
-
-    private sealed class StreamObserver(GraphQLWebSocketSession session, string id, PendingOperation operation, IGraphQLTextSerializer serializer)
+    private sealed class StreamObserver(GraphQLWebSocketSession session, string id, GraphQLWebSocketOperation operation, IGraphQLTextSerializer serializer)
         : IObserver<ExecutionResult>
     {
         public void OnNext(ExecutionResult value) => session.SendRaw(id, "next", serializer.Serialize(value));
@@ -361,36 +342,4 @@ public sealed class GraphQLWebSocketSession(
             new ExecutionResult { Errors = [new ExecutionError("The subscription failed.") { Code = ErrorCodes.Internal }] });
         public void OnCompleted() => session.Complete(id, operation);
     }
-
-    /// <summary>An operation that can be cancelled before it starts streaming and disposed once it does.</summary>
-    private sealed class PendingOperation : IDisposable
-    {
-        private readonly CancellationTokenSource cancellation = new();
-        private IDisposable? subscription;
-        private AsyncServiceScope? scope;
-        public CancellationToken Cancellation => cancellation.Token;
-        public bool HasSubscription => subscription is not null;
-
-        public void Attach(IDisposable stream, AsyncServiceScope owner)
-        {
-            subscription = stream;
-            scope = owner;
-            if (cancellation.IsCancellationRequested) Dispose();
-        }
-
-        public void Dispose()
-        {
-            cancellation.Cancel();
-            subscription?.Dispose();
-            scope?.Dispose();
-        }
-    }
-}
-
-public sealed class GraphQLWebSocketOptions
-{
-    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
-    public int MaxMessageBytes { get; set; } = 256 * 1024;
-    public int MaxQueuedMessages { get; set; } = 1000;
-    public int MaxOperations { get; set; } = 100;
 }

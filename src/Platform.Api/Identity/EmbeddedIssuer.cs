@@ -34,12 +34,13 @@ public sealed class EmbeddedIssuer
         return new EmbeddedIssuer(new RsaSecurityKey(rsa) { KeyId = keyId });
     }
 
-    public string Issue(string subject, IEnumerable<string> roles, string? community, string audience, TimeSpan lifetime)
+    /// <param name="clock">Stamps issued-at, not-before and expiry; the system clock unless a test brings its own.</param>
+    public string Issue(string subject, IEnumerable<string> roles, string? community, string audience, TimeSpan lifetime, TimeProvider? clock = null)
     {
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, subject), new("name", subject) };
         claims.AddRange(roles.Select(role => new Claim("roles", role.Trim().ToLowerInvariant())));
         if (community is not null) claims.Add(new Claim("community", community));
-        var now = DateTime.UtcNow;
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,

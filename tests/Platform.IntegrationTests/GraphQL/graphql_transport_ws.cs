@@ -1,13 +1,23 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Platform.IntegrationTests.Support;
 using static Platform.IntegrationTests.Support.Given;
 
 namespace Platform.IntegrationTests.GraphQL;
 
+/// <summary>The app on a clock the tests move: the initialisation timeout and token expiry pass without waiting.</summary>
+public sealed class WebSocketApp : PlatformApp
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+}
+
 /// <summary>The WebSocket transport against the graphql-transport-ws protocol: each rule and the close code it calls for.</summary>
-public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<PlatformApp>
+public sealed class graphql_transport_ws(WebSocketApp app) : IClassFixture<WebSocketApp>
 {
     private const string CreateCommunity = "mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }";
     private const string JoinCommunity = "mutation($id: ID!) { joinCommunity(communityId: $id) { userId status } }";
@@ -86,10 +96,13 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
     public async Task a_connection_that_never_initialises_is_closed_with_4408_after_the_timeout()
     {
         await using var client = await Connect();
-        var started = DateTime.UtcNow;
+        await AssertNextIsPong(client); // the session runs, and its timeout with it
+
+        app.Clock.Advance(TimeSpan.FromSeconds(1.5));
+        await AssertNextIsPong(client); // not closed before the 2 s initialisation timeout
+        app.Clock.Advance(TimeSpan.FromSeconds(0.5));
 
         Assert.Equal(4408, await client.ExpectClose(TimeSpan.FromSeconds(15)));
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(1.5), "Closed before the 2 s initialisation timeout");
     }
 
     [Fact]
@@ -98,7 +111,7 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
         await using var client = await Connect();
         await client.Initialise();
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        app.Clock.Advance(TimeSpan.FromSeconds(3));
 
         await AssertNextIsPong(client);
     }
@@ -568,10 +581,10 @@ public sealed class graphql_transport_ws(PlatformApp app) : IClassFixture<Platfo
     public async Task a_subscribe_after_the_token_expired_closes_the_socket_with_4403()
     {
         var token = Platform.Api.Identity.EmbeddedIssuer.LoadOrCreate(PlatformApp.KeyPath)
-            .Issue($"brief{Guid.NewGuid():N}"[..12], ["member"], null, Platform.Api.Identity.EmbeddedIssuer.DefaultAudience, TimeSpan.FromSeconds(1));
+            .Issue($"brief{Guid.NewGuid():N}"[..12], ["member"], null, Platform.Api.Identity.EmbeddedIssuer.DefaultAudience, TimeSpan.FromMinutes(1), app.Clock);
         await using var client = await Connect();
         await client.Initialise(token);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
 
         await client.Send(new { id = "late", type = "subscribe", payload = new { query = "{ me { id } }" } });
 
