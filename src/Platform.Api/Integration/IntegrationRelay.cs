@@ -2,7 +2,6 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
-using Marten.Subscriptions;
 using Platform.Contracts;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Communities;
