@@ -35,6 +35,8 @@ public sealed class PostGraphType : ObjectGraphType<PostView>
                 await c.RequestServices!.GetRequiredService<UserLookup>().Prime(c.Source.Comments.Select(x => x.AuthorId), c.CancellationToken);
                 return c.Source.Comments.Where(x => x.ParentId is null).Select(x => (c.Source, x));
             });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Files.Graph.FileGraphType>>>>("images").Description("The post's images, in the order attached.")
+            .ResolveAsync(async c => await Files.FileAttachments.FilesOf(c.Reads(), Contracts.Files.FileOwnerKind.Post, c.Source.Id, c.CancellationToken));
         Field<NonNullGraphType<IntGraphType>>("commentCount").Resolve(c => c.Source.Comments.Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReactionCountGraphType>>>>("reactions").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<ReactionLookup>().For(c.Source.Id, c.Source.Id, c.CancellationToken));
