@@ -13,11 +13,10 @@ public sealed class S3FileStore : IFileStore, IDisposable
     private readonly AmazonS3Client client;
     private readonly S3Options options;
     private readonly FilesOptions files;
-    private readonly TimeProvider clock;
 
-    public S3FileStore(S3Options options, FilesOptions files, TimeProvider clock)
+    public S3FileStore(S3Options options, FilesOptions files)
     {
-        (this.options, this.files, this.clock) = (options, files, clock);
+        (this.options, this.files) = (options, files);
         client = new AmazonS3Client(new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey), new AmazonS3Config
         {
             ServiceURL = options.ServiceUrl,
@@ -35,7 +34,7 @@ public sealed class S3FileStore : IFileStore, IDisposable
     /// <summary>S3 cannot cap a presigned PUT's size: <c>completeFileUpload</c> checks the stored size and refuses it.</summary>
     public FileUploadTarget UploadTarget(string key, string contentType, long maxBytes)
     {
-        var expires = clock.GetUtcNow().Add(files.UploadLifetime);
+        var expires = SignerNow.Add(files.UploadLifetime);
         var url = client.GetPreSignedURL(new GetPreSignedUrlRequest
         {
             BucketName = options.Bucket, Key = key, Verb = HttpVerb.PUT, ContentType = contentType, Expires = expires.UtcDateTime, Protocol = Protocol,
@@ -47,11 +46,11 @@ public sealed class S3FileStore : IFileStore, IDisposable
     {
         var request = new GetPreSignedUrlRequest
         {
-            BucketName = options.Bucket, Key = key, Verb = HttpVerb.GET, Expires = clock.GetUtcNow().Add(files.DownloadLifetime).UtcDateTime, Protocol = Protocol,
+            BucketName = options.Bucket, Key = key, Verb = HttpVerb.GET, Expires = SignerNow.Add(files.DownloadLifetime).UtcDateTime, Protocol = Protocol,
         };
+        // Only the type is overridden: a presigned URL is reachable only by whoever holds it, and the store (or the CDN on
+        // its custom domain) sets the caching; see the README. Caching is decided per URL by the local store alone.
         request.ResponseHeaderOverrides.ContentType = contentType;
-        request.ResponseHeaderOverrides.CacheControl = caching == FileCaching.Public
-            ? $"public, max-age={(long)files.DownloadLifetime.TotalSeconds}" : $"private, max-age={(long)files.DownloadLifetime.TotalSeconds}";
         return client.GetPreSignedURL(request);
     }
 
@@ -87,6 +86,9 @@ public sealed class S3FileStore : IFileStore, IDisposable
         }, cancellation);
 
     public Task Delete(string key, CancellationToken cancellation) => client.DeleteObjectAsync(options.Bucket, key, cancellation);
+
+    /// <summary>The SDK signs with its own clock (X-Amz-Date): a presigned URL's lifetime must count from that clock.</summary>
+    private static DateTimeOffset SignerNow => Amazon.Util.AWSSDKUtils.CorrectedUtcNow;
 
     private Protocol Protocol => options.ServiceUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS;
 

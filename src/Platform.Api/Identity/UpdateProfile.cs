@@ -11,7 +11,7 @@ using static Platform.Api.Identity.AccessDeclarations;
 namespace Platform.Api.Identity;
 
 /// <summary>Null fields keep their current value.</summary>
-public sealed record UpdateProfile(Guid UserId, string? Handle, string? DisplayName, string? Bio);
+public sealed record UpdateProfile(Guid UserId, string? Handle, string? DisplayName, string? Bio, Guid? AvatarFileId = null);
 
 public static class UpdateProfileField
 {
@@ -23,7 +23,8 @@ public static class UpdateProfileField
             {
                 var input = c.GetArgument<UpdateProfileInput>("input");
                 var userId = c.UserId();
-                await c.Commands().InvokeAsync(new UpdateProfile(userId, input.Handle, input.DisplayName, input.Bio), c.CancellationToken);
+                Guid? avatar = input.AvatarFileId is null ? null : Guid.TryParse(input.AvatarFileId, out var fileId) ? fileId : throw DomainException.NotFound("The file");
+                await c.Commands().InvokeAsync(new UpdateProfile(userId, input.Handle, input.DisplayName, input.Bio, avatar), c.CancellationToken);
                 return await c.Reads().LoadAsync<UserAccount>(userId, c.CancellationToken);
             });
 }
@@ -31,11 +32,12 @@ public static class UpdateProfileField
 public static class UpdateProfileHandler
 {
     /// <summary>A taken handle is refused here, and by the unique index if two changes race.</summary>
-    public static async Task Handle(UpdateProfile command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task Handle(UpdateProfile command, IDocumentSession session, Wolverine.IMessageContext messages, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<UserAccount>(command.UserId, cancellation);
         var user = stream.Aggregate ?? throw DomainException.NotFound("The user");
         var events = Account.UpdateProfile(command, user, clock.GetUtcNow());
+        if (command.AvatarFileId is { } avatar) await Files.FileAttachments.SetAvatar(session, messages, avatar, user.Id, clock.GetUtcNow(), cancellation);
         if (events.Length == 0) return;
         var handle = ((ProfileUpdated)events[0]).Handle;
         if (await session.Query<UserAccount>().AnyAsync(u => u.Handle == handle && u.Id != user.Id, cancellation))

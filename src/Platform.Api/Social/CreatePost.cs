@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using Platform.Api.Communities;
+using Platform.Api.Files;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;
 using Platform.Api.Social.Graph;
@@ -12,7 +13,7 @@ using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Social;
 
-public sealed record CreatePost(Guid PostId, Guid CommunityId, Guid? CourseId, string Title, string Body, string? Category, Guid AuthorId);
+public sealed record CreatePost(Guid PostId, Guid CommunityId, Guid? CourseId, string Title, string Body, string? Category, Guid AuthorId, IReadOnlyList<Guid>? ImageFileIds = null);
 
 public static class CreatePostField
 {
@@ -24,7 +25,7 @@ public static class CreatePostField
             {
                 var input = c.GetArgument<CreatePostInput>("input");
                 var command = new CreatePost(Guid.CreateVersion7(), SocialReads.OptionalId(input.CommunityId)!.Value, SocialReads.OptionalId(input.CourseId),
-                    input.Title, input.Body, input.Category, c.UserId());
+                    input.Title, input.Body, input.Category, c.UserId(), input.ImageFileIds?.Select(id => Guid.TryParse(id, out var fileId) ? fileId : throw DomainException.NotFound("The file")).ToList());
                 await c.Commands().InvokeAsync(command, c.CancellationToken);
                 return await SocialReads.PostAfter(c, command.PostId);
             });
@@ -42,5 +43,7 @@ public static class CreatePostHandler
         await CommunitiesAccess.RequireParticipant(session, command.CommunityId, command.AuthorId, cancellation);
         var mentioned = await SocialReads.Mentioned(session, $"{command.Title} {command.Body}", cancellation);
         session.Events.StartStream<PostView>(command.PostId, Post.Create(command, mentioned, clock.GetUtcNow()));
+        await session.AttachFiles(command.ImageFileIds, Contracts.Files.FilePurpose.PostImage, Contracts.Files.FileOwnerKind.Post, command.PostId,
+            command.CommunityId, command.AuthorId, clock.GetUtcNow(), cancellation);
     }
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using Platform.Api.Communities;
+using Platform.Api.Files;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;
 using Platform.Api.Social.Graph;
@@ -33,11 +34,13 @@ public static class DeletePostField
 
 public static class DeletePostHandler
 {
-    public static async Task Handle(DeletePost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task Handle(DeletePost command, IDocumentSession session, Wolverine.IMessageContext messages, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<PostView>(command.PostId, cancellation);
         var staff = stream.Aggregate is { } post
             && CommunitiesAccess.IsStaff(await session.LoadAsync<Platform.Projections.Identity.UserAccount>(command.DeletedBy, cancellation), post.CommunityId);
-        stream.AppendMany(Post.Delete(stream.Aggregate, command, staff, clock.GetUtcNow()));
+        var deleted = Post.Delete(stream.Aggregate, command, staff, clock.GetUtcNow());
+        stream.AppendMany(deleted);
+        if (deleted.Length > 0) await session.DeleteFilesOf(messages, Contracts.Files.FileOwnerKind.Post, command.PostId, "The post was deleted.", clock.GetUtcNow(), cancellation);
     }
 }

@@ -18,6 +18,8 @@ public static class ProfileFields
         type.Field(u => u.DisplayName);
         type.Field(u => u.Bio);
         type.Field(u => u.RegisteredAt);
+        type.Field<Files.Graph.FileGraphType>("avatar").Description("The profile picture (short-lived URLs to its variants).")
+            .ResolveAsync(async c => (await Files.FileAttachments.FilesOf(c.Reads(), Contracts.Files.FileOwnerKind.Profile, c.Source.Id, c.CancellationToken)).LastOrDefault());
     }
 
     public static IEnumerable<RoleGrant> RolesOf(UserAccount user) => [new RoleGrant(Role.Member, null), .. user.Grants];

@@ -9,7 +9,7 @@ using static Platform.Api.Identity.AccessDeclarations;
 namespace Platform.Api.Identity.Graph;
 
 /// <summary>Only the fields given change.</summary>
-public sealed record UpdateProfileInput(string? Handle, string? DisplayName, string? Bio);
+public sealed record UpdateProfileInput(string? Handle, string? DisplayName, string? Bio, string? AvatarFileId = null);
 
 public sealed class UpdateProfileInputGraphType : InputObjectGraphType<UpdateProfileInput>
 {
@@ -19,5 +19,6 @@ public sealed class UpdateProfileInputGraphType : InputObjectGraphType<UpdatePro
         Field<StringGraphType>("handle");
         Field<StringGraphType>("displayName");
         Field<StringGraphType>("bio");
+        Field<IdGraphType>("avatarFileId").Description("A completed AVATAR upload (requestFileUpload, completeFileUpload); it replaces the current avatar.");
     }
 }

@@ -9,7 +9,7 @@ using Platform.Projections.Social;
 namespace Platform.Api.Social.Graph;
 
 /// <summary>Ids stay text here: a malformed one is reported as not found, like every id argument.</summary>
-public sealed record CreatePostInput(string CommunityId, string? CourseId, string Title, string Body, string? Category);
+public sealed record CreatePostInput(string CommunityId, string? CourseId, string Title, string Body, string? Category, IReadOnlyList<string>? ImageFileIds = null);
 
 public sealed class CreatePostInputGraphType : InputObjectGraphType<CreatePostInput>
 {
@@ -21,5 +21,6 @@ public sealed class CreatePostInputGraphType : InputObjectGraphType<CreatePostIn
         Field<NonNullGraphType<StringGraphType>>("title");
         Field<NonNullGraphType<StringGraphType>>("body").Description("Markdown; @handle mentions notify those people.");
         Field<StringGraphType>("category").Description($"Default '{Post.DefaultCategory}'.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("imageFileIds").Description("Up to 10 completed POST_IMAGE uploads.");
     }
 }
