@@ -617,7 +617,8 @@ public sealed class when_a_stripe_renewal_stays_unpaid(ShortGraceStripePlatformA
         var accessBefore = await shop.HasAccess(purchase.Buyer, course);
 
         var failed = FakeStripe.Event("invoice.payment_failed",
-            app.Stripe.RenewalInvoice(providerSubscription, paid: false, 1200, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMonths(1)));
+            // The renewal bills the next period: one that ends when the paid one does is already paid, and is not past due.
+            app.Stripe.RenewalInvoice(providerSubscription, paid: false, 1200, DateTimeOffset.UtcNow.AddMonths(1), DateTimeOffset.UtcNow.AddMonths(2)));
         await app.Stripe.Deliver(failed);
         var ended = await Eventually(() => shop.Subscription(purchase.Buyer), s => s.GetProperty("status").GetString() == "ENDED");
         var canceledAtStripe = await shop.Request("DELETE", $"/v1/subscriptions/{providerSubscription}", _ => true);
