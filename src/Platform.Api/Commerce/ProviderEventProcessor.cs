@@ -11,6 +11,10 @@ using Platform.Contracts.Payouts;
 
 namespace Platform.Api.Commerce;
 
+// Over 250 lines on purpose: every provider event (payment, refund, dispute, renewal, payout) goes through this one
+// dispatcher, and the order rules between them (an event before its payment waits and goes round again) are one rule
+// that reads best in one place.
+
 /// <summary>
 /// Turns one recorded provider event into our events and marks the record processed; the caller saves both in one
 /// transaction. The same code runs for Stripe's webhooks and the local provider's events.
