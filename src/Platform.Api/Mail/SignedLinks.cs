@@ -30,16 +30,6 @@ public sealed class SignedLinks(byte[] key, string origin)
             var key = Convert.FromBase64String(options.LinkKey);
             return key.Length >= 32 ? key : throw new InvalidOperationException("Mail__LinkKey must be at least 32 bytes (base64).");
         }
-        var path = options.LinkKeyPath;
-        if (!File.Exists(path))
-        {
-            // Several hosts may start at once (tests): each writes its own file and the first to move it in wins.
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var mine = $"{path}.{Guid.NewGuid():N}";
-            File.WriteAllText(mine, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            try { File.Move(mine, path, overwrite: false); }
-            catch (IOException) { File.Delete(mine); }
-        }
-        return Convert.FromBase64String(File.ReadAllText(path));
+        return Infrastructure.KeyFiles.LoadOrCreateBase64(options.LinkKeyPath);
     }
 }

@@ -115,18 +115,7 @@ public sealed class EmbeddedPersonalDataKeys(NpgsqlDataSource database, PrivacyO
             var key = Convert.FromBase64String(options.MasterKey);
             return key.Length == 32 ? key : throw new InvalidOperationException("Privacy__MasterKey must be 32 bytes (base64).");
         }
-        var path = Path.GetFullPath(options.MasterKeyPath);
-        if (!File.Exists(path))
-        {
-            // Several hosts may start at once (tests): each writes its own file and the first to move it in wins.
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var mine = $"{path}.{Guid.NewGuid():N}";
-            File.WriteAllText(mine, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(mine, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            try { File.Move(mine, path, overwrite: false); }
-            catch (IOException) { File.Delete(mine); }
-        }
-        return Convert.FromBase64String(File.ReadAllText(path));
+        return Infrastructure.KeyFiles.LoadOrCreateBase64(options.MasterKeyPath);
     }
 }
 
