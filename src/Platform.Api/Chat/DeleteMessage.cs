@@ -1,4 +1,5 @@
 using Platform.Api.Communities;
+using Platform.Api.Files;
 using GraphQL.Types;
 using Marten;
 using Platform.Api.Chat.Graph;
@@ -13,12 +14,15 @@ public sealed record DeleteMessage(Guid MessageId, Guid DeletedBy);
 
 public static class DeleteMessageHandler
 {
-    public static async Task Handle(DeleteMessage command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task Handle(DeleteMessage command, IDocumentSession session, Wolverine.IMessageContext messages, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<Message>(command.MessageId, cancellation);
         var conversation = stream.Aggregate is { } message ? await session.Events.FetchLatest<Conversation>(message.ConversationId, cancellation) : null;
         var channelStaff = conversation?.CommunityId is { } communityId && CommunitiesAccess.IsStaff(await session.LoadAsync<Projections.Identity.UserAccount>(command.DeletedBy, cancellation), communityId);
-        stream.AppendMany(Messages.Delete(stream.Aggregate, command.DeletedBy, channelStaff, clock.GetUtcNow()));
+        var deleted = Messages.Delete(stream.Aggregate, command.DeletedBy, channelStaff, clock.GetUtcNow());
+        stream.AppendMany(deleted);
+        if (deleted.Length > 0)
+            await session.DeleteFilesOf(messages, Contracts.Files.FileOwnerKind.Message, [command.MessageId], "The message was deleted.", clock.GetUtcNow(), cancellation);
     }
 }
 

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using Platform.Api.Chat.Graph;
 using Platform.Api.Communities;
+using Platform.Api.Files;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
@@ -12,7 +13,7 @@ using static Platform.Api.Identity.AccessDeclarations;
 namespace Platform.Api.Chat;
 
 /// <summary>Exactly one of the three names where the message goes.</summary>
-public sealed record SendMessageInput(Guid? ConversationId, Guid? ToUserId, Guid? CommunityId, string Body);
+public sealed record SendMessageInput(Guid? ConversationId, Guid? ToUserId, Guid? CommunityId, string Body, IReadOnlyList<Guid>? ImageFileIds = null);
 
 public sealed class SendMessageInputGraphType : InputObjectGraphType<SendMessageInput>
 {
@@ -24,6 +25,7 @@ public sealed class SendMessageInputGraphType : InputObjectGraphType<SendMessage
         Field(i => i.ToUserId, type: typeof(IdGraphType));
         Field(i => i.CommunityId, type: typeof(IdGraphType));
         Field(i => i.Body).Description("Plain text.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("imageFileIds").Description("Up to 10 completed MESSAGE_IMAGE uploads.");
     }
 }
 
@@ -61,6 +63,8 @@ public static class SendMessageHandler
             && await ChatAccess.Blocked(session, conversation.MemberIds[0], conversation.MemberIds[1], cancellation);
         session.Events.StartStream<Message>(command.MessageId,
             Conversations.Send(conversation, command.MessageId, sender, input.Body, inside, blocked, options.MaxMessageLength, now));
+        await session.AttachFiles(input.ImageFileIds, Contracts.Files.FilePurpose.MessageImage, Contracts.Files.FileOwnerKind.Message, command.MessageId,
+            conversation.CommunityId, sender, now, cancellation);
     }
 
     private static Conversation Start(IDocumentSession session, Contracts.Chat.ConversationStarted started)

@@ -27,9 +27,12 @@ public static class DeleteLessonField
 
 public static class DeleteLessonHandler
 {
-    public static async Task Handle(DeleteLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task Handle(DeleteLesson command, IDocumentSession session, Wolverine.IMessageContext messages, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await CourseReads.ForWritingContaining(session, command.LessonId, cancellation);
-        stream.AppendMany(Course.DeleteLesson(stream.Aggregate!, command.LessonId, command.DeletedBy, clock.GetUtcNow()));
+        var deleted = Course.DeleteLesson(stream.Aggregate!, command.LessonId, command.DeletedBy, clock.GetUtcNow());
+        stream.AppendMany(deleted);
+        if (deleted.Length > 0)
+            await Files.FileDeletion.DeleteFilesOf(session, messages, Contracts.Files.FileOwnerKind.Lesson, [command.LessonId], "The lesson was deleted.", clock.GetUtcNow(), cancellation);
     }
 }

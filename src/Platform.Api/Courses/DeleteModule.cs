@@ -27,9 +27,13 @@ public static class DeleteModuleField
 
 public static class DeleteModuleHandler
 {
-    public static async Task Handle(DeleteModule command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task Handle(DeleteModule command, IDocumentSession session, Wolverine.IMessageContext messages, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await CourseReads.ForWritingContaining(session, command.ModuleId, cancellation);
-        stream.AppendMany(Course.DeleteModule(stream.Aggregate!, command.ModuleId, command.DeletedBy, clock.GetUtcNow()));
+        var lessons = stream.Aggregate!.Draft.FirstOrDefault(m => m.Id == command.ModuleId)?.Lessons.Select(l => l.Id).ToList() ?? [];
+        var deleted = Course.DeleteModule(stream.Aggregate!, command.ModuleId, command.DeletedBy, clock.GetUtcNow());
+        stream.AppendMany(deleted);
+        if (deleted.Length > 0)
+            await Files.FileDeletion.DeleteFilesOf(session, messages, Contracts.Files.FileOwnerKind.Lesson, lessons, "The lesson's module was deleted.", clock.GetUtcNow(), cancellation);
     }
 }

@@ -8,7 +8,8 @@ using Platform.Api.Infrastructure;
 
 namespace Platform.Api.Courses;
 
-public sealed record UpdateLesson(Guid LessonId, string Title, string Body, int? DripDays, DateTimeOffset? DripAt, bool Optional, Guid UpdatedBy);
+public sealed record UpdateLesson(Guid LessonId, string Title, string Body, int? DripDays, DateTimeOffset? DripAt, bool Optional, Guid UpdatedBy,
+    IReadOnlyList<Guid>? AttachmentFileIds = null);
 
 public static class UpdateLessonField
 {
@@ -23,16 +24,20 @@ public static class UpdateLessonField
                 var lessonId = c.IdArgument("lessonId");
                 var input = c.GetArgument<UpdateLessonInput>("input");
                 await c.Commands().InvokeAsync(new UpdateLesson(lessonId, input.Title, input.Body ?? "", input.DripDays, input.DripAt, input.Optional ?? false,
-                    c.UserId()), c.CancellationToken);
+                    c.UserId(), Files.FileAttachments.Ids(input.AttachmentFileIds)), c.CancellationToken);
                 return await CourseReads.Current(c, await CourseReads.CourseIdOf(c.Reads(), lessonId, c.CancellationToken));
             });
 }
 
 public static class UpdateLessonHandler
 {
-    public static async Task Handle(UpdateLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    /// <summary>The attachments, when given, change with the lesson in one transaction (they show in the draft and the published lesson alike).</summary>
+    public static async Task Handle(UpdateLesson command, IDocumentSession session, Wolverine.IMessageContext messages, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await CourseReads.ForWritingContaining(session, command.LessonId, cancellation);
         stream.AppendMany(Course.UpdateLesson(stream.Aggregate!, command, clock.GetUtcNow()));
+        if (command.AttachmentFileIds is { } attachments)
+            await Files.FileAttachments.ReplaceFiles(session, messages, attachments, Contracts.Files.FilePurpose.LessonAttachment, Contracts.Files.FileOwnerKind.Lesson,
+                command.LessonId, stream.Aggregate!.CommunityId, command.UpdatedBy, clock.GetUtcNow(), cancellation);
     }
 }

@@ -14,13 +14,27 @@ public sealed record DeleteStoredObjects(Guid FileId, IReadOnlyList<string> Obje
 /// </summary>
 public static class FileDeletion
 {
-    /// <summary>For other modules' handlers: records the deletion of everything attached to the owner and queues the objects' removal.</summary>
-    public static async Task DeleteFilesOf(this IDocumentSession session, IMessageContext messages, FileOwnerKind kind, Guid ownerId, string reason,
+    /// <summary>For other modules' handlers: records the deletion of everything attached to the owners and queues the objects' removal.</summary>
+    public static async Task DeleteFilesOf(this IDocumentSession session, IMessageContext messages, FileOwnerKind kind, IEnumerable<Guid> ownerIds, string reason,
         DateTimeOffset now, CancellationToken cancellation)
     {
-        var files = await session.Query<FileView>().Where(f => f.OwnerId == ownerId && f.OwnerKind == kind && f.Status != FileStatus.Deleted)
+        Guid?[] owners = [.. ownerIds.Select(id => (Guid?)id)];
+        if (owners.Length == 0) return;
+        var files = await session.Query<FileView>().Where(f => f.OwnerId.IsOneOf(owners) && f.OwnerKind == kind && f.Status != FileStatus.Deleted)
             .ToListAsync(cancellation);
         foreach (var file in files) await Delete(session, messages, file, reason, now);
+    }
+
+    /// <summary>
+    /// An erased person's own files go: their avatar, and uploads not (yet) part of anything. What they added to a
+    /// community (post, comment and message images, a cover, lesson attachments) stays with it, as the text does.
+    /// </summary>
+    public static async Task DeleteFilesOfErased(this IDocumentSession session, IMessageContext messages, Guid userId, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var files = await session.Query<FileView>()
+            .Where(f => f.UploadedBy == userId && (f.OwnerKind == null || f.OwnerKind == FileOwnerKind.Profile) && f.Status != FileStatus.Deleted)
+            .ToListAsync(cancellation);
+        foreach (var file in files) await Delete(session, messages, file, "Its uploader's account was erased.", now);
     }
 
     public static async Task Delete(IDocumentSession session, IMessageContext messages, FileView file, string reason, DateTimeOffset now)

@@ -23,8 +23,8 @@ public static class UpdateProfileField
             {
                 var input = c.GetArgument<UpdateProfileInput>("input");
                 var userId = c.UserId();
-                Guid? avatar = input.AvatarFileId is null ? null : Guid.TryParse(input.AvatarFileId, out var fileId) ? fileId : throw DomainException.NotFound("The file");
-                await c.Commands().InvokeAsync(new UpdateProfile(userId, input.Handle, input.DisplayName, input.Bio, avatar), c.CancellationToken);
+                await c.Commands().InvokeAsync(new UpdateProfile(userId, input.Handle, input.DisplayName, input.Bio, Files.FileAttachments.Id(input.AvatarFileId)),
+                    c.CancellationToken);
                 return await c.Reads().LoadAsync<UserAccount>(userId, c.CancellationToken);
             });
 }
@@ -37,7 +37,8 @@ public static class UpdateProfileHandler
         var stream = await session.Events.FetchForWriting<UserAccount>(command.UserId, cancellation);
         var user = stream.Aggregate ?? throw DomainException.NotFound("The user");
         var events = Account.UpdateProfile(command, user, clock.GetUtcNow());
-        if (command.AvatarFileId is { } avatar) await Files.FileAttachments.SetAvatar(session, messages, avatar, user.Id, clock.GetUtcNow(), cancellation);
+        if (command.AvatarFileId is { } avatar) await Files.FileAttachments.ReplaceFiles(session, messages, [avatar], Contracts.Files.FilePurpose.Avatar,
+            Contracts.Files.FileOwnerKind.Profile, user.Id, null, user.Id, clock.GetUtcNow(), cancellation);
         if (events.Length == 0) return;
         var handle = ((ProfileUpdated)events[0]).Handle;
         if (await session.Query<UserAccount>().AnyAsync(u => u.Handle == handle && u.Id != user.Id, cancellation))

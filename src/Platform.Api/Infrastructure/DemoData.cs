@@ -2,12 +2,14 @@ using Marten;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
 using Platform.Api.Courses;
+using Platform.Api.Files;
 using Platform.Api.Identity;
 using Platform.Api.Social;
 using Platform.Api.Video;
 using Platform.Contracts;
 using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
+using Platform.Contracts.Files;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Social;
 using Platform.Projections.Communities;
@@ -95,21 +97,23 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
             "Eight weekends from a stack of wood to a playable dreadnought.", CourseAccess.Free, null, alice), cancellationToken));
         await Step(() => bus.InvokeAsync(new AddModule(course, wood, "Choosing the wood", alice), cancellationToken));
         await Step(() => bus.InvokeAsync(new AddModule(course, top, "Top and bracing", alice), cancellationToken));
-        foreach (var (module, key, title, dripDays) in new[]
-                 {
-                     (wood, "spruce", "Spruce, cedar and what they sound like", (int?)null),
-                     (wood, "moisture", "Moisture, stability and the humidity box", null),
-                     (top, "bracing", "X bracing, step by step", 7),
-                 })
-            await Step(() => bus.InvokeAsync(new AddLesson(module, DeterministicId.From("demo", "lesson", key), title,
-                $"# {title}\n\nNotes, photos and a materials list.", dripDays, null, alice), cancellationToken));
-        await AttachDemoVideo(scope.ServiceProvider, bus, DeterministicId.From("demo", "lesson", "spruce"), alice, cancellationToken);
+        AddLesson Lesson(Guid module, string key, string title, int? dripDays) =>
+            new(module, DeterministicId.From("demo", "lesson", key), title, $"# {title}\n\nNotes, photos and a materials list.", dripDays, null, alice);
+        var lessons = new[]
+        {
+            Lesson(wood, "spruce", "Spruce, cedar and what they sound like", null),
+            Lesson(wood, "moisture", "Moisture, stability and the humidity box", null),
+            Lesson(top, "bracing", "X bracing, step by step", 7),
+        };
+        foreach (var lesson in lessons) await Step(() => bus.InvokeAsync(lesson, cancellationToken));
+        await AttachDemoVideo(scope.ServiceProvider, bus, lessons[0].LessonId, alice, cancellationToken);
+        var welcomePhoto = await LoadFiles(scope.ServiceProvider, bus, lessons[2], cancellationToken);
         await using (var check = store.QuerySession())
             if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellationToken))?.IsPublished != true)
                 await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellationToken));
 
         await LoadLevelCourse(bus, guitar, cancellationToken);
-        await LoadSocial(bus, guitar, course, cancellationToken);
+        await LoadSocial(bus, guitar, course, welcomePhoto, cancellationToken);
         await LoadPurchases(scope.ServiceProvider, bus, guitar, cancellationToken);
 
         await using var session = store.LightweightSession();
@@ -142,13 +146,14 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
     /// Posts, comments, replies, likes and follows in Guitar Builders, so every feed has something in it. The likes leave
     /// Dave at level 2 (5 points) and Bob at level 1 (1 point); Alice (the creator) and Carol (a moderator) are not ranked.
     /// </summary>
-    private static async Task LoadSocial(IMessageBus bus, Guid guitar, Guid course, CancellationToken cancellation)
+    private static async Task LoadSocial(IMessageBus bus, Guid guitar, Guid course, Guid welcomePhoto, CancellationToken cancellation)
     {
         Guid Id(string kind, string key) => DeterministicId.From("demo", kind, key);
         var (alice, bob, carol, dave) = (UserId("alice"), UserId("bob"), UserId("carol"), UserId("dave"));
         var (welcome, glue) = (Id("post", "welcome"), Id("post", "glue"));
         await Step(() => bus.InvokeAsync(new CreatePost(welcome, guitar, null, "Welcome to Guitar Builders",
-            "Introduce yourself and your first build. @carol runs the build-along threads; @dave is starting his first dreadnought.", "announcements", alice),
+            "Introduce yourself and your first build. @carol runs the build-along threads; @dave is starting his first dreadnought.", "announcements", alice,
+            [welcomePhoto]),
             cancellation));
         await Step(() => bus.InvokeAsync(new CreatePost(glue, guitar, course, "Hide glue or titebond for the bracing?",
             "I'm about to glue the X brace. Which glue, and why?", "questions", dave), cancellation));
@@ -163,6 +168,39 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
             await Step(() => bus.InvokeAsync(new React(target, ReactionKind.Like, user), cancellation));
         foreach (var (follower, target) in new[] { (dave, alice), (dave, carol), (bob, guitar) })
             await Step(() => bus.InvokeAsync(new Follow(target, follower), cancellation));
+    }
+
+    /// <summary>
+    /// Everyone's avatar, a worksheet on the bracing lesson and the photo for Alice's welcome post (returned), drawn here and
+    /// uploaded the way a browser does: the request, the bytes to the store, the completion (which checks them and queues the variants).
+    /// </summary>
+    private static async Task<Guid> LoadFiles(IServiceProvider services, IMessageBus bus, AddLesson worksheetLesson, CancellationToken cancellation)
+    {
+        var store = services.GetRequiredService<IFileStore>();
+        async Task<Guid> Upload(string key, FilePurpose purpose, string fileName, string contentType, byte[] bytes, Guid uploader)
+        {
+            var fileId = DeterministicId.From("demo", "file", key);
+            await Step(() => bus.InvokeAsync<FileUploadTarget>(new RequestFileUpload(fileId, purpose, fileName, contentType, bytes.Length, uploader), cancellation));
+            await store.Write(ObjectKeys.Original(fileId), bytes, contentType, cancellation);
+            await Step(async () =>
+            {
+                if (await bus.InvokeAsync<string?>(new CompleteFileUpload(fileId, uploader), cancellation) is { } refusal)
+                    throw new InvalidOperationException($"The demo file {fileName} was refused: {refusal}");
+            });
+            return fileId;
+        }
+
+        foreach (var (index, (subject, _, _)) in People.Index())
+        {
+            var avatar = await Upload($"avatar-{subject}", FilePurpose.Avatar, $"{subject}.png", "image/png", DemoImages.Avatar(index), UserId(subject));
+            await Step(() => bus.InvokeAsync(new UpdateProfile(UserId(subject), null, null, null, avatar), cancellation));
+        }
+        var worksheet = await Upload("bracing-worksheet", FilePurpose.LessonAttachment, "x-bracing.pdf", "application/pdf", DemoImages.BracingWorksheet(),
+            worksheetLesson.AddedBy);
+        var lesson = worksheetLesson;
+        await Step(() => bus.InvokeAsync(new UpdateLesson(lesson.LessonId, lesson.Title, lesson.Body, lesson.DripDays, lesson.DripAt, false, lesson.AddedBy,
+            [worksheet]), cancellation));
+        return await Upload("welcome-photo", FilePurpose.PostImage, "workbench.jpg", "image/jpeg", DemoImages.Workbench(), UserId("alice"));
     }
 
     /// <summary>

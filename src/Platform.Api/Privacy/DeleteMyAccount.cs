@@ -42,10 +42,11 @@ public static class EraseAccountHandler
     /// <summary>
     /// One transaction: any clear events of the person are sealed first (under the key about to go), <c>AccountErased</c> is
     /// appended (the inline <see cref="UserAccount"/> turns into "deleted member" and its sessions end), the key is destroyed,
-    /// and the copies of personal data kept outside the events (mail delivery marks, certificate names) are removed.
+    /// and the copies of personal data kept outside the events (mail delivery marks, certificate names) are removed, as are the
+    /// person's avatar and unused uploads.
     /// </summary>
     public static async Task Handle(EraseAccount command, IDocumentSession session, IPersonalDataKeys keys, LegacyPersonalData legacy,
-        TimeProvider clock, CancellationToken cancellation)
+        Wolverine.IMessageContext messages, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<UserAccount>(command.UserId, cancellation);
         var user = stream.Aggregate ?? throw DomainException.NotFound("The user");
@@ -59,5 +60,6 @@ public static class EraseAccountHandler
         if (user.Email is { Length: > 0 } email) session.DeleteWhere<MailDelivery>(m => m.To == email);
         session.Patch<EnrolmentView>(e => e.UserId == command.UserId && e.CertificateId != null)
             .Set(e => e.CertificateLearnerName, PersonalData.DeletedMember);
+        await Files.FileDeletion.DeleteFilesOfErased(session, messages, command.UserId, now, cancellation);
     }
 }

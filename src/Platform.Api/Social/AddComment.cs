@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using Platform.Api.Communities;
+using Platform.Api.Files;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;
 using Platform.Api.Social.Graph;
@@ -12,7 +13,7 @@ using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Social;
 
-public sealed record AddComment(Guid PostId, Guid CommentId, Guid? ParentCommentId, string Body, Guid AuthorId);
+public sealed record AddComment(Guid PostId, Guid CommentId, Guid? ParentCommentId, string Body, Guid AuthorId, IReadOnlyList<Guid>? ImageFileIds = null);
 
 public static class AddCommentField
 {
@@ -24,7 +25,8 @@ public static class AddCommentField
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<AddCommentInput>("input");
-                var command = new AddComment(c.IdArgument("postId"), Guid.CreateVersion7(), SocialReads.OptionalId(input.ParentCommentId), input.Body, c.UserId());
+                var command = new AddComment(c.IdArgument("postId"), Guid.CreateVersion7(), SocialReads.OptionalId(input.ParentCommentId), input.Body, c.UserId(),
+                    FileAttachments.Ids(input.ImageFileIds));
                 await c.Commands().InvokeAsync(command, c.CancellationToken);
                 var post = await SocialReads.PostAfter(c, command.PostId);
                 return (post, post.Comments.Single(x => x.Id == command.CommentId));
@@ -39,5 +41,7 @@ public static class AddCommentHandler
         if (stream.Aggregate is { } post) await CommunitiesAccess.RequireParticipant(session, post.CommunityId, command.AuthorId, cancellation);
         var mentioned = await SocialReads.Mentioned(session, command.Body, cancellation);
         stream.AppendMany(Post.Comment(stream.Aggregate, command, mentioned, clock.GetUtcNow()));
+        await session.AttachFiles(command.ImageFileIds, Contracts.Files.FilePurpose.PostImage, Contracts.Files.FileOwnerKind.Comment, command.CommentId,
+            stream.Aggregate?.CommunityId, command.AuthorId, clock.GetUtcNow(), cancellation);
     }
 }

@@ -25,7 +25,7 @@ public static class CreatePostField
             {
                 var input = c.GetArgument<CreatePostInput>("input");
                 var command = new CreatePost(Guid.CreateVersion7(), SocialReads.OptionalId(input.CommunityId)!.Value, SocialReads.OptionalId(input.CourseId),
-                    input.Title, input.Body, input.Category, c.UserId(), input.ImageFileIds?.Select(id => Guid.TryParse(id, out var fileId) ? fileId : throw DomainException.NotFound("The file")).ToList());
+                    input.Title, input.Body, input.Category, c.UserId(), FileAttachments.Ids(input.ImageFileIds));
                 await c.Commands().InvokeAsync(command, c.CancellationToken);
                 return await SocialReads.PostAfter(c, command.PostId);
             });

@@ -41,6 +41,8 @@ public static class DeletePostHandler
             && CommunitiesAccess.IsStaff(await session.LoadAsync<Platform.Projections.Identity.UserAccount>(command.DeletedBy, cancellation), post.CommunityId);
         var deleted = Post.Delete(stream.Aggregate, command, staff, clock.GetUtcNow());
         stream.AppendMany(deleted);
-        if (deleted.Length > 0) await session.DeleteFilesOf(messages, Contracts.Files.FileOwnerKind.Post, command.PostId, "The post was deleted.", clock.GetUtcNow(), cancellation);
+        if (deleted.Length == 0) return;
+        await session.DeleteFilesOf(messages, Contracts.Files.FileOwnerKind.Post, [command.PostId], "The post was deleted.", clock.GetUtcNow(), cancellation);
+        await session.DeleteFilesOf(messages, Contracts.Files.FileOwnerKind.Comment, stream.Aggregate!.CommentIds, "The post was deleted.", clock.GetUtcNow(), cancellation);
     }
 }

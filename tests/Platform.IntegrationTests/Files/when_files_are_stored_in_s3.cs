@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Platform.Api.Files;
 using Platform.IntegrationTests.Support;
 using static Platform.IntegrationTests.Files.FilesScenario;
@@ -10,8 +11,10 @@ using static Platform.IntegrationTests.Support.Given;
 namespace Platform.IntegrationTests.Files;
 
 /// <summary>
-/// s3rver (npm, installed into tests/s3 by the test project's build) on a free local port: an S3-compatible server
-/// that checks SigV4 signatures, presigned URLs included. Its default credentials are S3RVER / S3RVER.
+/// s3rver (npm <c>@20minutes/s3rver</c>, installed into tests/s3 by the test project's build) on a free local port: an
+/// S3-compatible server that checks SigV4 signatures, presigned URLs included (the original <c>s3rver</c> 3.x does not: it
+/// accepts any V4 signature). Its default credentials are S3RVER / S3RVER. Unlike a private R2 or S3 bucket it also serves
+/// requests that carry no signature at all (it has no bucket policies), so what the tests can show is an altered one refused.
 /// </summary>
 public sealed class S3PlatformApp : FilesPlatformApp
 {
@@ -34,8 +37,9 @@ public sealed class S3PlatformApp : FilesPlatformApp
     public override async Task InitializeAsync()
     {
         Directory.CreateDirectory(data);
-        var script = Path.Combine(TestCluster.RepositoryRoot, "tests", "s3", "node_modules", "s3rver", "bin", "s3rver.js");
-        Assert.True(File.Exists(script), "s3rver is missing: run npm install in tests/s3 (the test project's build does it)");
+        var script = Path.Combine(TestCluster.RepositoryRoot, "tests", "s3", "s3rver.js");
+        Assert.True(File.Exists(Path.Combine(TestCluster.RepositoryRoot, "tests", "s3", "node_modules", "@20minutes", "s3rver", "package.json")),
+            "s3rver is missing: run npm install in tests/s3 (the test project's build does it)");
         var start = new ProcessStartInfo("node", [script, "--directory", data, "--address", "127.0.0.1", "--port", new Uri(ServiceUrl).Port.ToString(),
             "--configure-bucket", Bucket, "--silent"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         server = Process.Start(start)!;
@@ -82,6 +86,36 @@ public sealed class when_files_are_stored_in_s3(S3PlatformApp app) : IClassFixtu
         Assert.Equal("READY", file.GetProperty("status").GetString());
         Assert.True(medium.StatusCode == HttpStatusCode.OK, $"{medium.StatusCode}: {await medium.Content.ReadAsStringAsync()} {file.GetProperty("url").GetString()}");
         Assert.Equal("image/webp", FileContent.Sniff(await medium.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task a_presigned_url_with_an_altered_signature_is_refused_by_the_store()
+    {
+        var client = app.Client(Unique("s3sig"));
+        var bytes = Image(40, 40);
+        var upload = await RequestUpload(client, "AVATAR", "me.png", "image/png", bytes.Length);
+        var forgedUpload = JsonSerializer.SerializeToElement(new { uploadUrl = Forged(upload.GetProperty("uploadUrl").GetString()!), headers = upload.GetProperty("headers") });
+        using var forgedPut = await Put(Browser, forgedUpload, bytes);
+        using var put = await Put(Browser, upload, bytes);
+        var fileId = upload.GetProperty("fileId").GetString()!;
+        Assert.Null((await Complete(client, fileId)).Errors);
+        var thumbnail = (await Processed(client, fileId))!.Value.GetProperty("thumbnailUrl").GetString()!;
+        using var forgedGet = await Browser.GetAsync(Forged(thumbnail));
+        using var get = await Browser.GetAsync(thumbnail);
+
+        Assert.Equal(HttpStatusCode.Forbidden, forgedPut.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forgedGet.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+    }
+
+    /// <summary>The URL with the last digit of its SigV4 signature changed.</summary>
+    private static string Forged(string url)
+    {
+        var signature = System.Text.RegularExpressions.Regex.Match(url, "X-Amz-Signature=([0-9a-f]+)").Groups[1];
+        Assert.True(signature.Success, $"no SigV4 signature in {url}");
+        var end = signature.Index + signature.Length - 1;
+        return url[..end] + (url[end] == '0' ? '1' : '0') + url[(end + 1)..];
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Platform.Api.Identity.Graph;
 using GraphQL;
 using GraphQL.Types;
 using Platform.Api.Identity;
+using Platform.Api.GraphQL.Schema;
 using Platform.Projections.Chat;
 
 namespace Platform.Api.Chat.Graph;
@@ -21,5 +22,7 @@ public sealed class MessageGraphType : ObjectGraphType<ChatMessage>
         Field(m => m.EditedAt, nullable: true);
         Field(m => m.DeletedAt, nullable: true);
         Field<IdGraphType>("deletedBy").Resolve(c => c.Source.DeletedBy);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Files.Graph.FileGraphType>>>>("images").Description("The message's images (none once deleted).")
+            .ResolveAsync(async c => await Files.FileAttachments.FilesOf(c.Reads(), Contracts.Files.FileOwnerKind.Message, c.Source.Id, c.CancellationToken));
     }
 }

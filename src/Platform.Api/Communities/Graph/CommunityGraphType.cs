@@ -53,6 +53,8 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
             });
         Field<Commerce.Graph.PriceGraphType>("price").Description("What membership costs when the join policy is PAID; buy it with startCheckout.")
             .ResolveAsync(async c => await Commerce.CommerceReads.PriceOf(c, c.Source.Id));
+        Field<Files.Graph.FileGraphType>("cover").Description("The cover image, for callers who may read the community.")
+            .ResolveAsync(async c => (await Files.FileAttachments.VisibleFilesOf(c, Contracts.Files.FileOwnerKind.CommunityCover, c.Source.Id)).LastOrDefault());
         Field<MembershipGraphType>("viewerMembership").Description("The caller's own membership, if any.").ResolveAsync(async c =>
             c.Caller().UserId is { } userId ? await CommunityReads.Membership(c, DeterministicId.Membership(c.Source.Id, userId)) : null);
     }

@@ -4,7 +4,7 @@ using Platform.Contracts.Communities;
 namespace Platform.Api.Communities.Graph;
 
 /// <summary>Only the fields given change.</summary>
-public sealed record CommunitySettingsInput(string? Name, string? Description, CommunityVisibility? Visibility, JoinPolicy? JoinPolicy);
+public sealed record CommunitySettingsInput(string? Name, string? Description, CommunityVisibility? Visibility, JoinPolicy? JoinPolicy, string? CoverFileId = null);
 
 public sealed class CommunitySettingsInputGraphType : InputObjectGraphType<CommunitySettingsInput>
 {
@@ -16,5 +16,6 @@ public sealed class CommunitySettingsInputGraphType : InputObjectGraphType<Commu
         Field<StringGraphType>("description");
         Field<EnumerationGraphType<CommunityVisibility>>("visibility");
         Field<EnumerationGraphType<JoinPolicy>>("joinPolicy");
+        Field<IdGraphType>("coverFileId").Description("A completed COMMUNITY_COVER upload; it replaces the current cover.");
     }
 }

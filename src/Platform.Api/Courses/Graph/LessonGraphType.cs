@@ -9,6 +9,7 @@ using Platform.Contracts.Identity;
 using Platform.Contracts.Video;
 using Platform.Projections.Courses;
 using Platform.Api.Video.Graph;
+using Platform.Api.Files;
 using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Courses.Graph;
@@ -41,6 +42,11 @@ public sealed class LessonGraphType : ObjectGraphType<LessonForCaller>
         Field<NonNullGraphType<IntGraphType>>("watchedPercent").Description("The share of the video the caller played at least once, 0 to 100.")
             .Resolve(c => c.Source.Watch?.WatchedPercent ?? 0);
         Field<LessonVideoGraphType>("video").Resolve(c => c.Source.Lesson.Video is null ? null : c.Source);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Files.Graph.FileGraphType>>>>("attachments")
+            .Description("Downloads (worksheets, PDFs): for the course's builder and the community's staff, and for enrolled learners once the lesson opens.")
+            .ResolveAsync(async c => FilesAccess.MayOpenLessonFiles(c.Caller(), c.Source.Course, c.Source.Lock)
+                ? await Files.FileAttachments.FilesOf(c.Reads(), Contracts.Files.FileOwnerKind.Lesson, c.Source.Lesson.Id, c.CancellationToken)
+                : []);
         Field<NonNullGraphType<StringGraphType>>("body")
             .Description("The lesson's markdown: for the course's builders, and for enrolled learners once it opens.")
             .AllowOwn(new Ownership("the course's builder, or an enrolled learner once the lesson opens",

@@ -8,7 +8,7 @@ using Platform.Projections.Social;
 
 namespace Platform.Api.Social.Graph;
 
-public sealed record AddCommentInput(string Body, string? ParentCommentId);
+public sealed record AddCommentInput(string Body, string? ParentCommentId, IReadOnlyList<string>? ImageFileIds = null);
 
 public sealed class AddCommentInputGraphType : InputObjectGraphType<AddCommentInput>
 {
@@ -17,5 +17,6 @@ public sealed class AddCommentInputGraphType : InputObjectGraphType<AddCommentIn
         Name = "AddCommentInput";
         Field<NonNullGraphType<StringGraphType>>("body");
         Field<IdGraphType>("parentCommentId").Description("Replies to a top-level comment of the post.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("imageFileIds").Description("Up to 10 completed POST_IMAGE uploads.");
     }
 }

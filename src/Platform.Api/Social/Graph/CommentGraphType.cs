@@ -28,6 +28,8 @@ public sealed class CommentGraphType : ObjectGraphType<(PostView Post, CommentVi
             var hidden = await Moderation.ModerationReads.HiddenFrom(c, c.Source.Post.CommunityId, replies.Select(r => (r.Id, r.AuthorId)));
             return replies.Where(r => !hidden.Contains(r.Id)).Select(r => (c.Source.Post, r));
         });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Files.Graph.FileGraphType>>>>("images").Description("The comment's images, in the order attached.")
+            .ResolveAsync(async c => await Files.FileAttachments.FilesOf(c.Reads(), Contracts.Files.FileOwnerKind.Comment, c.Source.Comment.Id, c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReactionCountGraphType>>>>("reactions").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<ReactionLookup>().For(c.Source.Post.Id, c.Source.Comment.Id, c.CancellationToken));
     }
