@@ -17,7 +17,7 @@ namespace Platform.IntegrationTests.Analytics;
 /// reactivation, a partial refund and a lost dispute as the payment provider's events. Every figure of <c>creatorAnalytics</c> is
 /// checked against values worked out by hand below; the drill-down names what a figure counts; a rebuild gives the same answer.
 /// </summary>
-public sealed class when_a_creator_reads_a_community_history(AnalyticsApp app) : IClassFixture<AnalyticsApp>
+public sealed partial class when_a_creator_reads_a_community_history(AnalyticsApp app) : IClassFixture<AnalyticsApp>
 {
     private static readonly DateTimeOffset S = AnalyticsApp.Start, M2 = S.AddMonths(1), M3 = S.AddMonths(2), M4 = S.AddMonths(3);
     private static DateTimeOffset Day(int day, DateTimeOffset? month = null) => (month ?? S).AddDays(day).AddHours(10);
