@@ -1,5 +1,6 @@
 using JasperFx;
 using Platform.Api.Admin;
+using Platform.Api.Analytics;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
@@ -80,6 +81,7 @@ app.MapVideoWebhook();
 app.MapCommerce();
 app.MapMail();
 app.MapCalendar();
+app.MapAnalytics();
 // A rebuild reads every event in pages planned from the event tables' statistics: make them current first.
 if (args is ["projections", "rebuild", ..]) await EventTableStatistics.Analyze(app.Services, CancellationToken.None);
 app.MapPrivacy();

@@ -16,4 +16,11 @@ public static class AnalyticsConfiguration
     }
 
     public static void AddAnalyticsMutations(this ObjectGraphType mutation) => mutation.AddSetFeePolicy();
+
+    /// <summary>The CSV export of each table, over HTTP with the caller's bearer token.</summary>
+    public static WebApplication MapAnalytics(this WebApplication app)
+    {
+        ExportAnalytics.Map(app);
+        return app;
+    }
 }

@@ -28,12 +28,16 @@ public static class AnalyticsReads
         return (from, end);
     }
 
-    public static async Task<(AnalyticsFacts Facts, AnalyticsWindow Window)> Load(IResolveFieldContext context, Guid communityId, CancellationToken cancellation)
+    public static Task<(AnalyticsFacts Facts, AnalyticsWindow Window)> Load(IResolveFieldContext context, Guid communityId, CancellationToken cancellation) =>
+        Load(context.Reads(), communityId, context.GetArgument<AnalyticsInput?>("input"), context.GetArgument<DateTimeOffset?>("asOf"),
+            context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(), cancellation);
+
+    /// <summary>The facts and window of one request, over GraphQL or the CSV export.</summary>
+    public static async Task<(AnalyticsFacts Facts, AnalyticsWindow Window)> Load(IQuerySession reads, Guid communityId, AnalyticsInput? input, DateTimeOffset? asOf,
+        DateTimeOffset now, CancellationToken cancellation)
     {
-        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
-        var input = context.GetArgument<AnalyticsInput?>("input");
-        var (from, end) = Window(input, context.GetArgument<DateTimeOffset?>("asOf"), now);
-        var facts = await Facts(context.Reads(), communityId, from, end, cancellation);
+        var (from, end) = Window(input, asOf, now);
+        var facts = await Facts(reads, communityId, from, end, cancellation);
         return (facts, new AnalyticsWindow(from, end, Currency(input?.Currency, facts)));
     }
 

@@ -7,6 +7,11 @@ using Platform.Projections.Commerce;
 using Platform.Projections.Communities;
 using Platform.Projections.Ledger;
 using Platform.Projections.Payouts;
+using Platform.Api.Calendar;
+using Platform.Api.Payouts;
+using Platform.Contracts.Identity;
+using Platform.Contracts.Ledger;
+using Platform.Projections.Identity;
 
 namespace Platform.Api.Analytics;
 
@@ -16,24 +21,37 @@ public sealed record CommunityFigures(Guid CommunityId, string Currency, Money R
 /// <summary>What the finance section counts: work waiting on people or on the provider.</summary>
 public sealed record FinanceBacklog(int PendingRefunds, int OpenDisputes, int PayoutsInTransit);
 
+/// <summary>The last reconciliation of the ledger against the provider, and what it could not match (the finance section).</summary>
+public sealed record LastReconciliation(DateTimeOffset From, DateTimeOffset To, int Matched, IReadOnlyList<string> Mismatches, DateTimeOffset CompletedAt);
+
 /// <summary>
 /// The dashboard's figures (DASH), from the same projections and definitions as <c>creatorAnalytics</c>: revenue is gross of the
-/// UTC day and calendar month so far, MRR as at now, new members the joins of the month.
+/// UTC day and calendar month so far, MRR as at now, new members the joins of the month. Each reads every community of a section at once
+/// (one round trip), never one community after another.
 /// </summary>
 public static class DashboardFigures
 {
-    /// <summary>Said by sections whose parts depend on modules not built yet, so a client shows the gap rather than a zero.</summary>
-    public const string ReportsNotBuilt = "open reports: content reports (MODQ) are not built yet";
+    public static readonly TimeSpan UpcomingEventsAhead = TimeSpan.FromDays(14);
+    public const int MaxUpcomingEvents = 10;
 
     public static async Task<IReadOnlyList<CommunityFigures>> ForCreator(IQuerySession reads, IReadOnlyList<Guid> communities, DateTimeOffset now,
         CancellationToken cancellation)
     {
         var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var end = now.AddTicks(1); // what happened at this very moment counts
+        var ids = communities.ToArray();
+        // Only what the month's figures count: sales paid in it, subscriptions still paying at its start, its membership changes.
+        var batch = reads.CreateBatchQuery();
+        var sales = batch.Query<SaleFacts>().Where(s => s.CommunityId.IsOneOf(ids) && s.PaidAt >= monthStart).ToList();
+        var subscriptions = batch.Query<SubscriptionFacts>().Where(s => s.CommunityId.IsOneOf(ids) && (s.EndedAt == null || s.EndedAt >= monthStart)).ToList();
+        var members = batch.Query<MemberChange>().Where(m => m.CommunityId.IsOneOf(ids) && m.At >= monthStart && m.At < end).ToList();
+        await batch.Execute(cancellation);
+        var noCourses = new Dictionary<Guid, CourseInfo>();
         var rows = new List<CommunityFigures>();
         foreach (var community in communities)
         {
-            var facts = await AnalyticsReads.Facts(reads, community, monthStart, end, cancellation);
+            var facts = new AnalyticsFacts([.. (await sales).Where(s => s.CommunityId == community)], [.. (await subscriptions).Where(s => s.CommunityId == community)],
+                [], [.. (await members).Where(m => m.CommunityId == community)], noCourses);
             var currencies = facts.Sales.Select(s => s.Currency).Concat(facts.Subscriptions.Select(s => s.Currency)).Distinct().Order().ToList();
             foreach (var currency in currencies.Count == 0 ? ["usd"] : currencies)
             {
@@ -53,8 +71,41 @@ public static class DashboardFigures
         return await reads.Query<MembershipView>().CountAsync(m => ids.Contains(m.CommunityId) && m.Status == MembershipStatus.Pending, cancellation);
     }
 
-    public static async Task<FinanceBacklog> Finance(IQuerySession reads, CancellationToken cancellation) => new(
-        await reads.Query<PurchaseView>().CountAsync(p => p.Refunds.Any(r => r.Status == RefundStatus.Pending), cancellation),
-        await reads.Query<PurchaseView>().CountAsync(p => p.Disputes.Any(d => d.Won == null), cancellation),
-        await reads.Query<PayoutView>().CountAsync(p => p.Status == PayoutStatus.InTransit, cancellation));
+    /// <summary>The creator's balances, one per currency they earned in: what is available to pay out, pending (held), in transit.</summary>
+    public static async Task<IReadOnlyList<Earnings>> PayoutBalance(IQuerySession reads, Guid creatorId, DateTimeOffset now, TimeSpan hold,
+        CancellationToken cancellation)
+    {
+        var (lines, covered) = await PayoutsQueries.LedgerOf(reads, creatorId, now, cancellation);
+        return [.. lines.GroupBy(l => l.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => EarningsCalculator.Compute(creatorId, g.Key, [.. g], null, null, now, hold, covered))];
+    }
+
+    /// <summary>The next occurrences of events in the caller's communities (active memberships and those they run), soonest first.</summary>
+    public static async Task<IReadOnlyList<EventOccurrence>> UpcomingEvents(IQuerySession reads, UserAccount account, DateTimeOffset now, NodaTime.DateTimeZone viewer,
+        CancellationToken cancellation)
+    {
+        var userId = account.Id;
+        var staffOf = account.Grants.Where(g => g.CommunityId is not null && g.Role is Role.Creator or Role.Moderator).Select(g => g.CommunityId!.Value).ToArray();
+        var memberOf = reads.Query<MembershipView>().Where(m => m.UserId == userId && m.Status == MembershipStatus.Active).Select(m => m.CommunityId);
+        var communities = (await memberOf.ToListAsync(cancellation)).Concat(staffOf).Distinct().ToArray();
+        var events = await reads.Query<CalendarEvent>().Where(e => e.CommunityId.IsOneOf(communities) && !e.Cancelled).ToListAsync(cancellation);
+        return [.. events.SelectMany(e => e.Occurrences(now, now + UpcomingEventsAhead, viewer).Select(o => new EventOccurrence(e, o)))
+            .OrderBy(o => o.Occurrence.StartsAt).ThenBy(o => o.Event.Id).Take(MaxUpcomingEvents)];
+    }
+
+    public static async Task<FinanceBacklog> Finance(IQuerySession reads, CancellationToken cancellation)
+    {
+        var batch = reads.CreateBatchQuery();
+        var refunds = batch.Query<PurchaseView>().Where(p => p.Refunds.Any(r => r.Status == RefundStatus.Pending)).Count();
+        var disputes = batch.Query<PurchaseView>().Where(p => p.Disputes.Any(d => d.Won == null)).Count();
+        var inTransit = batch.Query<PayoutView>().Where(p => p.Status == PayoutStatus.InTransit).Count();
+        await batch.Execute(cancellation);
+        return new FinanceBacklog((int)await refunds, (int)await disputes, (int)await inTransit);
+    }
+
+    /// <summary>The latest reconciliation run recorded (a day run again counts by its latest run), or null before the first.</summary>
+    public static async Task<LastReconciliation?> LastReconciliation(IQuerySession reads, CancellationToken cancellation) =>
+        await reads.Events.QueryRawEventDataOnly<ReconciliationCompleted>().OrderByDescending(r => r.CompletedAt).FirstOrDefaultAsync(cancellation) is { } run
+            ? new LastReconciliation(run.From, run.To, run.Matched, run.Mismatches, run.CompletedAt)
+            : null;
 }

@@ -49,7 +49,14 @@ public static class ModerationReads
 
     /// <summary>Reports waiting for a decision in a community (for dashboards and analytics).</summary>
     public static Task<int> OpenReportCount(IQuerySession reads, Guid communityId, CancellationToken cancellation) =>
-        reads.Query<ModerationCaseView>().Where(c => c.CommunityId == communityId && c.OpenReports > 0).SumAsync(c => c.OpenReports, cancellation);
+        OpenReportCount(reads, [communityId], cancellation);
+
+    /// <summary>Reports waiting for a decision in any of the communities, in one query.</summary>
+    public static Task<int> OpenReportCount(IQuerySession reads, IReadOnlyCollection<Guid> communityIds, CancellationToken cancellation)
+    {
+        var ids = communityIds.ToArray();
+        return reads.Query<ModerationCaseView>().Where(c => c.CommunityId.IsOneOf(ids) && c.OpenReports > 0).SumAsync(c => c.OpenReports, cancellation);
+    }
 
     /// <summary>The users among <paramref name="ids"/> who are suspended: their content is hidden like hidden content.</summary>
     public static async Task<IReadOnlySet<Guid>> SuspendedAmong(IQuerySession reads, IEnumerable<Guid> ids, CancellationToken cancellation)

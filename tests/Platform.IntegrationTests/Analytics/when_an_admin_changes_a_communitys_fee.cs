@@ -28,6 +28,9 @@ public sealed class when_an_admin_changes_a_communitys_fee(FeeApp app) : IClassF
     private async Task<long> PaidFee(GraphQLClient buyer, string checkout) =>
         A((await buyer.Data(Shops.Pay, new { c = checkout, o = "SUCCEEDED" })).GetProperty("completeLocalPayment"), "platformFee");
 
+    private static async Task<int> FeeShown(GraphQLClient caller, string communityId) =>
+        (await caller.Data("query($c: ID!) { community(id: $c) { feePercent } }", new { c = communityId })).GetProperty("community").GetProperty("feePercent").GetInt32();
+
     [Fact]
     public async Task the_preview_equals_what_the_sales_would_have_produced_and_checkouts_started_before_the_change_keep_the_old_fee()
     {
@@ -55,7 +58,9 @@ public sealed class when_an_admin_changes_a_communitys_fee(FeeApp app) : IClassF
 
         var startedBeforeTheEffectiveTime = await shops.Member(shop);
         var middle = await Shops.Checkout(startedBeforeTheEffectiveTime, shop);
+        Assert.Equal(15, await FeeShown(admin, shop.CommunityId));
         app.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(10, await FeeShown(admin, shop.CommunityId)); // the community shows the fee in force, not the one it was created with
         var startedAfter = await shops.Member(shop);
         var late = await Shops.Checkout(startedAfter, shop);
 

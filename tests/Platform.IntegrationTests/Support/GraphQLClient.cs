@@ -22,6 +22,14 @@ public sealed class GraphQLClient(HttpClient http, string? token)
         return new GraphQLResponse((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Headers.RetryAfter?.Delta);
     }
 
+    /// <summary>A plain GET with the client's token, for the HTTP endpoints beside GraphQL (CSV exports).</summary>
+    public async Task<HttpResponseMessage> Get(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await Http.SendAsync(request);
+    }
+
     /// <summary>Sends and insists on success: the data element.</summary>
     public async Task<JsonElement> Data(string query, object? variables = null)
     {

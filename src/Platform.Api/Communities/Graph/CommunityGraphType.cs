@@ -21,7 +21,9 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
         Field(c => c.Description);
         Field<NonNullGraphType<EnumerationGraphType<CommunityVisibility>>>("visibility").Resolve(c => c.Source.Visibility);
         Field<NonNullGraphType<EnumerationGraphType<JoinPolicy>>>("joinPolicy").Resolve(c => c.Source.JoinPolicy);
-        Field(c => c.FeePercent);
+        Field<NonNullGraphType<IntGraphType>>("feePercent").Description("The platform fee in force now (its fee policy), which a checkout started now fixes.")
+            .ResolveAsync(async c => await Analytics.FeePolicies.InForce(c.Reads(), c.Source.Id, c.Source.FeePercent,
+                c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(), c.CancellationToken));
         Field(c => c.MemberCount);
         Field(c => c.Featured).Description("Chosen by the platform's admins; featured communities come first in discovery.");
         Field(c => c.LevelNames);

@@ -26,7 +26,12 @@ public sealed class CommunitiesSectionGraphType : ObjectGraphType<CommunitiesSec
             .Description("Creator section only: today's and this month's revenue, MRR and new members per community and currency.")
             .ResolveAsync(async c => c.Source.Role != Role.Creator ? null
                 : await DashboardFigures.ForCreator(c.Reads(), c.Source.CommunityIds, c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(), c.CancellationToken));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notShownYet")
-            .Description("What this section will show once the module behind it exists.").Resolve(_ => new[] { DashboardFigures.ReportsNotBuilt });
+        Field<NonNullGraphType<IntGraphType>>("openReports").Description("Reports waiting for a moderator's decision in these communities.")
+            .ResolveAsync(async c => await Moderation.ModerationReads.OpenReportCount(c.Reads(), c.Source.CommunityIds, c.CancellationToken));
+        Field<ListGraphType<NonNullGraphType<Payouts.Graph.EarningsGraphType>>>("payoutBalance")
+            .Description("Creator section only: the caller's balances per currency earned in (available, pending, in transit), as earnings counts them.")
+            .ResolveAsync(async c => c.Source.Role != Role.Creator ? null
+                : await DashboardFigures.PayoutBalance(c.Reads(), c.Source.UserId, c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    c.RequestServices!.GetRequiredService<Payouts.PayoutOptions>().HoldPeriod, c.CancellationToken));
     }
 }

@@ -27,7 +27,7 @@ public sealed class DashboardGraphType : ObjectGraphType<Caller>
     }
 
     private static CommunitiesSection? Section(Caller caller, Role role) =>
-        caller.Holds(role) ? new CommunitiesSection(role, caller.Account!.Grants.Where(g => g.Role == role).Select(g => g.CommunityId!.Value).ToList()) : null;
+        caller.Holds(role) ? new CommunitiesSection(role, caller.UserId!.Value, caller.Account!.Grants.Where(g => g.Role == role).Select(g => g.CommunityId!.Value).ToList()) : null;
 }
 
-public sealed record CommunitiesSection(Role Role, IReadOnlyList<Guid> CommunityIds);
+public sealed record CommunitiesSection(Role Role, Guid UserId, IReadOnlyList<Guid> CommunityIds);

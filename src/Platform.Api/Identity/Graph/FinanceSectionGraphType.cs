@@ -21,5 +21,7 @@ public sealed class FinanceSectionGraphType : ObjectGraphType<Caller>
             .ResolveAsync(async c => (await c.Reads().DocumentStore.Advanced.FetchEventStoreStatistics(token: c.CancellationToken)).EventCount);
         Field<NonNullGraphType<FinanceBacklogGraphType>>("backlog").Description("Pending refunds, open disputes and payouts in transit.")
             .ResolveAsync(async c => await DashboardFigures.Finance(c.Reads(), c.CancellationToken));
+        Field<LastReconciliationGraphType>("lastReconciliation").Description("The latest reconciliation of the ledger against the provider; null before the first.")
+            .ResolveAsync(async c => await DashboardFigures.LastReconciliation(c.Reads(), c.CancellationToken));
     }
 }

@@ -11,6 +11,7 @@ using Platform.Api.Courses.Graph;
 using Platform.Api.Social;
 using Platform.Api.Social.Graph;
 using Platform.Projections.Courses;
+using Platform.Api.Analytics;
 
 namespace Platform.Api.Identity.Graph;
 
@@ -34,6 +35,11 @@ public sealed class MemberSectionGraphType : ObjectGraphType<Caller>
                 return await c.Reads().Query<EnrolmentView>().Where(e => e.UserId == userId && e.CompletedAt == null && e.RevokedAt == null)
                     .OrderByDescending(e => e.EnrolledAt).Take(10).ToListAsync(c.CancellationToken);
             });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Calendar.Graph.EventOccurrenceGraphType>>>>("upcomingEvents")
+            .Description($"The next {DashboardFigures.MaxUpcomingEvents} occurrences of events in the caller's communities over the next {DashboardFigures.UpcomingEventsAhead.TotalDays:0} days, soonest first.")
+            .Argument<StringGraphType>("timeZone", "The caller's IANA time zone for the wall-clock times, such as America/New_York; default UTC.")
+            .ResolveAsync(async c => await DashboardFigures.UpcomingEvents(c.Reads(), c.Source.Account!, c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(),
+                Calendar.CalendarEvent.Zone(c.GetArgument<string?>("timeZone") ?? "UTC"), c.CancellationToken));
         Field<NonNullGraphType<NotificationStateGraphType>>("notifications").Description("Unread notifications.")
             .ResolveAsync(async c => await SocialReads.NotificationStateOf(c));
     }
