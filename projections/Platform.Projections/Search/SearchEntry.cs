@@ -31,6 +31,8 @@ public sealed class SearchEntry
     public bool Deleted { get; set; }
     /// <summary>Hidden by moderation: found only by the community's staff and admins.</summary>
     public bool Hidden { get; set; }
+    /// <summary>Whose content or profile it is (posts, comments, members): found only by staff and admins while that user is suspended.</summary>
+    public Guid? AuthorId { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public static string Key(SearchKind kind, Guid id) => $"{kind.ToString().ToLowerInvariant()}:{id}";
@@ -90,7 +92,7 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
     public static SearchEntry Create(PostCreated e) => new()
     {
         Id = SearchEntry.Key(SearchKind.Post, e.PostId), Kind = SearchKind.Post, TargetId = e.PostId, CommunityId = e.CommunityId,
-        CourseId = e.CourseId, PostId = e.PostId, Title = e.Title, Body = e.Body, UpdatedAt = e.CreatedAt,
+        CourseId = e.CourseId, PostId = e.PostId, Title = e.Title, Body = e.Body, AuthorId = e.AuthorId, UpdatedAt = e.CreatedAt,
     };
 
     public static void Apply(PostEdited e, SearchEntry entry) => (entry.Title, entry.Body, entry.UpdatedAt) = (e.Title, e.Body, e.EditedAt);
@@ -107,13 +109,13 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
     public static SearchEntry Create(CommentAdded e) => new()
     {
         Id = SearchEntry.Key(SearchKind.Comment, e.CommentId), Kind = SearchKind.Comment, TargetId = e.CommentId, CommunityId = e.CommunityId,
-        PostId = e.PostId, Body = e.Body, UpdatedAt = e.AddedAt,
+        PostId = e.PostId, Body = e.Body, AuthorId = e.AuthorId, UpdatedAt = e.AddedAt,
     };
 
     public static SearchEntry Create(UserRegistered e) => new()
     {
         Id = SearchEntry.Key(SearchKind.Member, e.UserId), Kind = SearchKind.Member, TargetId = e.UserId, Title = $"{e.DisplayName} {e.Handle}",
-        UpdatedAt = e.RegisteredAt,
+        AuthorId = e.UserId, UpdatedAt = e.RegisteredAt,
     };
 
     public static void Apply(ProfileUpdated e, SearchEntry entry) => (entry.Title, entry.Body, entry.UpdatedAt) = ($"{e.DisplayName} {e.Handle}", e.Bio, e.UpdatedAt);

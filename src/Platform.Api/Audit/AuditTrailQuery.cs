@@ -15,7 +15,7 @@ using Platform.Projections.Payouts;
 namespace Platform.Api.Audit;
 
 /// <summary>The entities whose history can be read; each entity's id is its event stream's id.</summary>
-public enum AuditEntityType { Purchase, Payout, Subscription, User, Course, Community, Membership, Enrolment, Ticket }
+public enum AuditEntityType { Purchase, Payout, Subscription, User, Course, Community, Membership, Enrolment, Ticket, DeadLetter }
 
 public static class AuditTrailQuery
 {
@@ -31,6 +31,8 @@ public static class AuditTrailQuery
         AuditEntityType.Membership => await reads.Events.AggregateStreamAsync<Communities.Membership>(id, token: cancellation) is not null,
         AuditEntityType.Payout => await reads.LoadAsync<PayoutView>(id, cancellation) is not null,
         AuditEntityType.Ticket => await reads.LoadAsync<Projections.Help.TicketView>(id, cancellation) is not null,
+        // A dead letter has a stream only once an admin replayed or discarded it.
+        AuditEntityType.DeadLetter => await reads.Events.FetchStreamStateAsync(id, cancellation) is not null,
         _ => false,
     };
 

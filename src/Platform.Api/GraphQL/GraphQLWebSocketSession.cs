@@ -156,10 +156,30 @@ public sealed class GraphQLWebSocketSession(
             }
             user = principal;
             tokenExpires = long.TryParse(principal.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : null;
+            if (await Refusal(closing.Token) is { } refusal)
+            {
+                await CloseAsync((WebSocketCloseStatus)4403, GraphQLWebSocketMessages.CloseReason(refusal));
+                return false;
+            }
         }
         acknowledged = true;
         Send(new { type = "connection_ack" });
         return true;
+    }
+
+    /// <summary>Why a valid token is refused (a suspended account, with the reason), or null: told at connection_init, as HTTP answers 401.</summary>
+    private async Task<string?> Refusal(CancellationToken cancellation)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<CallerResolver>().Resolve(user, cancellation);
+            return null;
+        }
+        catch (DomainException e) when (e.Code == ErrorCodes.Unauthenticated)
+        {
+            return e.Message;
+        }
     }
 
     private async Task<bool> Subscribe(JsonElement message)
@@ -241,6 +261,12 @@ public sealed class GraphQLWebSocketSession(
             }
         }
         catch (OperationCanceledException) when (pending.Cancellation.IsCancellationRequested) { }
+        catch (DomainException e) when (e.Code == ErrorCodes.Unauthenticated)
+        {
+            // Suspended since the connection opened: this operation is refused with the reason, as over HTTP.
+            Forget(id, pending);
+            SendRaw(id, "error", JsonSerializer.Serialize(new[] { new { message = e.Message, extensions = new { code = e.Code } } }));
+        }
         catch (Exception e)
         {
             logger.LogError(e, "GraphQL WebSocket operation {OperationId} failed", id);

@@ -33,6 +33,7 @@ public sealed class LiveEvents : IDisposable
         [typeof(Contracts.Communities.MemberBanned)] = e => e,
         [typeof(Contracts.Social.PostCreated)] = e => PostAdded.From((Contracts.Social.PostCreated)e),
         [typeof(Contracts.Chat.MessageSent)] = e => Chat.MessageAdded.From((Contracts.Chat.MessageSent)e),
+        [typeof(Contracts.Moderation.ContentReported)] = e => Moderation.ReportAdded.From((Contracts.Moderation.ContentReported)e),
     };
 
     private readonly Subject<LiveEvent> subject = new();

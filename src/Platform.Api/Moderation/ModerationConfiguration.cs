@@ -26,6 +26,8 @@ public static class ModerationConfiguration
 
     public static void AddModerationQueries(this ObjectGraphType query) => query.AddModerationQueue();
 
+    public static void AddModerationSubscriptions(this ObjectGraphType subscription) => subscription.AddReportAdded();
+
     public static void AddModerationMutations(this ObjectGraphType mutation)
     {
         mutation.AddReportContent();

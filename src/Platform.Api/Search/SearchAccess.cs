@@ -29,6 +29,8 @@ public static class SearchAccess
         (e.data ->> 'CommunityId' is null or not (e.data ->> 'CommunityId')::uuid = any(@hidden))
         and (@staff or not (e.data ->> 'Deleted')::boolean)
         and (@staff or not coalesce((e.data ->> 'Hidden')::boolean, false) or (e.data ->> 'CommunityId')::uuid = any(@staff_of))
+        and (@staff or e.data ->> 'AuthorId' is null or (e.data ->> 'CommunityId')::uuid = any(@staff_of)
+            or not exists (select 1 from platform.mt_doc_usersuspension s where s.id = (e.data ->> 'AuthorId')::uuid))
         and ((e.data ->> 'Published')::boolean or (e.data ->> 'CommunityId')::uuid = any(@creator_of))
         and (e.data ->> 'Kind' <> 'Lesson' or exists (select 1 from platform.mt_doc_searchentry c where c.id = 'course:' || (e.data ->> 'CourseId')
             and ((c.data ->> 'Published')::boolean or (c.data ->> 'CommunityId')::uuid = any(@creator_of))

@@ -45,6 +45,38 @@ public sealed class when_admins_run_the_platform(PlatformApp app) : IClassFixtur
         Assert.Equal("CONFLICT", (await admin.Send("mutation($u: ID!) { unsuspendUser(userId: $u) { id } }", new { u = PlatformApp.UserId(members[0]) })).FirstErrorCode);
     }
 
+    private async Task<string[]> Found(string user, string text) =>
+        [.. (await app.Client(user).Data("query($t: String!) { search(text: $t) { id } }", new { t = text })).GetProperty("search").EnumerateArray()
+            .Select(h => h.GetProperty("id").GetString()!)];
+
+    [Fact]
+    public async Task a_suspended_user_is_refused_over_websocket_with_the_reason_and_search_no_longer_finds_their_content()
+    {
+        var (community, creator, _, members) = await scenario.Community(2);
+        var post = Id(await scenario.Social.Post(members[0], community, "Quokkas everywhere", "Suspended author's words"));
+        await app.WaitForProjections();
+        Assert.Contains(post, await Found(members[1], "quokkas"));
+        await using var connected = await GraphQLWebSocketClient.Connect(app.Host);
+        await connected.Initialise(PlatformApp.Token(members[0]));
+
+        await Admin().Data("mutation($u: ID!) { suspendUser(userId: $u, reason: \"Spamming every community\") { id } }", new { u = PlatformApp.UserId(members[0]) });
+
+        Assert.DoesNotContain(post, await Found(members[1], "quokkas"));
+        Assert.Contains(post, await Found(creator, "quokkas")); // the community's staff still find it
+        await using (var fresh = await GraphQLWebSocketClient.Connect(app.Host))
+        {
+            await fresh.Send(new { type = "connection_init", payload = new { Authorization = $"Bearer {PlatformApp.Token(members[0])}" } });
+            Assert.Equal(4403, await fresh.ExpectClose());
+            Assert.Equal("This account is suspended: Spamming every community", fresh.CloseReason);
+        }
+        // A connection opened before the suspension: its next operation is refused with the reason.
+        await connected.Send(new { id = "late", type = "subscribe", payload = new { query = "subscription($c: ID!) { postAdded(communityId: $c) { id } }", variables = new { c = community } } });
+        var refused = await connected.Receive();
+        Assert.Equal("error", refused.GetProperty("type").GetString());
+        Assert.Equal("UNAUTHENTICATED", refused.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("This account is suspended: Spamming every community", refused.GetProperty("payload")[0].GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task platform_stats_equal_the_counts_computed_from_the_events()
     {

@@ -278,6 +278,10 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         // A user who never signed in: "yes" means the access layer lets the call through to NOT_FOUND (suspend) or CONFLICT (unsuspend).
         ["suspendUser"] = new("mutation($u: ID!) { suspendUser(userId: $u, reason: \"matrix\") { id } }", _ => new { u = Guid.NewGuid() }),
         ["unsuspendUser"] = new("mutation($u: ID!) { unsuspendUser(userId: $u) { id } }", _ => new { u = Guid.NewGuid() }),
+        ["systemHealth"] = new("{ systemHealth { highWaterMark } }", _ => null),
+        // No such dead letter: "yes" means the access layer lets the call through to NOT_FOUND.
+        ["replayDeadLetter"] = new("mutation($id: ID!) { replayDeadLetter(id: $id) { id } }", _ => new { id = Guid.NewGuid() }),
+        ["discardDeadLetter"] = new("mutation($id: ID!) { discardDeadLetter(id: $id, reason: \"matrix\") { id } }", _ => new { id = Guid.NewGuid() }),
         ["auditTrail"] = new("query($c: ID!) { auditTrail(entityType: COMMUNITY, entityId: $c) { nodes { type actor source } } }", f => new { c = f.TargetCommunity }),
     };
 

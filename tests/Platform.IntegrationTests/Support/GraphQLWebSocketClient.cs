@@ -48,6 +48,9 @@ public sealed class GraphQLWebSocketClient : IAsyncDisposable
         return close!.Value;
     }
 
+    /// <summary>The reason the server gave when it closed the connection.</summary>
+    public string? CloseReason => socket.CloseStatusDescription;
+
     /// <summary>Reads past any messages until the server closes the connection; its close code.</summary>
     public async Task<int> ExpectCloseAfterMessages(TimeSpan? timeout = null)
     {

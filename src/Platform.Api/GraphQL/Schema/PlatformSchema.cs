@@ -93,5 +93,6 @@ public sealed class SubscriptionType : ObjectGraphType
         this.AddCommunitySubscriptions();
         this.AddSocialSubscriptions();
         this.AddChatSubscriptions();
+        this.AddModerationSubscriptions();
     }
 }
