@@ -59,7 +59,8 @@ public static class Commands
                 ["ops"] = load.Operations,
                 ["errors"] = load.Errors,
             });
-            result.TopStatements.AddRange((await phase.End(row, load.Operations + load.Errors)).Select(s => s with { Case = $"{mutation.Name}: {s.Case}" }));
+            result.TopStatements.AddRange((await phase.End(row, load.Sent)).Select(s => s with { Case = $"{mutation.Name}: {s.Case}" }));
+            result.MostCalled.AddRange(phase.MostCalled.Select(s => s with { Case = $"{mutation.Name}: {s.Case}" }));
             result.Rows.Add(row);
             if (load.FirstError is { } error) result.Notes.Add($"{mutation.Name}, first error: {error}");
         }
