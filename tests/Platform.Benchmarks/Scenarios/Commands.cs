@@ -54,6 +54,7 @@ public static class Commands
             {
                 ["per s"] = load.PerSecond,
                 ["× raw inserts (16)"] = load.PerSecond / ceiling.InsertsPerSecond16,
+                ["× bare Marten"] = load.PerSecond / ceiling.BareMartenPerSecond,
                 ["p50 ms"] = load.Latency.Percentile(50),
                 ["p99 ms"] = load.Latency.Percentile(99),
                 ["ops"] = load.Operations,
