@@ -84,31 +84,51 @@ public sealed class Cluster : IAsyncDisposable
 
     public Task ResetStatements() => Execute("select pg_stat_statements_reset()");
 
-    /// <summary>The statements that took the most database time since the last reset, as report rows.</summary>
-    public async Task<List<Row>> TopStatements(int count)
+    /// <summary>
+    /// The statements run since the last reset, the <paramref name="count"/> with the most database time first, each with
+    /// its calls per operation (the load-independent measure: a busy machine slows statements, it does not add them).
+    /// </summary>
+    public async Task<List<Row>> TopStatements(int count, int operations = 0, string orderBy = "total_exec_time")
     {
         await using var connection = new NpgsqlConnection(WithDatabase("platform"));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($"""
             select calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\s+', ' ', 'g')
             from pg_stat_statements join pg_database d on d.oid = dbid
             where d.datname = 'platform' and query not like '%pg_stat_statements%'
-            order by total_exec_time desc limit $1
+            order by {orderBy} desc limit $1
             """, connection);
         command.Parameters.AddWithValue(count);
         var rows = new List<Row>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add(new Row(reader.GetString(4), new()
+            var values = new Dictionary<string, object?>
             {
                 ["calls"] = reader.GetInt64(0),
                 ["total ms"] = reader.GetDouble(1),
                 ["mean ms"] = reader.GetDouble(2),
                 ["rows"] = reader.GetInt64(3),
-            }));
+            };
+            if (operations > 0) values["calls/op"] = (double)reader.GetInt64(0) / operations;
+            rows.Add(new Row(reader.GetString(4), values));
         }
         return rows;
+    }
+
+    /// <summary>Statements and pooled-connection resets (<c>DISCARD ALL</c>) since the last reset.</summary>
+    public async Task<(long Statements, long Resets)> StatementCalls()
+    {
+        await using var connection = new NpgsqlConnection(WithDatabase("platform"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select coalesce(sum(calls), 0)::bigint, coalesce(sum(calls) filter (where query = 'DISCARD ALL'), 0)::bigint
+            from pg_stat_statements join pg_database d on d.oid = dbid
+            where d.datname = 'platform' and query not like '%pg_stat_statements%'
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     public async ValueTask DisposeAsync()

@@ -33,8 +33,11 @@ public sealed class Samples
     }
 }
 
-/// <summary>What a run did: operations counted after the warm-up, failures, their latencies and how long the measured part took.</summary>
-public sealed record LoadResult(int Operations, int Errors, TimeSpan Elapsed, Samples Latency, string? FirstError)
+/// <summary>
+/// What a run did: operations counted after the warm-up, failures, their latencies and how long the measured part took;
+/// <see cref="Sent"/> counts every request, warm-up included (what the database and the API did work for).
+/// </summary>
+public sealed record LoadResult(int Operations, int Errors, TimeSpan Elapsed, Samples Latency, string? FirstError, int Sent)
 {
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 }
@@ -49,7 +52,7 @@ public static class Load
     public static async Task<LoadResult> ClosedLoop(int clients, TimeSpan warmUp, TimeSpan duration, Func<int, int, Task<bool>> operation)
     {
         var latency = new Samples();
-        int operations = 0, errors = 0;
+        int operations = 0, errors = 0, sent = 0;
         string? firstError = null;
         var clock = Stopwatch.StartNew();
         var end = warmUp + duration;
@@ -64,10 +67,12 @@ public static class Load
                 catch (Exception e)
                 {
                     Interlocked.Increment(ref errors);
+                    Interlocked.Increment(ref sent);
                     Interlocked.CompareExchange(ref firstError, e.Message, null);
                     continue;
                 }
                 if (!more) break;
+                Interlocked.Increment(ref sent);
                 var done = clock.Elapsed;
                 if (start < warmUp) continue;
                 latency.Add((done - start).TotalMilliseconds);
@@ -75,7 +80,7 @@ public static class Load
                 lock (latency) if (done > measuredUntil) measuredUntil = done;
             }
         })));
-        return new LoadResult(operations, errors, measuredUntil - warmUp, latency, firstError);
+        return new LoadResult(operations, errors, measuredUntil - warmUp, latency, firstError, sent);
     }
 
     /// <summary>
@@ -112,6 +117,6 @@ public static class Load
             }));
         }
         await Task.WhenAll(inFlight);
-        return new LoadResult(operations, errors, clock.Elapsed, latency, firstError);
+        return new LoadResult(operations, errors, clock.Elapsed, latency, firstError, operations + errors);
     }
 }

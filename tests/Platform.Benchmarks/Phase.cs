@@ -26,13 +26,24 @@ public sealed class Phase
         return new Phase(api, cluster);
     }
 
-    /// <summary>Adds CPU milliseconds per request of the API and of PostgreSQL to the row; returns the top statements.</summary>
+    /// <summary>The statements this phase ran most often, with calls per request (filled by <see cref="End"/>).</summary>
+    public List<Row> MostCalled { get; private set; } = [];
+
+    /// <summary>
+    /// Adds CPU milliseconds per request of the API and of PostgreSQL to the row, and statements and pooled-connection resets
+    /// per request (these two hold however loaded the machine is); returns the statements with the most database time.
+    /// </summary>
     public async Task<List<Row>> End(Row row, int requests)
     {
         await Settle(api); // the phase's events are projected asynchronously: their cost belongs to it
-        row.Values["API CPU ms/op"] = (api.CpuTime - apiCpu).TotalMilliseconds / Math.Max(requests, 1);
-        row.Values["PG CPU ms/op"] = (Machine.ClusterCpuTime(cluster.PostmasterPid) - clusterCpu).TotalMilliseconds / Math.Max(requests, 1);
-        return await cluster.TopStatements(5);
+        var per = Math.Max(requests, 1);
+        row.Values["API CPU ms/op"] = (api.CpuTime - apiCpu).TotalMilliseconds / per;
+        row.Values["PG CPU ms/op"] = (Machine.ClusterCpuTime(cluster.PostmasterPid) - clusterCpu).TotalMilliseconds / per;
+        var (statements, resets) = await cluster.StatementCalls();
+        row.Values["statements/op"] = (double)statements / per;
+        row.Values["DISCARD ALL/op"] = (double)resets / per;
+        MostCalled = await cluster.TopStatements(15, per, orderBy: "calls");
+        return await cluster.TopStatements(5, per);
     }
 
     /// <summary>

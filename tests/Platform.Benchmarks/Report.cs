@@ -15,6 +15,7 @@ public sealed class ScenarioResult(int number, string title)
     public List<Row> Rows { get; } = [];
     public List<string> Notes { get; } = [];
     public List<Row> TopStatements { get; } = [];
+    public List<Row> MostCalled { get; } = [];
 }
 
 /// <summary>Writes docs/benchmarks.md (for people) and docs/benchmarks.json (for tools) from one run.</summary>
@@ -50,6 +51,12 @@ public static class Report
             {
                 md.AppendLine("<details><summary>Statements with the most database time (pg_stat_statements)</summary>").AppendLine();
                 Table(md, scenario.TopStatements);
+                md.AppendLine("</details>").AppendLine();
+            }
+            if (scenario.MostCalled.Count > 0)
+            {
+                md.AppendLine("<details><summary>Statements run most often, with calls per operation (pg_stat_statements)</summary>").AppendLine();
+                Table(md, scenario.MostCalled);
                 md.AppendLine("</details>").AppendLine();
             }
         }

@@ -1,3 +1,4 @@
+using Marten;
 using Marten.Events.Aggregation;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Video;
@@ -181,4 +182,12 @@ public sealed partial class CourseOutlineProjection : SingleStreamProjection<Cou
         course.Draft.Concat(course.Published ?? []).SelectMany(m => m.Lessons).Select(l => l.Video).OfType<LessonVideo>().Where(v => v.Id == videoId);
 
     public static void Apply(CourseUnpublished e, CourseOutline course) => course.UnpublishedAt = e.UnpublishedAt;
+}
+
+public static class CourseOutlines
+{
+    /// <summary>Only the course's community, read out of the outline's JSON: the whole outline is not deserialized for one field.</summary>
+    public static async Task<Guid?> CommunityOf(IQuerySession reads, Guid courseId, CancellationToken cancellation) =>
+        (await reads.Query<CourseOutline>().Where(c => c.Id == courseId).Select(c => c.CommunityId).ToListAsync(cancellation)) is [var community]
+            ? community : null;
 }

@@ -191,7 +191,7 @@ public sealed class PointLedgerProjection : EventProjection
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
         var communityId = PointScoring.CommunityOf(e.Data)
-            ?? (PointScoring.CourseOf(e.Data) is { } courseId ? (await operations.LoadAsync<CourseOutline>(courseId, cancellation))?.CommunityId : null);
+            ?? (PointScoring.CourseOf(e.Data) is { } courseId ? await CourseOutlines.CommunityOf(operations, courseId, cancellation) : null);
         if (communityId is not { } community) return;
         var rules = PointScoring.Earns(e.Data) ? await operations.LoadAsync<PointRulesView>(EngagementIds.Rules(community), cancellation) : null;
         foreach (var change in PointScoring.For(e, community, rules)) change.ApplyTo(operations);

@@ -10,7 +10,8 @@ using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Courses;
 
-public sealed record CompleteLesson(Guid LessonId, Guid UserId);
+/// <summary>The resolver finds the lesson's course once and passes it on; the rules refuse a lesson the course does not hold.</summary>
+public sealed record CompleteLesson(Guid LessonId, Guid CourseId, Guid UserId);
 
 public static class CompleteLessonField
 {
@@ -22,8 +23,9 @@ public static class CompleteLessonField
             .ResolveAsync(async c =>
             {
                 var lessonId = c.IdArgument("lessonId");
-                await c.Commands().InvokeAsync(new CompleteLesson(lessonId, c.UserId()), c.CancellationToken);
-                return await CourseReads.EnrolmentOf(c, await CourseReads.CourseIdOf(c.Reads(), lessonId, c.CancellationToken));
+                var courseId = await CourseReads.CourseIdOf(c.Reads(), lessonId, c.CancellationToken);
+                await c.Commands().InvokeAsync(new CompleteLesson(lessonId, courseId, c.UserId()), c.CancellationToken);
+                return await CourseReads.EnrolmentOf(c, courseId);
             });
 }
 
@@ -32,8 +34,7 @@ public static class CompleteLessonHandler
     /// <summary>The certificate carries the learner's display name as it is when the course completes.</summary>
     public static async Task Handle(CompleteLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var course = await session.LoadAsync<CourseOutline>(await CourseReads.CourseIdOf(session, command.LessonId, cancellation), cancellation)
-            ?? throw DomainException.NotFound("The course");
+        var course = await session.LoadAsync<CourseOutline>(command.CourseId, cancellation) ?? throw DomainException.NotFound("The course");
         var learner = await session.LoadAsync<UserAccount>(command.UserId, cancellation);
         var watched = await session.LoadAsync<WatchProgress>(WatchProgress.IdOf(command.UserId, command.LessonId), cancellation);
         var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);

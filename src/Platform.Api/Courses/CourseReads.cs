@@ -20,11 +20,13 @@ public static class CourseReads
             ? await session.LoadAsync<CourseOutline>(placement.CourseId, cancellation)
             : await Unplaced(session, id, cancellation);
 
-    /// <summary>The course a module, lesson or video belongs to, found by the placement's primary key.</summary>
+    /// <summary>The course a module, lesson or video belongs to, found by the placement's primary key, if any.</summary>
+    public static async Task<Guid?> CourseIdContaining(IQuerySession session, Guid id, CancellationToken cancellation) =>
+        (await session.LoadAsync<OutlinePlacement>(id, cancellation))?.CourseId ?? (await Unplaced(session, id, cancellation))?.Id;
+
+    /// <summary>The course a module, lesson or video belongs to; the item must exist.</summary>
     public static async Task<Guid> CourseIdOf(IQuerySession session, Guid id, CancellationToken cancellation) =>
-        (await session.LoadAsync<OutlinePlacement>(id, cancellation))?.CourseId
-        ?? (await Unplaced(session, id, cancellation))?.Id
-        ?? throw DomainException.NotFound("The module or lesson");
+        await CourseIdContaining(session, id, cancellation) ?? throw DomainException.NotFound("The module or lesson");
 
     /// <summary>
     /// Items added before placements existed are found by the outline's JSON containment index, until

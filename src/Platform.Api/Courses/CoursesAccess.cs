@@ -50,7 +50,7 @@ public static class CoursesAccess
     public static readonly Ownership EnrolledInLessonCourse = new("a learner enrolled in the lesson's course", async (c, caller) =>
     {
         if (!Guid.TryParse(c.GetArgument<string?>("lessonId"), out var lessonId) || caller.UserId is not { } userId) return false;
-        return await CourseReads.CourseContaining(c.Reads(), lessonId, c.CancellationToken) is { } course
-            && await c.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(course.Id, userId), c.CancellationToken) is not null;
+        return await CourseReads.CourseIdContaining(c.Reads(), lessonId, c.CancellationToken) is { } courseId
+            && await c.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(courseId, userId), c.CancellationToken) is not null;
     });
 }

@@ -35,19 +35,25 @@ public static class CheckLevelHandler
         relay.PublishEvent<CourseCompleted>((e, bus) => bus.PublishAsync(new CheckCourseLevel(e.Data.CourseId, e.Data.UserId)));
     }
 
-    public static async Task<CheckLevel?> Handle(CheckCourseLevel command, IQuerySession reads, CancellationToken cancellation) =>
-        await reads.LoadAsync<CourseOutline>(command.CourseId, cancellation) is { } course ? new CheckLevel(course.CommunityId, command.UserId) : null;
-
-    public static async Task Handle(CheckLevel command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    /// <summary>A learning event names its course: the check runs here in the course's community (one message per event, not two).</summary>
+    public static async Task Handle(CheckCourseLevel command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
-        var standing = await Standings.Of(session, command.CommunityId, DateTimeOffset.UnixEpoch, cancellation, command.UserId);
+        if (await CourseOutlines.CommunityOf(session, command.CourseId, cancellation) is { } communityId)
+            await Check(session, communityId, command.UserId, clock.GetUtcNow(), cancellation);
+    }
+
+    public static Task Handle(CheckLevel command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        Check(session, command.CommunityId, command.UserId, clock.GetUtcNow(), cancellation);
+
+    private static async Task Check(IDocumentSession session, Guid communityId, Guid userId, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var standing = await Standings.Of(session, communityId, DateTimeOffset.UnixEpoch, cancellation, userId);
         var points = standing.SingleOrDefault()?.Points ?? 0;
-        var level = (await LevelScale.Of(session, command.CommunityId, now, cancellation)).LevelOf(points).Level;
+        var level = (await LevelScale.Of(session, communityId, now, cancellation)).LevelOf(points).Level;
         var courses = await session.Query<CourseOutline>()
-            .Where(c => c.CommunityId == command.CommunityId && c.Access == CourseAccess.Level).ToListAsync(cancellation);
-        var stream = await session.Events.FetchForWriting<MemberProgress>(EngagementIds.Progress(command.CommunityId, command.UserId), cancellation);
-        var reached = MemberProgress.Reach(stream.Aggregate, command.CommunityId, command.UserId, level, points,
+            .Where(c => c.CommunityId == communityId && c.Access == CourseAccess.Level).ToListAsync(cancellation);
+        var stream = await session.Events.FetchForWriting<MemberProgress>(EngagementIds.Progress(communityId, userId), cancellation);
+        var reached = MemberProgress.Reach(stream.Aggregate, communityId, userId, level, points,
             courses.Where(c => c.IsPublished && c.UnlockLevel is not null).Select(c => (c.Id, c.UnlockLevel!.Value)), now);
         stream.AppendMany(reached);
         await EnrolInUnlocked(session, reached.OfType<CourseUnlocked>().ToList(), courses, level, now, cancellation);

@@ -14,6 +14,7 @@ public static class FilesConfiguration
         builder.Services.AddSingleton(builder.Configuration.GetSection("S3").Get<S3Options>() ?? new S3Options());
         builder.Services.AddSingleton<LocalFileStore>();
         builder.Services.AddSingleton<S3FileStore>();
+        builder.Services.AddScoped<PostImageLookup>();
         builder.Services.AddSingleton<IFileStore>(Provider(builder.Configuration) switch
         {
             "local" => s => s.GetRequiredService<LocalFileStore>(),

@@ -38,7 +38,12 @@ public sealed class CallerResolver(IQuerySession reads, IMessageContext commands
         var subject = principal.FindFirst("sub")?.Value;
         if (issuer is null || subject is null) return caller;
         var userId = DeterministicId.From("user", issuer, subject);
-        var account = await reads.LoadAsync<UserAccount>(userId, cancellation);
+        // Account and suspension in one round trip: every signed-in request pays for this.
+        var batch = reads.CreateBatchQuery();
+        var loadingAccount = batch.Load<UserAccount>(userId);
+        var loadingSuspension = batch.Load<Projections.Admin.UserSuspension>(userId);
+        await batch.Execute(cancellation);
+        var (account, suspension) = (await loadingAccount, await loadingSuspension);
         for (var attempt = 1; account is null; attempt++)
         {
             try
@@ -51,7 +56,7 @@ public sealed class CallerResolver(IQuerySession reads, IMessageContext commands
             }
             account = await reads.LoadAsync<UserAccount>(userId, cancellation);
         }
-        if (await reads.LoadAsync<Projections.Admin.UserSuspension>(userId, cancellation) is { } suspension)
+        if (suspension is not null)
             throw new Infrastructure.DomainException(Infrastructure.ErrorCodes.Unauthenticated, $"This account is suspended: {suspension.Reason}");
         // An erased account's tokens are refused: the caller stays anonymous, so every signed-in operation answers UNAUTHENTICATED.
         if (account.ErasedAt is null) caller.SignIn(account);

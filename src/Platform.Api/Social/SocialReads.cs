@@ -25,7 +25,7 @@ public static class SocialReads
     public static async Task<PostView> PostAfter(IResolveFieldContext context, Guid postId) =>
         await context.Reads().LoadAsync<PostView>(postId, context.CancellationToken) ?? throw DomainException.NotFound("The post");
 
-    /// <summary>Loads what a feed page's items show, one query each: their posts, the actors and authors, the posts' reactions.</summary>
+    /// <summary>Loads what a feed page's items show, one query each: their posts, the actors and authors, the posts' reactions and images.</summary>
     public static async Task PrimeFeedPage(IResolveFieldContext context, IReadOnlyList<FeedActivity> items)
     {
         var services = context.RequestServices!;
@@ -37,6 +37,7 @@ public static class SocialReads
             if (await posts.Get(id, context.CancellationToken) is { } post) authors.Add(post.AuthorId);
         await services.GetRequiredService<Identity.UserLookup>().Prime(items.Select(i => i.ActorId).Concat(authors), context.CancellationToken);
         await services.GetRequiredService<ReactionLookup>().Prime(postIds, context.CancellationToken);
+        await services.GetRequiredService<Files.PostImageLookup>().Prime(postIds, context.CancellationToken);
     }
 
     /// <summary>The users whose handles the text mentions; unknown handles are plain text.</summary>

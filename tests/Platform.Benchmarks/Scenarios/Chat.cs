@@ -38,7 +38,7 @@ public static class Chat
             ["ops"] = load.Operations,
             ["errors"] = load.Errors,
         });
-        result.TopStatements.AddRange((await phase.End(send, load.Operations + load.Errors)).Select(s => s with { Case = $"sendMessage: {s.Case}" }));
+        result.TopStatements.AddRange((await phase.End(send, load.Sent)).Select(s => s with { Case = $"sendMessage: {s.Case}" }));
         result.Rows.Add(send);
         if (load.FirstError is { } sendError) result.Notes.Add($"sendMessage, first error: {sendError}");
 
@@ -73,7 +73,7 @@ public static class Chat
                 ["requests"] = reads.Operations,
                 ["errors"] = reads.Errors,
             });
-            result.TopStatements.AddRange((await reading.End(row, reads.Operations + reads.Errors)).Select(s => s with { Case = $"{name}: {s.Case}" }));
+            result.TopStatements.AddRange((await reading.End(row, reads.Sent)).Select(s => s with { Case = $"{name}: {s.Case}" }));
             result.Rows.Add(row);
             if (reads.FirstError is { } readError) result.Notes.Add($"{name}, first error: {readError}");
         }

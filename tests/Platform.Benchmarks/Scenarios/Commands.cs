@@ -54,12 +54,14 @@ public static class Commands
             {
                 ["per s"] = load.PerSecond,
                 ["× raw inserts (16)"] = load.PerSecond / ceiling.InsertsPerSecond16,
+                ["× bare Marten"] = load.PerSecond / ceiling.BareMartenPerSecond,
                 ["p50 ms"] = load.Latency.Percentile(50),
                 ["p99 ms"] = load.Latency.Percentile(99),
                 ["ops"] = load.Operations,
                 ["errors"] = load.Errors,
             });
-            result.TopStatements.AddRange((await phase.End(row, load.Operations + load.Errors)).Select(s => s with { Case = $"{mutation.Name}: {s.Case}" }));
+            result.TopStatements.AddRange((await phase.End(row, load.Sent)).Select(s => s with { Case = $"{mutation.Name}: {s.Case}" }));
+            result.MostCalled.AddRange(phase.MostCalled.Select(s => s with { Case = $"{mutation.Name}: {s.Case}" }));
             result.Rows.Add(row);
             if (load.FirstError is { } error) result.Notes.Add($"{mutation.Name}, first error: {error}");
         }

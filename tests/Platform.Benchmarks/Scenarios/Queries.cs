@@ -45,7 +45,8 @@ public static class Queries
                 ["requests"] = load.Operations,
                 ["errors"] = load.Errors,
             });
-            result.TopStatements.AddRange((await phase.End(row, load.Operations + load.Errors)).Select(s => s with { Case = $"{page.Field}: {s.Case}" }));
+            result.TopStatements.AddRange((await phase.End(row, load.Sent)).Select(s => s with { Case = $"{page.Field}: {s.Case}" }));
+            result.MostCalled.AddRange(phase.MostCalled.Select(s => s with { Case = $"{page.Field}: {s.Case}" }));
             result.Rows.Add(row);
             if (load.FirstError is { } error) result.Notes.Add($"{page.Name}, first error: {error}");
         }

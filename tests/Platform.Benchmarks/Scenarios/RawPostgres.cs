@@ -10,7 +10,7 @@ namespace Platform.Benchmarks.Scenarios;
 /// </summary>
 public static class RawPostgres
 {
-    public sealed record Ceiling(double InsertsPerSecond16, double ReadRowsPerSecond);
+    public sealed record Ceiling(double InsertsPerSecond16, double ReadRowsPerSecond, double BareMartenPerSecond);
 
     // A MemberJoined-sized payload: the events the platform appends are this small.
     private const string Payload = """{"membershipId":"0b9a3c52-8c1e-4f0e-9a7e-6b1f0f6f2a11","communityId":"5f2d8a8e-2b7c-4a55-9d0e-3c1b2a4f6e77","userId":"e3c9b1d4-7a2f-4c8e-8b6a-1d2e3f4a5b6c","joinedAt":"2026-11-25T10:00:00+00:00"}""";
@@ -38,11 +38,15 @@ public static class RawPostgres
             insertsPerSecond16 = load.PerSecond;
         }
 
+        var (bareMarten, bareMartenPerSecond) = await BareMarten.Appends(cluster, profile);
+        result.Rows.Add(bareMarten);
         var readRowsPerSecond = await SequentialRead(cluster, connectionString, profile.ReadRows);
         result.Rows.Add(new Row($"sequential read of {profile.ReadRows:N0} rows, 1 connection", new() { ["per s"] = readRowsPerSecond }));
         result.Notes.Add("Each INSERT is its own transaction (autocommit) with fsync on; the read takes every column of every row in `seq` order, " +
                          "as a projection rebuild does.");
-        return (result, new Ceiling(insertsPerSecond16, readRowsPerSecond));
+        result.Notes.Add("Bare Marten appends a join's event (MemberJoined on a new stream) in this process, one session per append, with the platform's " +
+                         "append mode and serializer; its CPU column is this bench process's (the load loop included).");
+        return (result, new Ceiling(insertsPerSecond16, readRowsPerSecond, bareMartenPerSecond));
     }
 
     private static async Task<LoadResult> Inserts(string connectionString, int connections, Profile profile)

@@ -37,7 +37,7 @@ public sealed class PostGraphType : ObjectGraphType<PostView>
                 return c.Source.Comments.Where(x => x.ParentId is null && !hidden.Contains(x.Id)).Select(x => (c.Source, x));
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Files.Graph.FileGraphType>>>>("images").Description("The post's images, in the order attached.")
-            .ResolveAsync(async c => await Files.FileAttachments.FilesOf(c.Reads(), Contracts.Files.FileOwnerKind.Post, c.Source.Id, c.CancellationToken));
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Files.PostImageLookup>().Get(c.Source.Id, c.CancellationToken));
         Field<NonNullGraphType<IntGraphType>>("commentCount").ResolveAsync(async c =>
             c.Source.Comments.Count - (await Moderation.ModerationReads.HiddenFrom(c, c.Source.CommunityId, c.Source.Comments.Select(x => (x.Id, x.AuthorId)))).Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReactionCountGraphType>>>>("reactions").ResolveAsync(async c =>
