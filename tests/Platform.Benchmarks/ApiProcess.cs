@@ -42,6 +42,7 @@ public sealed class ApiProcess : IAsyncDisposable
         foreach (var limit in (string[])["Requests", "Operations", "Mutations", "MoneyOperations", "WebSocketConnections"])
             start.Environment[$"RateLimits__{limit}__PermitLimit"] = "1000000000";
         start.Environment["RateLimits__OpenWebSocketsPerAddress"] = "1000000000";
+        foreach (var (key, value) in workspace.Settings) start.Environment[key] = value;
         return Process.Start(start)!;
     }
 
@@ -91,11 +92,14 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 }
 
-/// <summary>Where the bench keeps its files (keys, logs, media) and finds the API's build.</summary>
-public sealed record Workspace(string Root, string Directory)
+/// <summary>Where the bench keeps its files (keys, logs, media) and finds the API's build; <paramref name="LogName"/> tells nodes apart.</summary>
+public sealed record Workspace(string Root, string Directory, string LogName = "api.log")
 {
+    /// <summary>Settings the API gets on top of the bench's own (environment variables, e.g. <c>Stripe__WebhookSecret</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public string ApiProject => Path.Combine(Root, "src", "Platform.Api", "Platform.Api.csproj");
     public string ApiDll => Path.Combine(Root, "src", "Platform.Api", "bin", "Release", "net10.0", "Platform.Api.dll");
-    public string ApiLog => Path.Combine(Directory, "api.log");
+    public string ApiLog => Path.Combine(Directory, LogName);
     public string KeyPath => Path.Combine(Directory, "keys", "jwt-signing.pem");
 }

@@ -56,6 +56,12 @@ public sealed class Cluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server as a power cut would (<c>pg_ctl stop -m immediate</c>: no checkpoint, crash recovery at the next start).</summary>
+    public Task Crash() => Machine.Run(Path.Combine(root, "platform"), $"cluster-crash {directory}");
+
+    /// <summary>Starts the server again after <see cref="Crash"/>, on the same port, so clients' connection strings still hold.</summary>
+    public Task Restart() => StartServer();
+
     /// <summary>A new empty database on this cluster, e.g. for a cold start.</summary>
     public async Task<string> CreateDatabase(string name)
     {
