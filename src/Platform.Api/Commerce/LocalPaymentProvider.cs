@@ -71,6 +71,11 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
         return new ProviderCheckout($"cs_local_{request.PurchaseId:N}", $"{Origin(configuration)}/payments/local/checkout/{request.PurchaseId}");
     }
 
+    public Task<Split?> Reversal(ReversalQuery query, CancellationToken cancellation) => Task.FromResult<Split?>(Reverse(query));
+
+    /// <summary>What Stripe reverses for a refund with <c>refund_application_fee</c> and <c>reverse_transfer</c>: see <see cref="MoneySplit.Reverse"/>.</summary>
+    public static Split Reverse(ReversalQuery query) => MoneySplit.Reverse(query.Gross, query.FeePercent, query.TakenBackBefore, query.Amount);
+
     public Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation) =>
         Task.FromResult<long?>(StandardCardFee(amount));
 

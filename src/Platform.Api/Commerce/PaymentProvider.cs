@@ -19,6 +19,13 @@ public sealed record ProviderTransaction(string Key, long Amount, string Currenc
 /// <summary>A payment's share (positive) or a refund's share taken back (negative) that a connected account's payout paid out.</summary>
 public sealed record PayoutSource(string ProviderPaymentId, string Kind, long Amount);
 
+/// <summary>
+/// A refund the provider reports as made, and what the ledger already booked for the payment before it: what the provider is asked
+/// to say it took back from the platform's fee and from the creator's share for it.
+/// </summary>
+public sealed record ReversalQuery(string ProviderPaymentId, string ProviderRefundId, long Amount, long Gross, int FeePercent, long TakenBackBefore,
+    long FeeReversedBefore);
+
 public sealed record RefundRequest(Guid PurchaseId, Guid RefundId, string ProviderPaymentId, long Amount, string Currency, string Reason);
 
 /// <summary>
@@ -39,6 +46,12 @@ public interface IPaymentProvider
     Task<ProviderCheckout> StartCheckout(CheckoutRequest request, CancellationToken cancellation);
 
     Task Refund(RefundRequest request, CancellationToken cancellation);
+
+    /// <summary>
+    /// What the refund took back of the platform's fee and of the creator's share, as the provider booked it (its application-fee
+    /// refund and transfer reversal); null while it has not booked them yet. The ledger books these numbers, never its own.
+    /// </summary>
+    Task<Split?> Reversal(ReversalQuery query, CancellationToken cancellation);
 
     /// <summary>What the provider charged us for processing the payment; null while it does not know yet.</summary>
     Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation);

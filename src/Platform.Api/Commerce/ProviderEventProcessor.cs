@@ -50,7 +50,7 @@ public sealed class ProviderEventProcessor(
         CheckoutPaid paid => OnPurchase(paid.PurchaseId, p => Purchase.Pay(p, paid, record.Id, at), paid.ProviderSubscriptionId),
         CheckoutPaymentFailed failed => OnPurchase(failed.PurchaseId, p => Purchase.Fail(p, failed.Reason, record.Id, at)),
         CheckoutClosed closed => OnPurchase(closed.PurchaseId, p => Purchase.Expire(p, record.Id, at)),
-        RefundChanged refund => OnPayment(refund.PurchaseId, refund.ProviderPaymentId, p => Purchase.Refund(p, refund, record.Id, at)),
+        RefundChanged refund => OnPayment(refund.PurchaseId, refund.ProviderPaymentId, p => Refund(p, refund)),
         DisputeChanged dispute => OnPayment(null, dispute.ProviderPaymentId, p => Purchase.Dispute(p, dispute, record.Id, at)),
         InvoiceSettled invoice => OnInvoice(invoice),
         SubscriptionChanged changed => OnSubscription(changed),
@@ -59,8 +59,20 @@ public sealed class ProviderEventProcessor(
         _ => Task.FromResult("ignored"),
     };
 
+    /// <summary>A refund made is booked with what the provider says it took back of the fee and of the share, never a rule of ours.</summary>
+    private async Task<object[]> Refund(Purchase purchase, RefundChanged refund)
+    {
+        var split = Purchase.Reversal(purchase, refund) is { } query
+            ? await provider.Reversal(query, cancellation) ?? throw new ProviderNotSettledException($"refund {refund.ProviderRefundId}")
+            : (Split?)null;
+        return Purchase.Refund(purchase, refund, split, record.Id, at);
+    }
+
     /// <summary>Finds the purchase by our id, else by the provider's payment id; an event about a payment not reported yet waits for it.</summary>
-    private async Task<string> OnPayment(Guid? purchaseId, string? providerPaymentId, Func<Purchase, object[]> decide)
+    private Task<string> OnPayment(Guid? purchaseId, string? providerPaymentId, Func<Purchase, object[]> decide) =>
+        OnPayment(purchaseId, providerPaymentId, p => Task.FromResult(decide(p)));
+
+    private async Task<string> OnPayment(Guid? purchaseId, string? providerPaymentId, Func<Purchase, Task<object[]>> decide)
     {
         if (purchaseId is { } id) return await OnPurchase(id, decide);
         if (string.IsNullOrEmpty(providerPaymentId)) return "ignored: names no payment";
@@ -72,11 +84,14 @@ public sealed class ProviderEventProcessor(
         return $"waiting for payment {providerPaymentId}";
     }
 
-    private async Task<string> OnPurchase(Guid purchaseId, Func<Purchase, object[]> decide, string? providerSubscriptionId = null)
+    private Task<string> OnPurchase(Guid purchaseId, Func<Purchase, object[]> decide, string? providerSubscriptionId = null) =>
+        OnPurchase(purchaseId, p => Task.FromResult(decide(p)), providerSubscriptionId);
+
+    private async Task<string> OnPurchase(Guid purchaseId, Func<Purchase, Task<object[]>> decide, string? providerSubscriptionId = null)
     {
         var stream = await session.Events.FetchForWriting<Purchase>(purchaseId, cancellation);
         if (stream.Aggregate is not { } before) return "ignored: unknown purchase";
-        var events = decide(before);
+        var events = await decide(before);
         if (events.Length == 0) return "already applied";
         stream.AppendMany(events);
         var after = Purchase.After(before, events);

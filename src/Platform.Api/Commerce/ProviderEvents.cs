@@ -49,6 +49,9 @@ public sealed record ProcessProviderEvent(string EventId) : IAuditedAs
 
 public static class ProviderEventInboxHandler
 {
+    /// <summary>Processing may ask the provider for numbers it has not booked yet (a refund's reversals): the event goes round again later.</summary>
+    public static void Configure(HandlerChain chain) => ProviderNotSettledException.RetryLater(chain);
+
     /// <summary>Records the event unless it is a resend; real webhooks are processed on the durable queue, after the 2xx.</summary>
     public static async Task<object[]> Handle(ReceiveProviderEvent message, IDocumentSession session, TimeProvider clock, PaymentOptions options,
         IMessageContext messages, IPaymentProvider provider, ILogger<ProviderEventRecord> logger, CancellationToken cancellation)
@@ -131,17 +134,19 @@ public static class StripeWebhooks
 /// <summary>After a payment: ask the provider what it charged us for it, and record that as a platform cost.</summary>
 public sealed record RecordProviderFee(Guid PurchaseId);
 
-/// <summary>The provider has not settled the payment's balance transaction yet, so it cannot say what it charged.</summary>
-public sealed class ProviderFeeNotSettledException(string providerPaymentId)
-    : Exception($"The provider has no fee yet for payment {providerPaymentId}.");
+/// <summary>The provider has not booked what we ask about yet (a payment's balance transaction, a refund's reversals).</summary>
+public sealed class ProviderNotSettledException(string what) : Exception($"The provider has not settled {what} yet.")
+{
+    /// <summary>Stripe settles balance transactions seconds to minutes later: ask again later, backing off, not the error queue.</summary>
+    public static void RetryLater(HandlerChain chain) =>
+        chain.OnException<ProviderNotSettledException>()
+            .RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6));
+}
 
 public static class ProviderFeeHandler
 {
-    /// <summary>Stripe settles a balance transaction seconds to minutes after the payment: ask again later, backing off, not the error queue.</summary>
-    public static void Configure(HandlerChain chain) =>
-        chain.OnException<ProviderFeeNotSettledException>()
-            .RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
-            .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6));
+    public static void Configure(HandlerChain chain) => ProviderNotSettledException.RetryLater(chain);
 
     public static async Task Handle(RecordProviderFee message, IDocumentSession session, IPaymentProvider provider, TimeProvider clock,
         CancellationToken cancellation)
@@ -149,7 +154,7 @@ public static class ProviderFeeHandler
         var stream = await session.Events.FetchForWriting<Projections.Commerce.PurchaseView>(message.PurchaseId, cancellation);
         if (stream.Aggregate is not { ProviderPaymentId: { Length: > 0 } payment } purchase) return;
         if ((await session.Events.FetchStreamAsync(message.PurchaseId, token: cancellation)).Any(e => e.Data is Contracts.Commerce.ProviderFeeCharged)) return;
-        var fee = await provider.ProcessingFee(payment, purchase.Gross, cancellation) ?? throw new ProviderFeeNotSettledException(payment);
+        var fee = await provider.ProcessingFee(payment, purchase.Gross, cancellation) ?? throw new ProviderNotSettledException($"the fee of payment {payment}");
         stream.AppendOne(new Contracts.Commerce.ProviderFeeCharged(purchase.Id, fee, purchase.Currency, payment, clock.GetUtcNow()));
     }
 }

@@ -106,15 +106,34 @@ public sealed record Purchase(
         return [new RefundRequested(purchase.Id, command.RefundId, amount, reason, command.RequestedBy, now)];
     }
 
-    /// <summary>A refund the provider made (ours or its dashboard's), or one it refused.</summary>
-    public static object[] Refund(Purchase purchase, RefundChanged refund, string eventId, DateTimeOffset at)
+    /// <summary>
+    /// What to ask the provider before booking a refund it reports as made; null when the report books nothing (not succeeded, or
+    /// booked already). A refund that would take back more than is left is refused here, before anyone is asked.
+    /// </summary>
+    public static ReversalQuery? Reversal(Purchase purchase, RefundChanged refund)
     {
-        var known = purchase.Refunds.FirstOrDefault(r => r.ProviderRefundId == refund.ProviderRefundId || refund.RefundId is { } id && r.Id == id);
+        if (refund.Status != "succeeded" || Known(purchase, refund)?.Status == RefundStatus.Succeeded) return null;
+        var before = TakenBack(purchase.Refunds, purchase.Disputes);
+        if (refund.Amount < 1 || before + refund.Amount > Charged(purchase))
+            throw DomainException.Conflict($"The provider reports a refund of {refund.Amount} after {before} of {Charged(purchase)} was already taken back.");
+        var feeBefore = purchase.Refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.PlatformFeeReversed);
+        return new ReversalQuery(purchase.ProviderPaymentId ?? refund.ProviderPaymentId ?? "", refund.ProviderRefundId, refund.Amount, Charged(purchase),
+            purchase.FeePercent, before, feeBefore);
+    }
+
+    /// <summary>
+    /// A refund the provider made (ours or its dashboard's), booked with what the provider says it took back of the fee and the
+    /// share (<paramref name="reversed"/>, asked for <see cref="Reversal"/>); or one it refused.
+    /// </summary>
+    public static object[] Refund(Purchase purchase, RefundChanged refund, Split? reversed, string eventId, DateTimeOffset at)
+    {
+        var known = Known(purchase, refund);
         switch (refund.Status)
         {
             case "succeeded":
-                if (known?.Status == RefundStatus.Succeeded) return [];
-                var split = TakeBack(purchase, refund.Amount, "refund");
+                if (Reversal(purchase, refund) is null) return [];
+                if (reversed is not { PlatformFee: >= 0, CreatorShare: >= 0 } split || split.PlatformFee + split.CreatorShare != refund.Amount)
+                    throw DomainException.Invalid($"The provider reports a reversal of {reversed} for a refund of {refund.Amount}.");
                 return [new PaymentRefunded(purchase.Id, known?.Id ?? refund.RefundId, refund.ProviderRefundId, refund.Amount, split.PlatformFee,
                     split.CreatorShare, purchase.Currency, eventId, at)];
             case "failed" or "canceled":
@@ -124,6 +143,9 @@ public sealed record Purchase(
         }
     }
 
+    private static RefundView? Known(Purchase purchase, RefundChanged refund) =>
+        purchase.Refunds.FirstOrDefault(r => r.ProviderRefundId == refund.ProviderRefundId || refund.RefundId is { } id && r.Id == id);
+
     public static object[] Dispute(Purchase purchase, DisputeChanged dispute, string eventId, DateTimeOffset at)
     {
         var known = purchase.Disputes.FirstOrDefault(d => d.ProviderDisputeId == dispute.ProviderDisputeId);
@@ -131,7 +153,7 @@ public sealed record Purchase(
         var opened = known is null ? new DisputeOpened(purchase.Id, dispute.ProviderDisputeId, dispute.Amount, dispute.Reason, eventId, at) : null;
         if (dispute.Status is not ("won" or "lost")) return opened is null ? [] : [opened];
         var won = dispute.Status == "won";
-        var split = won ? default : TakeBack(purchase, dispute.Amount, "dispute");
+        var split = won ? default : TakeBack(purchase, dispute.Amount);
         var closed = new DisputeClosed(purchase.Id, dispute.ProviderDisputeId, won, dispute.Amount, split.PlatformFee, split.CreatorShare, eventId, at);
         return opened is null ? [closed] : [opened, closed];
     }
@@ -159,11 +181,11 @@ public sealed record Purchase(
     private static long TakenBack(IEnumerable<RefundView> refunds, IEnumerable<DisputeView> disputes) =>
         RefundHistory.Succeeded(refunds) + disputes.Where(d => d.Won == false).Sum(d => d.Amount);
 
-    private static Split TakeBack(Purchase purchase, long amount, string what)
+    private static Split TakeBack(Purchase purchase, long amount)
     {
         var before = TakenBack(purchase.Refunds, purchase.Disputes);
         if (amount < 1 || before + amount > Charged(purchase))
-            throw DomainException.Conflict($"The provider reports a {what} of {amount} after {before} of {Charged(purchase)} was already taken back.");
+            throw DomainException.Conflict($"The provider reports a dispute of {amount} after {before} of {Charged(purchase)} was already taken back.");
         return MoneySplit.Reverse(Charged(purchase), purchase.FeePercent, before, amount);
     }
 }

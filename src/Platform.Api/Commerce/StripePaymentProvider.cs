@@ -84,6 +84,23 @@ public sealed class StripePaymentProvider(StripeClient client, PaymentOptions op
         return new ProviderCheckout(created.Id, created.Url);
     }
 
+    /// <summary>
+    /// The refund's transfer reversal and the charge's application fee, as Stripe booked them. A destination charge transfers the
+    /// whole amount and takes the fee back from the account, so the creator lost the reversal less the fee refunded; a subscription's
+    /// percentage transfer has no fee object, so the creator lost the reversal. The fee refund Stripe reports is a running total per
+    /// charge: this refund's part is that total less what earlier refunds booked.
+    /// </summary>
+    public async Task<Split?> Reversal(ReversalQuery query, CancellationToken cancellation)
+    {
+        var refund = await new RefundService(client).GetAsync(query.ProviderRefundId,
+            new RefundGetOptions { Expand = ["transfer_reversal", "charge.application_fee"] }, cancellationToken: cancellation);
+        if (refund.TransferReversalId is null) return new Split(query.Amount, 0); // nothing taken from the creator: the platform bore it all
+        if (refund.TransferReversal is not { } reversal) return null;
+        var feeRefunded = refund.Charge?.ApplicationFee is { } fee ? fee.AmountRefunded - query.FeeReversedBefore : 0;
+        var share = reversal.Amount - feeRefunded;
+        return feeRefunded < 0 || share < 0 || share > query.Amount ? null : new Split(query.Amount - share, share);
+    }
+
     public async Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation)
     {
         var payment = await new PaymentIntentService(client).GetAsync(providerPaymentId,

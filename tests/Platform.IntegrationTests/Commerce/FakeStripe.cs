@@ -36,8 +36,9 @@ public sealed class FakeStripe : IAsyncDisposable
     private readonly Dictionary<string, (string Method, string Path, string Form, int Status, string Body)> idempotent = [];
     private readonly Dictionary<string, JsonObject> accounts = [];
     private readonly Dictionary<string, JsonObject> sessions = [];
-    private readonly Dictionary<string, (long Amount, long Refunded, string Currency)> payments = [];
+    private readonly Dictionary<string, FakePayment> payments = [];
     private readonly Dictionary<string, JsonObject> refunds = [];
+    private readonly Dictionary<string, JsonObject> transferReversals = [];
     private readonly Dictionary<string, JsonObject> subscriptions = [];
     private readonly ConcurrentQueue<(string Path, int Status, string Type, string Message)> refusals = new();
     private WebApplication server = null!;
@@ -173,16 +174,32 @@ public sealed class FakeStripe : IAsyncDisposable
                 var amount = p["amount"] is { } asked ? long.Parse((string)asked!) : payment.Amount - payment.Refunded;
                 if (amount > payment.Amount - payment.Refunded)
                     return Invalid($"Refund amount ({amount}) is greater than unrefunded amount on charge ({payment.Amount - payment.Refunded})", "amount");
-                payments[intent] = payment with { Refunded = payment.Refunded + amount };
-                var id = NewId("re_");
-                var refund = new JsonObject
+                return Ok(MakeRefund(intent, amount, (string?)p["reverse_transfer"] == "true", (string?)p["refund_application_fee"] == "true",
+                    p["metadata"]?.DeepClone() as JsonObject ?? new JsonObject(), reason: null));
+            }
+            case ("GET", ["v1", "refunds", var id]):
+            {
+                if (!refunds.TryGetValue(id, out var stored)) return Invalid($"No such refund: '{id}'", "id", 404);
+                var refund = (JsonObject)stored.DeepClone();
+                var expand = (p["expand"] as JsonArray)?.Select(e => (string?)e).ToList() ?? [];
+                if (expand.Contains("transfer_reversal") && (string?)refund["transfer_reversal"] is { } reversal)
+                    refund["transfer_reversal"] = transferReversals[reversal].DeepClone();
+                if (expand.Contains("charge.application_fee"))
                 {
-                    ["id"] = id, ["object"] = "refund", ["amount"] = amount, ["currency"] = payment.Currency, ["payment_intent"] = intent,
-                    ["charge"] = $"ch_{intent[3..]}", ["status"] = "succeeded", ["reason"] = null, ["created"] = Now(),
-                    ["metadata"] = p["metadata"]?.DeepClone() ?? new JsonObject(),
-                    ["transfer_reversal"] = (string?)p["reverse_transfer"] == "true" ? NewId("trr_") : null,
-                };
-                refunds[id] = refund;
+                    var intent = (string)refund["payment_intent"]!;
+                    var payment = payments[intent];
+                    refund["charge"] = new JsonObject
+                    {
+                        ["id"] = $"ch_{intent[3..]}", ["object"] = "charge", ["payment_intent"] = intent, ["amount"] = payment.Amount, ["amount_refunded"] = payment.Refunded,
+                        ["application_fee"] = payment.ApplicationFee is { } fee
+                            ? new JsonObject
+                            {
+                                ["id"] = $"fee_{intent[3..]}", ["object"] = "application_fee", ["amount"] = fee, ["amount_refunded"] = payment.FeeRefunded,
+                                ["refunded"] = payment.FeeRefunded == fee, ["currency"] = payment.Currency, ["originating_transaction"] = $"ch_{intent[3..]}",
+                            }
+                            : null,
+                    };
+                }
                 return Ok(refund);
             }
             case ("POST", ["v1", "subscriptions", var id]):
@@ -246,6 +263,49 @@ public sealed class FakeStripe : IAsyncDisposable
             default:
                 return (404, Error("invalid_request_error", $"Unrecognized request URL ({method}: {path})."));
         }
+    }
+
+    /// <summary>A payment as Stripe keeps it: a destination charge transfers the whole amount and takes the application fee back;
+    /// a subscription's invoice transfers its percentage and has no fee object.</summary>
+    private sealed record FakePayment(long Amount, string Currency, long? ApplicationFee, long Transfer)
+    {
+        public long Refunded { get; init; }
+        public long FeeRefunded { get; init; }
+    }
+
+    /// <summary>Added to the application fee refunded by the next refunds: a Stripe whose numbers differ from ours.</summary>
+    public long ApplicationFeeRefundSkew { get; set; }
+
+    /// <summary>
+    /// A refund as Stripe makes it: <c>reverse_transfer</c> reverses the transfer and <c>refund_application_fee</c> refunds the
+    /// application fee, each in proportion to the part of the charge refunded so far (half-up), less what earlier refunds reversed.
+    /// </summary>
+    private JsonObject MakeRefund(string intent, long amount, bool reverseTransfer, bool refundFee, JsonObject metadata, string? reason)
+    {
+        var payment = payments[intent];
+        var after = payment.Refunded + amount;
+        long Part(long whole, long refunded) => (whole * refunded * 2 + payment.Amount) / (2 * payment.Amount);
+        var feeRefund = refundFee && payment.ApplicationFee is { } fee ? Part(fee, after) - Part(fee, payment.Refunded) + ApplicationFeeRefundSkew : 0;
+        payments[intent] = payment with { Refunded = after, FeeRefunded = payment.FeeRefunded + feeRefund };
+        var id = NewId("re_");
+        string? reversalId = null;
+        if (reverseTransfer)
+        {
+            reversalId = NewId("trr_");
+            transferReversals[reversalId] = new JsonObject
+            {
+                ["id"] = reversalId, ["object"] = "transfer_reversal", ["amount"] = Part(payment.Transfer, after) - Part(payment.Transfer, payment.Refunded),
+                ["currency"] = payment.Currency, ["source_refund"] = id, ["created"] = Now(), ["metadata"] = new JsonObject(),
+            };
+        }
+        var refund = new JsonObject
+        {
+            ["id"] = id, ["object"] = "refund", ["amount"] = amount, ["currency"] = payment.Currency, ["payment_intent"] = intent,
+            ["charge"] = $"ch_{intent[3..]}", ["status"] = "succeeded", ["reason"] = reason, ["created"] = Now(), ["metadata"] = metadata,
+            ["transfer_reversal"] = reversalId,
+        };
+        refunds[id] = refund;
+        return (JsonObject)refund.DeepClone();
     }
 
     private readonly Dictionary<string, JsonObject> sessionRequests = [];
@@ -356,7 +416,8 @@ public sealed class FakeStripe : IAsyncDisposable
             if ((string?)session["mode"] == "payment" && session["payment_intent"] is null)
             {
                 var intent = NewId("pi_");
-                payments[intent] = (amount, 0, currency);
+                payments[intent] = new FakePayment(amount, currency,
+                    long.TryParse((string?)request["payment_intent_data"]?["application_fee_amount"], out var fee) ? fee : null, amount);
                 session["payment_intent"] = intent;
             }
             if ((string?)session["mode"] == "subscription" && session["subscription"] is null)
@@ -409,13 +470,11 @@ public sealed class FakeStripe : IAsyncDisposable
         lock (gate) return (JsonObject)subscriptions[subscriptionId].DeepClone();
     }
 
-    /// <summary>A refund made in Stripe's dashboard: no metadata of ours.</summary>
-    public static JsonObject DashboardRefund(string paymentIntent, long amount, string currency) => new()
+    /// <summary>A refund made in Stripe's dashboard (reversing the transfer and refunding the fee, as its boxes allow): no metadata of ours.</summary>
+    public JsonObject DashboardRefund(string paymentIntent, long amount)
     {
-        ["id"] = NewId("re_"), ["object"] = "refund", ["amount"] = amount, ["currency"] = currency, ["payment_intent"] = paymentIntent,
-        ["charge"] = $"ch_{paymentIntent[3..]}", ["status"] = "succeeded", ["reason"] = "requested_by_customer", ["created"] = Now(),
-        ["metadata"] = new JsonObject(),
-    };
+        lock (gate) return MakeRefund(paymentIntent, amount, reverseTransfer: true, refundFee: true, new JsonObject(), "requested_by_customer");
+    }
 
     public static JsonObject Dispute(string disputeId, string paymentIntent, long amount, string currency, string status) => new()
     {
@@ -430,7 +489,10 @@ public sealed class FakeStripe : IAsyncDisposable
         var subscription = SubscriptionObject(subscriptionId);
         var id = NewId("in_");
         var intent = NewId("pi_");
-        if (paid) lock (gate) payments[intent] = (amount, 0, (string)subscription["currency"]!);
+        var percent = (decimal?)subscription["transfer_data"]?["amount_percent"] ?? 100m;
+        if (paid)
+            lock (gate)
+                payments[intent] = new FakePayment(amount, (string)subscription["currency"]!, null, (long)Math.Round(amount * percent / 100m, MidpointRounding.AwayFromZero));
         return new JsonObject
         {
             ["id"] = id, ["object"] = "invoice", ["billing_reason"] = "subscription_cycle", ["collection_method"] = "charge_automatically",

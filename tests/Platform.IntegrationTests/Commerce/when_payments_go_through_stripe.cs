@@ -324,6 +324,53 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
     }
 
     [Fact]
+    public async Task a_refund_books_the_fee_refund_and_transfer_reversal_stripe_reports_even_when_they_differ_from_our_rule()
+    {
+        var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var creator = await shop.OnboardedCreator();
+        var course = await shop.Course(creator, 101);
+        var seller = app.Client(creator.User);
+        async Task<(string Intent, string StripeRefund, JsonElement Refund)> PayAndRefundFifty()
+        {
+            var purchase = await shop.Checkout(creator, course);
+            var (intent, _) = await shop.Pay(purchase);
+            var requested = (await seller.Data("mutation($p: ID!) { refundPurchase(purchaseId: $p, input: { amount: 50, reason: \"Half\" }) { refunds { id } } }",
+                new { p = purchase.CheckoutId })).GetProperty("refundPurchase").GetProperty("refunds")[0].GetProperty("id").GetString()!;
+            await shop.Request("POST", "/v1/refunds", r => r["metadata[refund_id]"] == requested);
+            var made = Stripe.RefundFor(requested);
+            var created = FakeStripe.Event("refund.created", made);
+            await Stripe.Deliver(created);
+            await shop.Processed(created);
+            var refund = (await app.Client(purchase.Buyer).Data("query($id: ID!) { purchase(id: $id) { refunds { status amount platformFeeReversed creatorShareReversed } } }",
+                new { id = purchase.CheckoutId })).GetProperty("purchase").GetProperty("refunds")[0];
+            return (intent, (string)made["id"]!, refund);
+        }
+
+        var asStripeRules = await PayAndRefundFifty();
+        Stripe.ApplicationFeeRefundSkew = 1;
+        (string Intent, string StripeRefund, JsonElement Refund) skewed;
+        try { skewed = await PayAndRefundFifty(); }
+        finally { Stripe.ApplicationFeeRefundSkew = 0; }
+        var ids = new[] { asStripeRules.Intent, asStripeRules.StripeRefund, skewed.Intent, skewed.StripeRefund };
+        // Both sides settle after the webhooks (the processing fee, the ledger): wait (bounded) until they agree on these payments.
+        var ours = await Eventually(async () =>
+        {
+            await app.WaitForProjections();
+            var report = (await app.Client(Unique("fin"), "finance").Data(when_finance_reconciles_random_money_flows.Reconcile,
+                new { f = from, t = DateTimeOffset.UtcNow.AddMinutes(1) })).GetProperty("reconciliation");
+            return report.GetProperty("mismatches").EnumerateArray().Where(m => ids.Any(id => m.GetProperty("key").GetString()!.EndsWith(id))).ToList();
+        }, m => m.Count == 0);
+
+        static string Split(JsonElement refund) => $"{refund.GetProperty("status").GetString()} {refund.GetProperty("amount").GetInt64()} = " +
+            $"{refund.GetProperty("platformFeeReversed").GetInt64()} + {refund.GetProperty("creatorShareReversed").GetInt64()}";
+        Assert.Equal("SUCCEEDED 50 = 7 + 43", Split(asStripeRules.Refund));
+        Assert.Equal("SUCCEEDED 50 = 8 + 42", Split(skewed.Refund));
+        var asked = Assert.Single(Stripe.To("GET", $"/v1/refunds/{asStripeRules.StripeRefund}"));
+        Assert.Equal(["transfer_reversal", "charge.application_fee"], asked.Form.Where(f => f.Key.StartsWith("expand")).Select(f => f.Value));
+        Assert.Empty(ours);
+    }
+
+    [Fact]
     public async Task a_lost_dispute_takes_the_money_and_the_access_and_a_won_one_returns_to_paid()
     {
         var creator = await shop.OnboardedCreator();
@@ -510,7 +557,7 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
             var events = new Dictionary<string, StripeWebhook>
             {
                 ["pay"] = FakeStripe.Event("checkout.session.completed", session),
-                ["refund"] = FakeStripe.Event("refund.created", FakeStripe.DashboardRefund(intent, 333, "eur")),
+                ["refund"] = FakeStripe.Event("refund.created", Stripe.DashboardRefund(intent, 333)),
                 ["dispute"] = FakeStripe.Event("charge.dispute.closed", FakeStripe.Dispute($"dp_{purchase.CheckoutId.Replace("-", "")}", intent, 1999 - 333, "eur", "lost")),
             };
             foreach (var step in order)

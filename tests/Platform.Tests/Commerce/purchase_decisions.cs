@@ -18,8 +18,11 @@ public sealed class purchase_decisions
     private static Purchase Apply(Purchase purchase, Func<Purchase, object[]> decide) => Purchase.After(purchase, decide(purchase));
 
     private static readonly Func<Purchase, object[]> Pay = p => Purchase.Pay(p, new CheckoutPaid(p.Id, "pi_1", 1000, "eur", null), "evt_pay", Now);
-    private static readonly Func<Purchase, object[]> RefundSome = p =>
-        Purchase.Refund(p, new RefundChanged(p.Id, "pi_1", null, "re_1", 333, "succeeded", null), "evt_refund", Now);
+    private static readonly Func<Purchase, object[]> RefundSome = p => Refunded(p, new RefundChanged(p.Id, "pi_1", null, "re_1", 333, "succeeded", null));
+
+    /// <summary>A refund booked with what the local provider reports for it, as the processor books it.</summary>
+    private static object[] Refunded(Purchase p, RefundChanged refund) =>
+        Purchase.Refund(p, refund, Purchase.Reversal(p, refund) is { } query ? LocalPaymentProvider.Reverse(query) : null, "evt_refund", Now);
     private static readonly Func<Purchase, object[]> DisputeRest = p =>
         Purchase.Dispute(p, new DisputeChanged("pi_1", "dp_1", 667, "fraudulent", "lost"), "evt_dispute", Now);
 
@@ -45,6 +48,27 @@ public sealed class purchase_decisions
         Assert.Empty(Pay(purchase));
         Assert.Empty(RefundSome(purchase));
         Assert.Empty(DisputeRest(purchase));
+    }
+
+    [Fact]
+    public void a_refund_is_booked_with_the_reversal_the_provider_reports_and_one_that_does_not_add_up_is_refused()
+    {
+        var paid = Apply(Checkout(), Pay);
+        var refund = new RefundChanged(paid.Id, "pi_1", null, "re_1", 333, "succeeded", null);
+        var query = Purchase.Reversal(paid, refund)!;
+        var booked = Assert.IsType<PaymentRefunded>(Assert.Single(Purchase.Refund(paid, refund, new Split(49, 284), "evt", Now)));
+        var refused = Assert.Throws<DomainException>(() => Purchase.Refund(paid, refund, new Split(49, 283), "evt", Now));
+        var unasked = Assert.Throws<DomainException>(() => Purchase.Refund(paid, refund, null, "evt", Now));
+
+        Assert.Equal(("pi_1", "re_1", 333L, 1000L, 15, 0L, 0L),
+            (query.ProviderPaymentId, query.ProviderRefundId, query.Amount, query.Gross, query.FeePercent, query.TakenBackBefore, query.FeeReversedBefore));
+        Assert.Equal((49L, 284L), (booked.PlatformFeeReversed, booked.CreatorShareReversed));
+        Assert.Equal(ErrorCodes.Validation, refused.Code);
+        Assert.Equal(ErrorCodes.Validation, unasked.Code);
+        var after = Purchase.After(paid, [booked]);
+        var second = Purchase.Reversal(after, refund with { ProviderRefundId = "re_2", Amount = 100 })!;
+        Assert.Equal((333L, 49L), (second.TakenBackBefore, second.FeeReversedBefore));
+        Assert.Null(Purchase.Reversal(after, refund));
     }
 
     [Fact]
@@ -80,7 +104,7 @@ public sealed class purchase_decisions
         var refundId = Guid.NewGuid();
         var requested = Apply(paid, p => Purchase.RequestRefund(p, new RefundPurchase(p.Id, refundId, 1000, "all", Guid.NewGuid()), Now));
         Assert.Equal(0, Purchase.Refundable(requested));
-        var failed = Apply(requested, p => Purchase.Refund(p, new RefundChanged(p.Id, "pi_1", refundId, "re_9", 1000, "failed", "expired_or_canceled_card"), "evt", Now));
+        var failed = Apply(requested, p => Purchase.Refund(p, new RefundChanged(p.Id, "pi_1", refundId, "re_9", 1000, "failed", "expired_or_canceled_card"), null, "evt", Now));
         Assert.Equal(1000, Purchase.Refundable(failed));
         Assert.Equal(RefundStatus.Failed, Assert.Single(failed.Refunds).Status);
         Assert.True(Purchase.GivesAccess(failed));

@@ -48,7 +48,8 @@ public sealed class the_ledger
                         purchase = purchases[random.Next(purchases.Count)];
                         var left = Purchase.Refundable(purchase);
                         if (left <= 0 || purchase.Disputes.Count > 0) continue;
-                        events = Purchase.Refund(purchase, new RefundChanged(purchase.Id, null, null, $"re_{step}", random.NextInt64(1, left + 1), "succeeded", null), "evt", Now);
+                        var refund = new RefundChanged(purchase.Id, null, null, $"re_{step}", random.NextInt64(1, left + 1), "succeeded", null);
+                        events = Purchase.Refund(purchase, refund, LocalPaymentProvider.Reverse(Purchase.Reversal(purchase, refund)!), "evt", Now);
                         break;
                     case 3 when purchases.Count > 0: // a dispute over what is left, won or lost
                         purchase = purchases[random.Next(purchases.Count)];
