@@ -33,10 +33,10 @@ public sealed class PrivacyScenario(PlatformApp app)
         return person;
     }
 
-    /// <summary>A creator with a finished payout account, a community and a paid published course with one lesson.</summary>
-    public async Task<Shop> OpenShop()
+    /// <summary>A creator (a new one unless named) with a finished payout account, a community and a paid published course with one lesson.</summary>
+    public async Task<Shop> OpenShop(string? creator = null)
     {
-        var creator = User("seller");
+        creator ??= User("seller");
         var client = app.Client(creator);
         var community = await Given.Community(client, "Privacy shop");
         var course = (await client.Data("mutation($c: ID!) { createCourse(communityId: $c, input: { title: \"Paid\", access: PAID }) { id } }", new { c = community }))
@@ -53,6 +53,16 @@ public sealed class PrivacyScenario(PlatformApp app)
         return new Shop(creator, community, course, lesson);
     }
 
+    /// <summary>Joins the shop's community and buys its course with the local test card: the purchase's id.</summary>
+    public static async Task<Guid> JoinAndBuy(GraphQLClient buyer, Shop shop)
+    {
+        await buyer.Data("mutation($c: ID!) { joinCommunity(communityId: $c) { id } }", new { c = shop.Community });
+        var checkout = (await buyer.Data("mutation($p: ID!) { startCheckout(input: { productId: $p }) { checkoutId } }", new { p = shop.Course }))
+            .GetProperty("startCheckout").GetProperty("checkoutId").GetString()!;
+        return Guid.Parse((await buyer.Data("mutation($c: ID!) { completeLocalPayment(checkoutId: $c, outcome: SUCCEEDED) { id } }", new { c = checkout }))
+            .GetProperty("completeLocalPayment").GetProperty("id").GetString()!);
+    }
+
     /// <summary>
     /// Everything a member does: joins, buys and completes the course, posts, comments, messages the creator, opens a ticket.
     /// Others answer (a comment, a message, a staff note) so the export can be checked for what is not theirs.
@@ -62,10 +72,7 @@ public sealed class PrivacyScenario(PlatformApp app)
     {
         var me = app.Client(person.Subject);
         var creator = app.Client(shop.Creator);
-        await me.Data("mutation($c: ID!) { joinCommunity(communityId: $c) { id } }", new { c = shop.Community });
-        var checkout = (await me.Data("mutation($p: ID!) { startCheckout(input: { productId: $p }) { checkoutId } }", new { p = shop.Course }))
-            .GetProperty("startCheckout").GetProperty("checkoutId").GetString()!;
-        await me.Data("mutation($c: ID!) { completeLocalPayment(checkoutId: $c, outcome: SUCCEEDED) { id } }", new { c = checkout });
+        await JoinAndBuy(me, shop);
         await me.Data("mutation($l: ID!) { completeLesson(lessonId: $l) { id } }", new { l = shop.Lesson });
         var post = (await me.Data("mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
             new { i = new { communityId = shop.Community, title = "My own post", body = "Written by me" } })).GetProperty("createPost").GetProperty("id").GetString()!;
