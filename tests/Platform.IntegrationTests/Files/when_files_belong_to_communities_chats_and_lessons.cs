@@ -128,6 +128,28 @@ public sealed class when_files_belong_to_communities_chats_and_lessons(FilesPlat
     }
 
     [Fact]
+    public async Task deleting_a_module_deletes_its_lessons_attachments_and_an_empty_list_removes_them()
+    {
+        var built = await new Classroom(app).Course(["Hinges", "Latches"]);
+        var creator = app.Client(built.Creator);
+        var (first, second) = (await Uploaded(creator, Http, "LESSON_ATTACHMENT", "hinges.zip", "application/zip", Zip()),
+            await Uploaded(creator, Http, "LESSON_ATTACHMENT", "latches.pdf", "application/pdf", DemoImages.BracingWorksheet()));
+        const string Attach = "mutation($l: ID!, $t: String!, $f: [ID!]) { updateLesson(lessonId: $l, input: { title: $t, attachmentFileIds: $f }) { id } }";
+        await creator.Data(Attach, new { l = built.Lessons[0], t = "Hinges", f = new[] { first } });
+        await creator.Data(Attach, new { l = built.Lessons[1], t = "Latches", f = new[] { second } });
+
+        await creator.Data(Attach, new { l = built.Lessons[0], t = "Hinges", f = Array.Empty<string>() });
+        var removed = await Gone(first);
+        await creator.Data("mutation($m: ID!) { deleteModule(moduleId: $m) { id } }", new { m = built.Module });
+
+        Assert.True(removed);
+        Assert.True(await Gone(second));
+    }
+
+    /// <summary>An empty ZIP archive: just its end-of-central-directory record.</summary>
+    private static byte[] Zip() => [0x50, 0x4B, 0x05, 0x06, .. new byte[18]];
+
+    [Fact]
     public async Task an_erased_members_avatar_and_unused_uploads_are_deleted_and_their_post_image_stays_with_the_post()
     {
         var creator = app.Client(Unique("ers"));
