@@ -16,7 +16,10 @@ public sealed class GraphQLApi(string url, string keyPath) : IDisposable
 
     private readonly EmbeddedIssuer issuer = EmbeddedIssuer.LoadOrCreate(keyPath);
 
-    public string Token(string user) => issuer.Issue(user, ["member"], null, EmbeddedIssuer.DefaultAudience, TimeSpan.FromHours(6));
+    public string Token(string user) => Token(user, ["member"], null);
+
+    /// <summary>A token whose roles seed the user on their first request (creator and moderator in the community named by slug).</summary>
+    public string Token(string user, string[] roles, string? community) => issuer.Issue(user, roles, community, EmbeddedIssuer.DefaultAudience, TimeSpan.FromHours(6));
 
     /// <summary>Sends one operation; its <c>data</c>, or an exception naming the first error's code and message.</summary>
     public async Task<JsonElement> Send(string? token, string query, object? variables = null)

@@ -40,6 +40,18 @@ public sealed class Samples
 public sealed record LoadResult(int Operations, int Errors, TimeSpan Elapsed, Samples Latency, string? FirstError, int Sent)
 {
     public double PerSecond => Operations / Elapsed.TotalSeconds;
+
+    /// <summary>The row an open-loop query scenario reports: rate, latency percentiles, requests and errors.</summary>
+    public Row QueryRow(string name) => new(name, new()
+    {
+        ["per s"] = PerSecond,
+        ["p50 ms"] = Latency.Percentile(50),
+        ["p99 ms"] = Latency.Percentile(99),
+        ["p99.9 ms"] = Latency.Percentile(99.9),
+        ["max ms"] = Latency.Percentile(100),
+        ["requests"] = Operations,
+        ["errors"] = Errors,
+    });
 }
 
 public static class Load

@@ -35,16 +35,7 @@ public static class Queries
             Console.Error.WriteLine($"  {page.Name}...");
             var phase = await Phase.Begin(api, cluster);
             var load = await Load.OpenLoop(profile.QueryRate, profile.QueryDuration, () => graphql.Send(reader, page.Query, page.Variables));
-            var row = new Row(page.Name, new()
-            {
-                ["per s"] = load.PerSecond,
-                ["p50 ms"] = load.Latency.Percentile(50),
-                ["p99 ms"] = load.Latency.Percentile(99),
-                ["p99.9 ms"] = load.Latency.Percentile(99.9),
-                ["max ms"] = load.Latency.Percentile(100),
-                ["requests"] = load.Operations,
-                ["errors"] = load.Errors,
-            });
+            var row = load.QueryRow(page.Name);
             result.TopStatements.AddRange((await phase.End(row, load.Sent)).Select(s => s with { Case = $"{page.Field}: {s.Case}" }));
             result.MostCalled.AddRange(phase.MostCalled.Select(s => s with { Case = $"{page.Field}: {s.Case}" }));
             result.Rows.Add(row);
