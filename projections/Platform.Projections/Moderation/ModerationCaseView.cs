@@ -123,6 +123,7 @@ public static class ModerationProjections
     public static StoreOptions AddModerationProjections(this StoreOptions options)
     {
         options.Projections.Add<ModerationCaseViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ModerationSettingsProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<ModerationCaseView>().Index(c => c.TargetId).Index(c => c.CommunityId).Index(c => c.LastActivityAt).GinIndexJsonData();
         return options;
     }

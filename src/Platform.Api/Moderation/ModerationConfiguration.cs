@@ -7,7 +7,8 @@ namespace Platform.Api.Moderation;
 /// <summary>The <c>Moderation</c> configuration section.</summary>
 public sealed class ModerationOptions
 {
-    /// <summary>Distinct members with open reports on a post or comment before it is hidden until a moderator decides.</summary>
+    /// <summary>Distinct members with open reports on a post or comment before it is hidden until a moderator decides, in a community
+    /// whose creator has not chosen (<c>setAutoHideThreshold</c>).</summary>
     public int AutoHideThreshold { get; set; } = ModerationCases.DefaultAutoHideThreshold;
     /// <summary>Reports one member may send within <see cref="ReportWindow"/>: a flood of reports is abuse of the queue.</summary>
     public int MaxReportsPerWindow { get; set; } = 20;
@@ -24,7 +25,11 @@ public static class ModerationConfiguration
         return builder;
     }
 
-    public static void AddModerationQueries(this ObjectGraphType query) => query.AddModerationQueue();
+    public static void AddModerationQueries(this ObjectGraphType query)
+    {
+        query.AddModerationQueue();
+        query.AddModerationLog();
+    }
 
     public static void AddModerationSubscriptions(this ObjectGraphType subscription) => subscription.AddReportAdded();
 
@@ -34,5 +39,6 @@ public static class ModerationConfiguration
         mutation.AddResolveReport();
         mutation.AddRestoreContent();
         mutation.AddAppealModeration();
+        mutation.AddSetAutoHideThreshold();
     }
 }

@@ -47,6 +47,10 @@ public static class ModerationReads
             .ToListAsync(cancellation)).ToHashSet();
     }
 
+    /// <summary>Distinct reporters that hide a post or comment in the community: its creator's choice, else the platform's default.</summary>
+    public static async Task<int> AutoHideThreshold(IQuerySession reads, Guid communityId, ModerationOptions options, CancellationToken cancellation) =>
+        (await reads.LoadAsync<ModerationSettings>(communityId, cancellation))?.AutoHideThreshold ?? options.AutoHideThreshold;
+
     /// <summary>Reports waiting for a decision in a community (for dashboards and analytics).</summary>
     public static Task<int> OpenReportCount(IQuerySession reads, Guid communityId, CancellationToken cancellation) =>
         OpenReportCount(reads, [communityId], cancellation);

@@ -45,6 +45,6 @@ public static class ReportContentHandler
             throw new DomainException(Security.RateLimitConfiguration.RateLimited, $"You have sent {recent} reports in the last {options.ReportWindow.TotalMinutes:0} minutes; try again later.");
         var stream = await session.Events.FetchForWriting<ModerationCase>(Contracts.DeterministicId.ModerationCase(target.Id), cancellation);
         stream.AppendMany(ModerationCases.Report(stream.Aggregate, target, command.ReportId, command.ReporterId, command.Reason, command.Text,
-            options.AutoHideThreshold, now));
+            await ModerationReads.AutoHideThreshold(session, target.CommunityId, options, cancellation), now));
     }
 }

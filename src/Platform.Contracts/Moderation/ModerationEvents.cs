@@ -34,3 +34,5 @@ public sealed record ContentRestored(
 
 /// <summary>The author of hidden or deleted content, or a banned member, asks once for another look.</summary>
 public sealed record ModerationAppealed(Guid CaseId, Guid TargetId, Guid CommunityId, Guid AuthorId, string Text, DateTimeOffset AppealedAt);
+/// <summary>The community's creator chose how many distinct members' reports hide a post or comment until a moderator decides.</summary>
+public sealed record AutoHideThresholdSet(Guid CommunityId, int Threshold, Guid SetBy, DateTimeOffset SetAt);

@@ -278,6 +278,9 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         // A user who never signed in: "yes" means the access layer lets the call through to NOT_FOUND (suspend) or CONFLICT (unsuspend).
         ["suspendUser"] = new("mutation($u: ID!) { suspendUser(userId: $u, reason: \"matrix\") { id } }", _ => new { u = Guid.NewGuid() }),
         ["unsuspendUser"] = new("mutation($u: ID!) { unsuspendUser(userId: $u) { id } }", _ => new { u = Guid.NewGuid() }),
+        ["moderationLog"] = new("query($c: ID!) { moderationLog(communityId: $c) { nodes { type } } }", f => new { c = f.TargetCommunity }),
+        // "own" for the creator column fails on the target community (FORBIDDEN); a threshold of 2 is valid.
+        ["setAutoHideThreshold"] = new("mutation($c: ID!) { setAutoHideThreshold(communityId: $c, threshold: 2) { id } }", f => new { c = f.TargetCommunity }),
         ["systemHealth"] = new("{ systemHealth { highWaterMark } }", _ => null),
         // No such dead letter: "yes" means the access layer lets the call through to NOT_FOUND.
         ["replayDeadLetter"] = new("mutation($id: ID!) { replayDeadLetter(id: $id) { id } }", _ => new { id = Guid.NewGuid() }),

@@ -27,6 +27,9 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
         Field(c => c.MemberCount);
         Field(c => c.Featured).Description("Chosen by the platform's admins; featured communities come first in discovery.");
         Field(c => c.LevelNames);
+        Field<NonNullGraphType<IntGraphType>>("autoHideThreshold").Description("Distinct members' reports that hide a post or comment until a moderator decides.")
+            .ResolveAsync(async c => await Moderation.ModerationReads.AutoHideThreshold(c.Reads(), c.Source.Id,
+                c.RequestServices!.GetRequiredService<Moderation.ModerationOptions>(), c.CancellationToken));
         Field<IdGraphType>("parentId").Resolve(c => c.Source.ParentId);
         Field<NonNullGraphType<IdGraphType>>("creatorId").Resolve(c => c.Source.CreatorId);
         Field(c => c.CreatedAt);
