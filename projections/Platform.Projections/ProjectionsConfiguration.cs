@@ -47,7 +47,9 @@ public static class ProjectionsConfiguration
         // its readers wait for their own writes (ReadYourWrites). A membership has one stream, guarded by its version: inline.
         options.Projections.Add<CommunityCardProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<MembershipViewProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<CommunityCard>().UniqueIndex(c => c.Slug).Index(c => c.Sequence).Index(c => c.DiscoveryRank).Index(c => c.ParentId);
+        // Visibility: every feed page lists the private communities (SocialAccess.HiddenCommunities).
+        options.Schema.For<CommunityCard>().UniqueIndex(c => c.Slug).Index(c => c.Sequence).Index(c => c.DiscoveryRank).Index(c => c.ParentId)
+            .Index(c => c.Visibility);
         options.Schema.For<MembershipView>().Index(m => m.CommunityId).Index(m => m.UserId).Index(m => m.ChangedAt);
         options.Projections.Add<PostViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<PostView>().Index(p => p.CommunityId).Index(p => p.CreatedAt).GinIndexJsonData();
