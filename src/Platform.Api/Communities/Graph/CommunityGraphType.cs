@@ -21,6 +21,7 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
         Field(c => c.Description);
         Field<NonNullGraphType<EnumerationGraphType<CommunityVisibility>>>("visibility").Resolve(c => c.Source.Visibility);
         Field<NonNullGraphType<EnumerationGraphType<JoinPolicy>>>("joinPolicy").Resolve(c => c.Source.JoinPolicy);
+        Field<NonNullGraphType<EnumerationGraphType<ErasedMemberContent>>>("erasedMemberContent").Resolve(c => c.Source.ErasedMemberContent);
         Field(c => c.FeePercent);
         Field(c => c.MemberCount);
         Field(c => c.Featured).Description("Chosen by the platform's admins; featured communities come first in discovery.");
