@@ -14,6 +14,7 @@ public sealed class CommunityCard
     public string Description { get; set; } = "";
     public CommunityVisibility Visibility { get; set; }
     public JoinPolicy JoinPolicy { get; set; }
+    public ErasedMemberContent ErasedMemberContent { get; set; }
     public int FeePercent { get; set; }
     public Guid? ParentId { get; set; }
     public Guid CreatorId { get; set; }
@@ -78,6 +79,7 @@ public sealed partial class CommunityCardProjection : MultiStreamProjection<Comm
         card.Description = e.Description ?? card.Description;
         card.Visibility = e.Visibility ?? card.Visibility;
         card.JoinPolicy = e.JoinPolicy ?? card.JoinPolicy;
+        card.ErasedMemberContent = e.ErasedMemberContent ?? card.ErasedMemberContent;
     }
 
     public static void Apply(LevelNamesSet e, CommunityCard card) => card.LevelNames = [.. e.Names];

@@ -53,6 +53,7 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
         Identity<PostEdited>(e => SearchEntry.Key(SearchKind.Post, e.PostId));
         Identity<PostDeleted>(e => SearchEntry.Key(SearchKind.Post, e.PostId));
         Identity<CommentAdded>(e => SearchEntry.Key(SearchKind.Comment, e.CommentId));
+        Identity<CommentRemoved>(e => SearchEntry.Key(SearchKind.Comment, e.CommentId));
         Identity<ContentHidden>(e => SearchEntry.Key(Moderated(e.Kind), e.TargetId));
         Identity<ContentRestored>(e => SearchEntry.Key(Moderated(e.Kind), e.TargetId));
         Identity<UserRegistered>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
@@ -98,6 +99,8 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
     public static void Apply(PostEdited e, SearchEntry entry) => (entry.Title, entry.Body, entry.UpdatedAt) = (e.Title, e.Body, e.EditedAt);
 
     public static void Apply(PostDeleted e, SearchEntry entry) => (entry.Deleted, entry.UpdatedAt) = (true, e.DeletedAt);
+
+    public static void Apply(CommentRemoved e, SearchEntry entry) => (entry.Deleted, entry.UpdatedAt) = (true, e.RemovedAt);
 
     /// <summary>Only posts and comments are hidden by moderation.</summary>
     private static SearchKind Moderated(ModerationTargetKind kind) => kind == ModerationTargetKind.Post ? SearchKind.Post : SearchKind.Comment;

@@ -22,7 +22,7 @@ public static class FeedActivities
     /// <summary>The event types that change feeds.</summary>
     public static readonly Type[] Sources =
     [
-        typeof(PostCreated), typeof(PostEdited), typeof(PostDeleted), typeof(CommentAdded), typeof(Reacted), typeof(Unreacted),
+        typeof(PostCreated), typeof(PostEdited), typeof(PostDeleted), typeof(CommentAdded), typeof(CommentRemoved), typeof(Reacted), typeof(Unreacted),
         typeof(Followed), typeof(Unfollowed), typeof(CoursePublished), typeof(PaymentSucceeded), typeof(PayoutPaid), typeof(PayoutFailed),
         typeof(LevelReached), typeof(CourseUnlocked),
         typeof(TicketReplied), typeof(ReportsResolved),
@@ -35,6 +35,8 @@ public static class FeedActivities
         PostEdited p => [.. Mentions(p.PostId, p.PostId, p.CommunityId, p.NewlyMentioned, p.EditedBy, p.EditedAt)],
         PostDeleted p => [new RemoveActivity($"post:{p.PostId}", PostFeeds(p.AuthorId, p.CommunityId, p.CourseId))],
         CommentAdded c => [.. CommentNotifications(c), .. Mentions(c.CommentId, c.PostId, c.CommunityId, c.Mentioned, c.AuthorId, c.AddedAt)],
+        CommentRemoved c => [new RemoveActivity($"comment:{c.CommentId}",
+            [.. new[] { c.PostAuthorId, c.ParentAuthorId }.OfType<Guid>().Where(u => u != c.AuthorId).Distinct().Select(FeedKey.Notification)])],
         Reacted r when r.TargetAuthorId != r.UserId => [Publish($"reaction:{r.ReactionId}", "react", r.UserId, r.TargetId, r.ReactedAt, r.PostId,
             r.CommunityId, [FeedKey.Notification(r.TargetAuthorId)])],
         Unreacted r => [new RemoveActivity($"reaction:{r.ReactionId}", [FeedKey.Notification(await TargetAuthor(reads, r, cancellation))])],

@@ -79,6 +79,9 @@ public sealed partial class PostViewProjection : SingleStreamProjection<PostView
         post.Comments.Add(new CommentView { Id = e.CommentId, ParentId = e.ParentCommentId, AuthorId = e.AuthorId, Body = e.Body, AddedAt = e.AddedAt });
         post.CommentIds.Add(e.CommentId);
     }
+
+    /// <summary>The comment and its replies leave the post; its id stays in <c>CommentIds</c>, so the same comment is not added again.</summary>
+    public static void Apply(CommentRemoved e, PostView post) => post.Comments.RemoveAll(c => c.Id == e.CommentId || c.ParentId == e.CommentId);
 }
 
 /// <summary>One person's reaction of one kind to a post or comment; <c>Active</c> is false once taken back.</summary>

@@ -12,7 +12,8 @@ namespace Platform.Api.Communities;
 /// </summary>
 public sealed partial record Community(
     Guid Id, string Name, string Slug, string Description, CommunityVisibility Visibility, JoinPolicy JoinPolicy,
-    Guid CreatorId, Guid? ParentId, int FeePercent, IReadOnlyList<string> LevelNames, DateTimeOffset CreatedAt)
+    Guid CreatorId, Guid? ParentId, int FeePercent, IReadOnlyList<string> LevelNames, DateTimeOffset CreatedAt,
+    ErasedMemberContent ErasedMemberContent = ErasedMemberContent.ShowAsDeletedMember)
 {
     public const int DefaultFeePercent = 15;
     public const int MaxLevels = 9;
@@ -26,6 +27,7 @@ public sealed partial record Community(
         Description = e.Description ?? Description,
         Visibility = e.Visibility ?? Visibility,
         JoinPolicy = e.JoinPolicy ?? JoinPolicy,
+        ErasedMemberContent = e.ErasedMemberContent ?? ErasedMemberContent,
     };
 
     public Community Apply(LevelNamesSet e) => this with { LevelNames = e.Names };
@@ -67,8 +69,9 @@ public sealed partial record Community(
         var description = command.Description?.Trim() is { } d && d != community.Description ? d : null;
         var visibility = command.Visibility is { } v && v != community.Visibility ? v : (CommunityVisibility?)null;
         var policy = command.JoinPolicy is { } p && p != community.JoinPolicy ? p : (JoinPolicy?)null;
-        if (name is null && description is null && visibility is null && policy is null) return [];
-        return [new CommunitySettingsChanged(command.CommunityId, name, description, visibility, policy, command.ChangedBy, now)];
+        var erased = command.ErasedMemberContent is { } e && e != community.ErasedMemberContent ? e : (ErasedMemberContent?)null;
+        if (name is null && description is null && visibility is null && policy is null && erased is null) return [];
+        return [new CommunitySettingsChanged(command.CommunityId, name, description, visibility, policy, command.ChangedBy, now, erased)];
     }
 
     /// <summary>1 to 9 level names, each 1 to 30 characters.</summary>

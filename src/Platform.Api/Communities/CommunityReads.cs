@@ -29,7 +29,7 @@ public static class CommunityReads
         return new CommunityCard
         {
             Id = community.Id, Name = community.Name, Slug = community.Slug, Description = community.Description,
-            Visibility = community.Visibility, JoinPolicy = community.JoinPolicy, FeePercent = community.FeePercent,
+            Visibility = community.Visibility, JoinPolicy = community.JoinPolicy, ErasedMemberContent = community.ErasedMemberContent, FeePercent = community.FeePercent,
             ParentId = community.ParentId, CreatorId = community.CreatorId, LevelNames = [.. community.LevelNames],
             CreatedAt = community.CreatedAt, MemberCount = projected?.MemberCount ?? 1, Sequence = projected?.Sequence ?? 0,
         };

@@ -11,7 +11,8 @@ namespace Platform.Api.Communities;
 
 /// <summary>Null fields keep their current value.</summary>
 public sealed record UpdateCommunitySettings(
-    Guid CommunityId, string? Name, string? Description, CommunityVisibility? Visibility, JoinPolicy? JoinPolicy, Guid ChangedBy, Guid? CoverFileId = null);
+    Guid CommunityId, string? Name, string? Description, CommunityVisibility? Visibility, JoinPolicy? JoinPolicy, Guid ChangedBy,
+    Guid? CoverFileId = null, ErasedMemberContent? ErasedMemberContent = null);
 
 public static class UpdateCommunitySettingsField
 {
@@ -25,7 +26,7 @@ public static class UpdateCommunitySettingsField
                 var id = c.IdArgument("communityId");
                 var input = c.GetArgument<CommunitySettingsInput>("input");
                 await c.Commands().InvokeAsync(new UpdateCommunitySettings(id, input.Name, input.Description, input.Visibility,
-                    input.JoinPolicy, c.UserId(), Files.FileAttachments.Id(input.CoverFileId)), c.CancellationToken);
+                    input.JoinPolicy, c.UserId(), Files.FileAttachments.Id(input.CoverFileId), input.ErasedMemberContent), c.CancellationToken);
                 return await CommunityReads.Current(c, id);
             });
 }

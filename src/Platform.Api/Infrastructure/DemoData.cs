@@ -6,6 +6,8 @@ using Platform.Api.Files;
 using Platform.Api.Identity;
 using Platform.Api.Social;
 using Platform.Api.Video;
+using Platform.Api.Chat;
+using Platform.Api.Help;
 using Platform.Contracts;
 using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
@@ -114,6 +116,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
 
         await LoadLevelCourse(bus, guitar, cancellationToken);
         await LoadSocial(bus, guitar, course, welcomePhoto, cancellationToken);
+        await LoadDavesOwnActivity(bus, course, cancellationToken);
         await LoadPurchases(scope.ServiceProvider, bus, guitar, cancellationToken);
 
         await using var session = store.LightweightSession();
@@ -204,7 +207,33 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
     }
 
     /// <summary>
-    /// With the local provider: Alice's payout account, a PAID course, Dave's purchase of it and Bob's, partly refunded.
+    /// Dave's progress in the free course, a direct conversation with Carol and a support ticket with a public answer and a
+    /// staff note: with his posts, comments and purchase, Dave has something in every category of a personal data export,
+    /// beside other people's words (Carol's reply, the staff note) that the export must leave out.
+    /// </summary>
+    private async Task LoadDavesOwnActivity(IMessageBus bus, Guid course, CancellationToken cancellation)
+    {
+        Guid Id(string kind, string key) => DeterministicId.From("demo", kind, key);
+        var (alice, carol, dave) = (UserId("alice"), UserId("carol"), UserId("dave"));
+        await Step(() => bus.InvokeAsync(new EnrolFree(course, dave), cancellation));
+        await Step(() => bus.InvokeAsync(new CompleteLesson(Id("lesson", "moisture"), dave), cancellation));
+        await Step(() => bus.InvokeAsync(new SendMessage(Id("message", "dave-asks"), new SendMessageInput(null, carol, null,
+            "Could you look at my X brace photos before I glue it?"), dave), cancellation));
+        await Step(() => bus.InvokeAsync(new SendMessage(Id("message", "carol-answers"), new SendMessageInput(null, dave, null,
+            "Sure, send them over. The rear leg looks a touch long."), carol), cancellation));
+        var ticket = Id("ticket", "dave-receipt");
+        await using (var check = store.QuerySession())
+            if (await check.Events.FetchStreamStateAsync(ticket, cancellation) is not null) return; // its replies are appended once
+        await Step(() => bus.InvokeAsync(new OpenTicket(ticket, new OpenTicketInput("Receipt for my course",
+            "Can I get a receipt with my workshop's address on it?", Contracts.Help.TicketCategory.Payment, null), dave), cancellation));
+        await Step(() => bus.InvokeAsync(new ReplyToTicket(ticket, Id("reply", "dave-receipt-note"),
+            "Checked with finance: receipts can carry a company address.", true, alice), cancellation));
+        await Step(() => bus.InvokeAsync(new ReplyToTicket(ticket, Id("reply", "dave-receipt-answer"),
+            "Yes: add the address under your purchases and download the receipt again.", false, alice), cancellation));
+    }
+
+    /// <summary>
+    /// With the local provider: Alice's payout account, a PAID course, Dave's purchase of it and Bob's, both partly refunded.
     /// The purchases go through checkout and the local test card, as a buyer's would.
     /// </summary>
     private async Task LoadPurchases(IServiceProvider services, IMessageBus bus, Guid guitar, CancellationToken cancellation)
@@ -240,8 +269,13 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
             if (await query.LoadAsync<Projections.Commerce.PurchaseView>(purchaseId, cancellation) is { IsPaid: false } purchase)
                 await LocalPayments.Pay(context, purchase, LocalPaymentOutcome.Succeeded, DateTimeOffset.UtcNow, cancellation);
         }
-        await Step(() => bus.InvokeAsync(new RefundPurchase(DeterministicId.From("demo", "purchase", "bob"), DeterministicId.From("demo", "refund", "bob"),
-            1500, "Bought the wrong edition; refunded the difference", alice), cancellation));
+        foreach (var (buyer, amount, reason) in new[]
+                 {
+                     ("bob", 1500L, "Bought the wrong edition; refunded the difference"),
+                     ("dave", 900L, "The relief lesson's video was missing for a week"),
+                 })
+            await Step(() => bus.InvokeAsync(new RefundPurchase(DeterministicId.From("demo", "purchase", buyer), DeterministicId.From("demo", "refund", buyer),
+                amount, reason, alice), cancellation));
     }
 
     /// <summary>With the local provider, the first lesson gets a small video made here, through the upload path's own steps.</summary>

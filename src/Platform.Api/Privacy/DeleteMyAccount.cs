@@ -9,6 +9,10 @@ using Platform.Api.Mail;
 using Platform.Api.Privacy.Graph;
 using Platform.Projections.Courses;
 using Platform.Projections.Identity;
+using Platform.Projections.Social;
+using Platform.Api.Communities;
+using Platform.Api.Files;
+using Platform.Contracts.Communities;
 using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Privacy;
@@ -43,7 +47,8 @@ public static class EraseAccountHandler
     /// One transaction: any clear events of the person are sealed first (under the key about to go), <c>AccountErased</c> is
     /// appended (the inline <see cref="UserAccount"/> turns into "deleted member" and its sessions end), the key is destroyed,
     /// and the copies of personal data kept outside the events (mail delivery marks, certificate names) are removed, as are the
-    /// person's avatar and unused uploads.
+    /// person's avatar and unused uploads. Where a community's setting says so, their posts and comments there are removed too
+    /// (deleted events, with the post's files).
     /// </summary>
     public static async Task Handle(EraseAccount command, IDocumentSession session, IPersonalDataKeys keys, LegacyPersonalData legacy,
         Wolverine.IMessageContext messages, TimeProvider clock, CancellationToken cancellation)
@@ -61,5 +66,26 @@ public static class EraseAccountHandler
         session.Patch<EnrolmentView>(e => e.UserId == command.UserId && e.CertificateId != null)
             .Set(e => e.CertificateLearnerName, PersonalData.DeletedMember);
         await Files.FileDeletion.DeleteFilesOfErased(session, messages, command.UserId, now, cancellation);
+        await RemoveContent(session, messages, command.UserId, command.ErasedBy, everywhere: false, now, cancellation);
+    }
+
+    /// <summary>
+    /// The posts they wrote or commented on (the inline post view, so nothing just written is missed): their content removed in
+    /// the communities whose setting says so, or <paramref name="everywhere"/> (the retention purge).
+    /// </summary>
+    public static async Task RemoveContent(IDocumentSession session, Wolverine.IMessageContext messages, Guid userId, Guid removedBy, bool everywhere,
+        DateTimeOffset now, CancellationToken cancellation)
+    {
+        var posts = await session.Query<PostView>().Where(p => p.AuthorId == userId || p.Comments.Any(c => c.AuthorId == userId)).ToListAsync(cancellation);
+        var removing = new HashSet<Guid>();
+        foreach (var communityId in posts.Select(p => p.CommunityId).Distinct())
+            if (everywhere || (await session.Events.FetchLatest<Community>(communityId, cancellation))?.ErasedMemberContent == ErasedMemberContent.Remove)
+                removing.Add(communityId);
+        foreach (var (postId, removed) in Erasure.RemoveContent(posts, removing, userId, removedBy, now))
+        {
+            session.Events.Append(postId, removed);
+            if (removed is Contracts.Social.PostDeleted)
+                await session.DeleteFilesOf(messages, Contracts.Files.FileOwnerKind.Post, postId, Erasure.RemovedReason, now, cancellation);
+        }
     }
 }

@@ -39,6 +39,8 @@ public sealed class PrivacyOptions
     public int ExportsPerDay { get; set; } = 5;
     /// <summary>How long a key stays cached on a node: another node's erasure is honoured here after at most this long.</summary>
     public TimeSpan KeyCacheLifetime { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Days an erased account's non-ledger events stay until an admin sets another number (<c>setErasedAccountRetention</c>).</summary>
+    public int ErasedAccountRetentionDays { get; set; } = 30;
 }
 
 /// <summary>

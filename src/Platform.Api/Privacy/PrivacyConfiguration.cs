@@ -14,6 +14,7 @@ public static class PrivacyConfiguration
         builder.Services.AddSingleton<IPersonalDataKeys, EmbeddedPersonalDataKeys>();
         builder.Services.AddSingleton<LegacyPersonalData>();
         builder.Services.AddSingleton<PersonalDataArchive>();
+        builder.Services.AddHostedService<RetentionScheduleStarter>();
         builder.Services.ConfigureMarten((services, options) =>
         {
             var keys = services.GetRequiredService<IPersonalDataKeys>();
@@ -30,6 +31,7 @@ public static class PrivacyConfiguration
         mutation.AddExportUserData();
         mutation.AddDeleteMyAccount();
         mutation.AddDeleteUserAccount();
+        mutation.AddSetErasedAccountRetention();
     }
 
     public static void MapPrivacy(this WebApplication app) => PersonalDataArchive.Map(app);

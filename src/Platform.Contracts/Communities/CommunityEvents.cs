@@ -11,10 +11,13 @@ public sealed record CommunityCreated(
     Guid CommunityId, string Name, string Slug, string Description, CommunityVisibility Visibility,
     JoinPolicy JoinPolicy, int FeePercent, Guid? ParentId, Guid CreatedBy, DateTimeOffset CreatedAt);
 
+/// <summary>What becomes of an erased member's posts and comments in a community: kept, shown as from "a deleted member", or removed.</summary>
+public enum ErasedMemberContent { ShowAsDeletedMember, Remove }
+
 /// <summary>Only the settings that changed are set; the others are null.</summary>
 public sealed record CommunitySettingsChanged(
     Guid CommunityId, string? Name, string? Description, CommunityVisibility? Visibility, JoinPolicy? JoinPolicy,
-    Guid ChangedBy, DateTimeOffset ChangedAt);
+    Guid ChangedBy, DateTimeOffset ChangedAt, ErasedMemberContent? ErasedMemberContent = null);
 
 public sealed record LevelNamesSet(Guid CommunityId, IReadOnlyList<string> Names, Guid SetBy, DateTimeOffset SetAt);
 

@@ -18,3 +18,12 @@ public sealed record ErasedAccount(string Subject, string Handle, string Display
     /// <summary>The handle stays unique (the handle index holds) without naming anyone.</summary>
     public static ErasedAccount Of(Guid userId) => new("", $"deleted_{userId.ToString("N")[..12]}", DeletedMember, "", null);
 }
+
+/// <summary>On the privacy settings stream: how many days an erased account's non-ledger events stay before the daily purge removes them.</summary>
+public sealed record ErasedAccountRetentionSet(int Days, Guid SetBy, DateTimeOffset SetAt);
+
+/// <summary>
+/// On the user's stream, by the retention schedule: the events the erased person caused were removed after <c>RetentionDays</c>,
+/// except money events and the privacy records (erasure, exports). Counts and ids only.
+/// </summary>
+public sealed record ErasedAccountPurged(Guid UserId, int EventsRemoved, int RetentionDays, DateTimeOffset PurgedAt);

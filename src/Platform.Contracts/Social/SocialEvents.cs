@@ -22,6 +22,14 @@ public sealed record CommentAdded(
     Guid PostId, Guid CommentId, Guid? ParentCommentId, Guid CommunityId, string Body, IReadOnlyList<Guid> Mentioned,
     Guid PostAuthorId, Guid? ParentAuthorId, Guid AuthorId, DateTimeOffset AddedAt);
 
+/// <summary>
+/// On the post's stream: a comment taken down for good (its author's account was erased in a community that removes an erased
+/// member's content). Readers stop seeing it and its replies; the post's author and the replied-to author identify its notifications.
+/// </summary>
+public sealed record CommentRemoved(
+    Guid PostId, Guid CommentId, Guid CommunityId, Guid PostAuthorId, Guid? ParentAuthorId, Guid AuthorId, string Reason, Guid RemovedBy,
+    DateTimeOffset RemovedAt);
+
 /// <summary>A reaction stream per (target, user, kind), id from <c>DeterministicId.Reaction</c>: two racing reactions meet on one stream.</summary>
 public sealed record Reacted(
     Guid ReactionId, Guid TargetId, Guid PostId, Guid CommunityId, Guid TargetAuthorId, ReactionKind Kind, Guid UserId, DateTimeOffset ReactedAt);

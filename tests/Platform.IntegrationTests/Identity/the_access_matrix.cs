@@ -267,6 +267,8 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         ["deleteMyAccount"] = new("mutation { deleteMyAccount(confirmation: \"not-the-handle\") { userId } }", _ => null, OwnMeansSelf: true),
         ["deleteUserAccount"] = new("mutation($u: ID!) { deleteUserAccount(userId: $u, confirmation: \"not-the-handle\") { userId } }",
             f => new { u = f.TargetUser }),
+        // Out of range: the access decision is made, the setting stays (VALIDATION).
+        ["setErasedAccountRetention"] = new("mutation { setErasedAccountRetention(days: 0) }", _ => null),
         ["requestFileUpload"] = new("mutation { requestFileUpload(input: { purpose: POST_IMAGE, fileName: \"a.png\", contentType: \"image/png\", sizeBytes: 10 }) { fileId } }",
             _ => null, OwnMeansSelf: true),
         ["completeFileUpload"] = new("mutation($f: ID!) { completeFileUpload(fileId: $f) { id } }", _ => new { f = Guid.NewGuid() }),

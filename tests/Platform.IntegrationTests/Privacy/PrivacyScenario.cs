@@ -1,4 +1,7 @@
 using System.Net;
+using JasperFx.Events.Daemon;
+using Marten;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Identity;
 using Platform.IntegrationTests.Support;
@@ -51,6 +54,38 @@ public sealed class PrivacyScenario(PlatformApp app)
         var url = (await client.Data("mutation { startPayoutOnboarding { onboardingUrl } }")).GetProperty("startPayoutOnboarding").GetProperty("onboardingUrl").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await client.Http.PostAsync(new Uri(url).PathAndQuery, null)).StatusCode);
         return new Shop(creator, community, course, lesson);
+    }
+
+    /// <summary>Waits for the async projections, then rebuilds every projection from the events, as an operator would.</summary>
+    public async Task RebuildEveryProjection()
+    {
+        await app.WaitForProjections();
+        var daemon = app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        foreach (var projection in app.Host.Services.GetRequiredService<IDocumentStore>().Options.Events.Projections().Select(p => p.Name).Distinct())
+            await daemon.RebuildProjectionAsync(projection, CancellationToken.None);
+    }
+
+    /// <summary>Every row of every table, as text, that contains <paramref name="term"/> (case-insensitive).</summary>
+    public async Task<List<string>> TableHits(string term)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "select format('%I.%I', table_schema, table_name) from information_schema.tables where table_type = 'BASE TABLE' " +
+            "and table_schema not in ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        Assert.Contains(tables, t => t.EndsWith(".mt_events"));
+        var hits = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var search = new NpgsqlCommand($"select r::text from {table} r where strpos(lower(r::text), lower($1)) > 0", connection);
+            search.Parameters.AddWithValue(term);
+            await using var reader = await search.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) hits.Add($"{table}: {reader.GetString(0)}");
+        }
+        return hits;
     }
 
     /// <summary>Joins the shop's community and buys its course with the local test card: the purchase's id.</summary>

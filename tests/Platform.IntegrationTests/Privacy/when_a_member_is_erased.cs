@@ -32,7 +32,7 @@ public sealed class when_a_member_is_erased(PlatformApp app) : IClassFixture<Pla
         await app.WaitForProjections();
         await PayoutOwedTo(person.Id, sold); // the ledger settled: their share of the sale is payable to them
         foreach (var term in person.Identifying) Assert.NotEmpty(await DecryptedEventHits(term)); // the search below can find them
-        Assert.NotEmpty(await TableHits(person.DisplayName));
+        Assert.NotEmpty(await scenario.TableHits(person.DisplayName));
         Assert.Empty(await RawEventHits(person.Email)); // sealed from the start: the stored events never held it in clear
         var ledger = (await LedgerLines()).Select(Line).ToList();
         Assert.NotEmpty(ledger);
@@ -44,14 +44,11 @@ public sealed class when_a_member_is_erased(PlatformApp app) : IClassFixture<Pla
         Assert.Equal(person.Id.ToString(), erased.GetProperty("userId").GetString());
         Assert.Equal("UNAUTHENTICATED", (await me.Send("{ me { id } }")).FirstErrorCode); // their sessions end
 
-        await app.WaitForProjections();
-        var daemon = app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        foreach (var projection in Store.Options.Events.Projections().Select(p => p.Name).Distinct())
-            await daemon.RebuildProjectionAsync(projection, CancellationToken.None);
+        await scenario.RebuildEveryProjection();
 
         foreach (var term in person.Identifying)
         {
-            Assert.Empty(await TableHits(term));
+            Assert.Empty(await scenario.TableHits(term));
             Assert.Empty(await DecryptedEventHits(term));
         }
         var after = (await LedgerLines()).Select(Line).ToList();
@@ -119,30 +116,7 @@ public sealed class when_a_member_is_erased(PlatformApp app) : IClassFixture<Pla
 
     private IDocumentStore Store => app.Host.Services.GetRequiredService<IDocumentStore>();
 
-    /// <summary>Every row of every table, as text, that contains <paramref name="term"/> (case-insensitive).</summary>
-    private async Task<List<string>> TableHits(string term)
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "select format('%I.%I', table_schema, table_name) from information_schema.tables where table_type = 'BASE TABLE' " +
-            "and table_schema not in ('pg_catalog', 'information_schema')", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        Assert.Contains(tables, t => t.EndsWith(".mt_events"));
-        var hits = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var search = new NpgsqlCommand($"select r::text from {table} r where strpos(lower(r::text), lower($1)) > 0", connection);
-            search.Parameters.AddWithValue(term);
-            await using var reader = await search.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) hits.Add($"{table}: {reader.GetString(0)}");
-        }
-        return hits;
-    }
-
-    private async Task<List<string>> RawEventHits(string term) => [.. (await TableHits(term)).Where(h => h.Contains(".mt_events:"))];
+    private async Task<List<string>> RawEventHits(string term) => [.. (await scenario.TableHits(term)).Where(h => h.Contains(".mt_events:"))];
 
     /// <summary>Every event as the application reads it (personal fields opened where a key allows), searched for <paramref name="term"/>.</summary>
     private async Task<List<string>> DecryptedEventHits(string term)

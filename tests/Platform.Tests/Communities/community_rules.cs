@@ -84,6 +84,11 @@ public sealed class community_rules
         Assert.Empty(Community.ChangeSettings(new UpdateCommunitySettings(community.Id, "Makers", null, null, null, Creator), community, Now));
         Assert.Equal(ErrorCodes.Validation, Assert.Throws<DomainException>(() =>
             Community.ChangeSettings(new UpdateCommunitySettings(community.Id, null, new string('x', 2001), null, null, Creator), community, Now)).Code);
+
+        var removing = community.Apply(Assert.IsType<CommunitySettingsChanged>(Assert.Single(Community.ChangeSettings(
+            new UpdateCommunitySettings(community.Id, null, null, null, null, Creator, ErasedMemberContent.Remove), community, Now))));
+        Assert.Equal(ErasedMemberContent.Remove, removing.ErasedMemberContent);
+        Assert.Empty(Community.ChangeSettings(new UpdateCommunitySettings(community.Id, null, null, null, null, Creator, ErasedMemberContent.Remove), removing, Now));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class CommunityGraphType : ObjectGraphType<CommunityCard>
         Field<NonNullGraphType<IntGraphType>>("feePercent").Description("The platform fee in force now (its fee policy), which a checkout started now fixes.")
             .ResolveAsync(async c => await Analytics.FeePolicies.InForce(c.Reads(), c.Source.Id, c.Source.FeePercent,
                 c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(), c.CancellationToken));
+        Field<NonNullGraphType<EnumerationGraphType<ErasedMemberContent>>>("erasedMemberContent").Resolve(c => c.Source.ErasedMemberContent);
         Field(c => c.MemberCount);
         Field(c => c.Featured).Description("Chosen by the platform's admins; featured communities come first in discovery.");
         Field(c => c.LevelNames);
