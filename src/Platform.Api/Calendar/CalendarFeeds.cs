@@ -4,8 +4,6 @@ using Ical.Net.Serialization;
 using Marten;
 using Platform.Api.Identity;
 using Platform.Api.Mail;
-using Platform.Contracts.Communities;
-using Platform.Projections.Communities;
 using Platform.Projections.Identity;
 using IcalCalendar = Ical.Net.Calendar;
 using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
@@ -33,12 +31,9 @@ public static class CalendarFeeds
             if (await reads.LoadAsync<UserAccount>(userId, cancellation) is not { } account) return Results.NotFound();
             var caller = new Caller();
             caller.SignIn(account);
-            var memberOf = (await reads.Query<MembershipView>().Where(m => m.UserId == userId && m.Status == MembershipStatus.Active)
-                .Select(m => m.CommunityId).ToListAsync(cancellation)).ToHashSet();
-            memberOf.UnionWith(account.Grants.Where(g => g.CommunityId is not null).Select(g => g.CommunityId!.Value));
             if (scope != "all" && !(Guid.TryParse(scope, out var only) && await CommunitiesAccess.IsInside(reads, caller.Account, only, cancellation)))
                 return Results.NotFound();
-            var communities = scope == "all" ? memberOf.ToList() : [Guid.Parse(scope)];
+            var communities = scope == "all" ? await EventQueries.CommunitiesOf(reads, account, cancellation) : [Guid.Parse(scope)];
 
             var now = clock.GetUtcNow();
             var calendar = new IcalCalendar { ProductId = "-//Platform//Events//EN" };

@@ -7,6 +7,9 @@ using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Api.Mail;
+using Platform.Contracts.Communities;
+using Platform.Projections.Communities;
+using Platform.Projections.Identity;
 using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Calendar;
@@ -24,6 +27,15 @@ public static class EventQueries
         if (to <= from || to - from > MaxRange) throw DomainException.Invalid("'to' is after 'from', and at most 366 days after it.");
         var events = await reads.Query<CalendarEvent>().Where(e => e.CommunityId == communityId && !e.Cancelled).ToListAsync(cancellation);
         return [.. events.SelectMany(e => e.Occurrences(from, to, viewer).Select(o => new EventOccurrence(e, o))).OrderBy(o => o.Occurrence.StartsAt)];
+    }
+
+    /// <summary>The communities a member is inside: active memberships, and those they run.</summary>
+    public static async Task<IReadOnlyList<Guid>> CommunitiesOf(IQuerySession reads, UserAccount account, CancellationToken cancellation)
+    {
+        var memberOf = (await reads.Query<MembershipView>().Where(m => m.UserId == account.Id && m.Status == MembershipStatus.Active)
+            .Select(m => m.CommunityId).ToListAsync(cancellation)).ToHashSet();
+        memberOf.UnionWith(account.Grants.Where(g => g.CommunityId is not null).Select(g => g.CommunityId!.Value));
+        return [.. memberOf];
     }
 
     public static void AddEventQueries(this ObjectGraphType query)

@@ -1,4 +1,8 @@
 using GraphQL.Types;
+using JasperFx.Events.Projections;
+using Marten;
+using Platform.Projections.Social;
+using Wolverine;
 using Platform.Api.Infrastructure;
 using Wolverine.Marten;
 
@@ -8,7 +12,7 @@ public static class MailConfiguration
 {
     /// <summary>
     /// The mail port (<c>Mail__Provider</c>: <c>embedded</c> writes .eml files, <c>smtp</c> sends with MailKit), the signed links, and
-    /// the Marten subscription that relays mail-worthy events into Wolverine's durable queues.
+    /// the Marten subscription that relays mail-worthy events into Wolverine's durable queues, and the digest schedule.
     /// </summary>
     public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
     {
@@ -25,6 +29,16 @@ public static class MailConfiguration
             var other => throw new InvalidOperationException($"Mail__Provider is 'embedded' or 'smtp', not '{other}'."),
         });
         builder.Services.PublishEventsToWolverine("mail", MailNotificationsHandler.Relay);
+        builder.Services.ConfigureMarten(marten =>
+        {
+            // Inline, so the digest schedule finds who wants a digest the moment they ask for one.
+            marten.Projections.Snapshot<NotificationPreferences>(SnapshotLifecycle.Inline);
+            marten.Schema.For<NotificationPreferences>().Index(p => p.Digest);
+            marten.Schema.For<DigestSent>().Index(d => d.UserId);
+        });
+        // The feed port is made by a factory (embedded or Stream): the digest's handler gets it from the container.
+        builder.Services.ConfigureWolverine(wolverine => wolverine.CodeGeneration.AlwaysUseServiceLocationFor<IFeeds>());
+        builder.Services.AddHostedService<DigestScheduleStarter>();
         return builder;
     }
 

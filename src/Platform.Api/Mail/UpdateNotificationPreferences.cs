@@ -10,8 +10,8 @@ using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Mail;
 
-/// <summary>Sets the channel of the kinds listed, and the digest if given.</summary>
-public sealed record UpdateNotificationPreferences(Guid UserId, IReadOnlyList<KindChannel> Channels, DigestFrequency? Digest);
+/// <summary>Sets the channel of the kinds listed, and the digest and its time zone if given.</summary>
+public sealed record UpdateNotificationPreferences(Guid UserId, IReadOnlyList<KindChannel> Channels, DigestFrequency? Digest, string? DigestTimeZone = null);
 
 public static class UpdateNotificationPreferencesHandler
 {
@@ -19,7 +19,7 @@ public static class UpdateNotificationPreferencesHandler
     {
         var stream = await session.Events.FetchForWriting<NotificationPreferences>(NotificationPreferences.StreamId(command.UserId), cancellation);
         stream.AppendMany(NotificationPreferences.Update(stream.Aggregate ?? NotificationPreferences.Default(command.UserId), command.Channels,
-            command.Digest, clock.GetUtcNow()));
+            command.Digest, clock.GetUtcNow(), command.DigestTimeZone));
     }
 
     public static async Task<NotificationPreferences> Current(IQuerySession reads, Guid userId, CancellationToken cancellation) =>
@@ -34,7 +34,7 @@ public static class UpdateNotificationPreferencesHandler
 
     public static void AddUpdateNotificationPreferences(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<NotificationPreferencesGraphType>>("updateNotificationPreferences")
-            .Description("Per kind IN_APP, EMAIL or OFF; the digest DAILY, WEEKLY or NEVER. Kinds not listed keep their channel.")
+            .Description("Per kind IN_APP, EMAIL or OFF; the digest DAILY, WEEKLY or NEVER, sent at 08:00 in digestTimeZone (default UTC). Kinds not listed keep their channel.")
             .Argument<NonNullGraphType<NotificationPreferencesInputGraphType>>("input")
             .Allow(SignedIn)
             .ResolveAsync(async c =>
@@ -45,8 +45,8 @@ public static class UpdateNotificationPreferencesHandler
                     .Select(x => new KindChannel((NotificationKind)x["kind"]!, (NotificationChannel)x["channel"]!)).ToList();
                 // An abuse limit: there are only so many kinds.
                 if (channels.Count > Enum.GetValues<NotificationKind>().Length) throw DomainException.Invalid("Name each kind once.");
-                await c.Commands().InvokeAsync(new UpdateNotificationPreferences(c.UserId(), channels, input.GetValueOrDefault("digest") as DigestFrequency?),
-                    c.CancellationToken);
+                await c.Commands().InvokeAsync(new UpdateNotificationPreferences(c.UserId(), channels, input.GetValueOrDefault("digest") as DigestFrequency?,
+                    input.GetValueOrDefault("digestTimeZone") as string), c.CancellationToken);
                 return await Current(c.Reads(), c.UserId(), c.CancellationToken);
             });
 }

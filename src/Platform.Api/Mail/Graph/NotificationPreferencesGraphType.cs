@@ -11,6 +11,8 @@ public sealed class NotificationPreferencesGraphType : ObjectGraphType<Notificat
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindChannelGraphType>>>>("channels")
             .Resolve(c => c.Source.Channels.Select(x => new KindChannel(x.Key, x.Value)));
         Field<NonNullGraphType<EnumerationGraphType<DigestFrequency>>>("digest").Resolve(c => c.Source.Digest);
+        Field<NonNullGraphType<StringGraphType>>("digestTimeZone").Description("The IANA zone the digest is timed in: 08:00 there.")
+            .Resolve(c => c.Source.DigestTimeZone);
     }
 }
 
@@ -41,5 +43,6 @@ public sealed class NotificationPreferencesInputGraphType : InputObjectGraphType
         Name = "NotificationPreferencesInput";
         Field<ListGraphType<NonNullGraphType<KindChannelInputGraphType>>>("channels");
         Field<EnumerationGraphType<DigestFrequency>>("digest");
+        Field<StringGraphType>("digestTimeZone").Description("An IANA time zone such as Europe/Berlin; the digest comes at 08:00 there.");
     }
 }
