@@ -14,6 +14,8 @@ public sealed class Run(string command, DateTimeOffset date, Dictionary<string, 
     public string PostgreSQL { get; set; } = "";
     public TimeSpan Duration { get; set; }
     public List<Fault> Faults { get; } = [];
+    /// <summary>Before each leader kill: how many async projections and subscriptions each node ran (none listed under HotCold).</summary>
+    public List<string> Shares { get; } = [];
     public List<Verdict> Verdicts { get; } = [];
     public Tally Tally { get; set; } = new(0, 0, 0, 0, 0, 0);
     public bool Passed => Verdicts.Count > 0 && Verdicts.All(v => v.Held) && Faults.All(f => f.Recovery is not null);
@@ -45,9 +47,9 @@ public static class FaultReport
         text.AppendLine("one flow) and recorded as acknowledged, rejected or unknown. Every third buyer's payment and refund arrive as signed Stripe");
         text.AppendLine("webhooks, each delivered twice and the refund before the payment; the others pay with `completeLocalPayment` and every");
         text.AppendLine("second of them is refunded with `refundPurchase`. Faults, in order: `kill -9` of a");
-        text.AppendLine("node every few seconds (started again each time), `kill -9` of the node leading the projection daemon twice, then");
+        text.AppendLine("node every few seconds (started again each time), `kill -9` of the leading node twice, then");
         text.AppendLine("`pg_ctl stop -m immediate` and a restart 2 s later under 20 writers, twice. Recovery: a killed node until it is ready");
-        text.AppendLine("again; a killed leader until another node leads; a database crash from its restart to the next acknowledged write.");
+        text.AppendLine("again; a killed leader until another node leads and the survivors run every async projection again; a database crash from its restart to the next acknowledged write.");
         text.AppendLine("Lost: acknowledged but missing (or missing from its read model); duplicated: any operation found more than once.");
         text.AppendLine();
         text.AppendLine(RowsBegin);
@@ -61,6 +63,8 @@ public static class FaultReport
         text.AppendLine("| fault | recovered when | after |");
         text.AppendLine("|---|---|---:|");
         foreach (var fault in run.Faults) text.AppendLine($"| {fault.What} | {fault.RecoveredWhen} | {Seconds(fault.Recovery)} |");
+        text.AppendLine();
+        foreach (var share in run.Shares) text.AppendLine($"- Before a leader kill, async projections and subscriptions per node from readiness (under HotCold none are listed: the leader runs them all): {share}.");
         text.AppendLine();
         text.AppendLine("| oracle check | held | found |");
         text.AppendLine("|---|---|---|");
@@ -76,7 +80,7 @@ public static class FaultReport
         var t = run.Tally;
         return $"| {run.Date:yyyy-MM-dd HH:mm} | `{run.Command}` | {MachineLine(run)} | {run.Faults.Count} | {t.Acknowledged} / {t.Rejected} / {t.Unknown} ({t.UnknownApplied} applied) " +
                $"| {t.Lost} | {t.Duplicated} | {(kills.Count == 0 ? "–" : $"{kills[kills.Count / 2]:0.0} s / {kills[^1]:0.0} s")} " +
-               $"| {Of("kill -9 the daemon leader")} | {Of("pg_ctl")} | {(run.Passed ? "held" : "**failed**")} |";
+               $"| {Of("kill -9 the leader")} | {Of("pg_ctl")} | {(run.Passed ? "held" : "**failed**")} |";
     }
 
     private static string MachineLine(Run run) =>

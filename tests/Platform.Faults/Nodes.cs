@@ -57,9 +57,13 @@ public sealed class Nodes(Workspace workspace, string connectionString) : IAsync
         lock (gate) return live[number].Client;
     }
 
-    /// <summary>The node whose readiness says it leads the projection daemon (HotCold), or null when none does yet.</summary>
-    public async Task<int?> Leader()
+    /// <summary>
+    /// What each live node's readiness says it runs: whether it leads (Wolverine's leader that assigns the work, or HotCold's
+    /// projection daemon) and the async projections and subscriptions it runs (<c>…/all</c>; none listed under HotCold).
+    /// </summary>
+    public async Task<Dictionary<int, (bool Leads, string[] Projections)>> Work()
     {
+        var work = new Dictionary<int, (bool, string[])>();
         foreach (var number in Numbers)
         {
             string url;
@@ -71,19 +75,29 @@ public sealed class Nodes(Workspace workspace, string connectionString) : IAsync
             try
             {
                 var report = JsonDocument.Parse(await http.GetStringAsync($"{url}/health/ready")).RootElement;
-                if (report.TryGetProperty("daemon", out var daemon) && daemon.GetString() == "leader") return number;
+                var leads = report.TryGetProperty("leader", out var leader) ? leader.GetBoolean()
+                    : report.TryGetProperty("daemon", out var daemon) && daemon.GetString() == "leader";
+                string[] projections = report.TryGetProperty("agents", out var agents)
+                    ? [.. agents.EnumerateArray().Select(a => a.GetString()!).Where(a => a.EndsWith("/all"))]
+                    : [];
+                work[number] = (leads, projections);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException) { } // not answering: not leading
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException) { } // not answering: runs nothing
         }
-        return null;
+        return work;
     }
 
-    /// <summary>Waits until some node other than <paramref name="killed"/> leads; the time it took, or null after <paramref name="patience"/>.</summary>
-    public async Task<TimeSpan?> NewLeader(int killed, Stopwatch since, TimeSpan patience)
+    /// <summary>
+    /// Waits until a node other than <paramref name="killed"/> leads and the live nodes run <paramref name="projections"/> async
+    /// projections and subscriptions again; the time since the kill, or null after <paramref name="patience"/>.
+    /// </summary>
+    public async Task<TimeSpan?> TakenOver(int killed, int projections, Stopwatch since, TimeSpan patience)
     {
         while (since.Elapsed < patience)
         {
-            if (await Leader() is { } leader && leader != killed) return since.Elapsed;
+            var work = await Work();
+            if (work.Any(w => w.Key != killed && w.Value.Leads) && work.Values.SelectMany(w => w.Projections).Distinct().Count() >= projections)
+                return since.Elapsed;
             await Task.Delay(100);
         }
         return null;

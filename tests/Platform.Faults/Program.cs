@@ -44,11 +44,15 @@ await using (var nodes = new Nodes(workspace, cluster.ConnectionString))
 
     for (var k = 0; k < leaderKills; k++)
     {
-        var leader = await nodes.Leader() ?? throw new InvalidOperationException("No node leads the projection daemon.");
+        var work = await nodes.Work();
+        var leader = work.Where(w => w.Value.Leads).Select(w => (int?)w.Key).FirstOrDefault()
+                     ?? throw new InvalidOperationException("No node leads.");
+        var projections = work.Values.SelectMany(w => w.Projections).Distinct().Count();
+        run.Shares.Add(string.Join(", ", work.OrderBy(w => w.Key).Select(w => $"node {w.Key}: {w.Value.Projections.Length}{(w.Value.Leads ? " (leads)" : "")}")));
         var since = Stopwatch.StartNew();
         await nodes.Kill(leader);
-        var taken = await nodes.NewLeader(leader, since, TimeSpan.FromMinutes(2));
-        run.Faults.Add(new Fault($"kill -9 the daemon leader (node {leader})", "another node leads", taken));
+        var taken = await nodes.TakenOver(leader, projections, since, TimeSpan.FromMinutes(2));
+        run.Faults.Add(new Fault($"kill -9 the leader (node {leader})", $"another node leads and the {projections} async projections listed run again", taken));
         Say($"leader kill {k + 1}/{leaderKills}: node {leader}; " + (taken is { } t ? $"another node leads after {t.TotalSeconds:0.0} s" : "no new leader in 2 minutes"));
         await nodes.Start(leader);
     }
