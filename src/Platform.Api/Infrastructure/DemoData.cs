@@ -216,7 +216,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         Guid Id(string kind, string key) => DeterministicId.From("demo", kind, key);
         var (alice, carol, dave) = (UserId("alice"), UserId("carol"), UserId("dave"));
         await Step(() => bus.InvokeAsync(new EnrolFree(course, dave), cancellation));
-        await Step(() => bus.InvokeAsync(new CompleteLesson(Id("lesson", "moisture"), dave), cancellation));
+        await Step(() => bus.InvokeAsync(new CompleteLesson(Id("lesson", "moisture"), course, dave), cancellation));
         await Step(() => bus.InvokeAsync(new SendMessage(Id("message", "dave-asks"), new SendMessageInput(null, carol, null,
             "Could you look at my X brace photos before I glue it?"), dave), cancellation));
         await Step(() => bus.InvokeAsync(new SendMessage(Id("message", "carol-answers"), new SendMessageInput(null, dave, null,

@@ -85,7 +85,13 @@ public static class EraseAccountHandler
         {
             session.Events.Append(postId, removed);
             if (removed is Contracts.Social.PostDeleted)
-                await session.DeleteFilesOf(messages, Contracts.Files.FileOwnerKind.Post, postId, Erasure.RemovedReason, now, cancellation);
+            {
+                await session.DeleteFilesOf(messages, Contracts.Files.FileOwnerKind.Post, [postId], Erasure.RemovedReason, now, cancellation);
+                await session.DeleteFilesOf(messages, Contracts.Files.FileOwnerKind.Comment, posts.First(p => p.Id == postId).Comments.Select(c => c.Id),
+                    Erasure.RemovedReason, now, cancellation);
+            }
+            else if (removed is Contracts.Social.CommentRemoved comment)
+                await session.DeleteFilesOf(messages, Contracts.Files.FileOwnerKind.Comment, [comment.CommentId], Erasure.RemovedReason, now, cancellation);
         }
     }
 }
