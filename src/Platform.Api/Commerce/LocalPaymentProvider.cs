@@ -7,8 +7,11 @@ using Wolverine;
 
 namespace Platform.Api.Commerce;
 
-/// <summary>How a local test card behaves, like Stripe's test cards: pays, is declined, or pays and is then disputed and lost.</summary>
-public enum LocalPaymentOutcome { Succeeded, Declined, Disputed }
+/// <summary>
+/// How a local test card behaves, like Stripe's test cards: pays, is declined, or pays and is then disputed, and the dispute lost
+/// or won (Stripe's disputed card with its losing or winning evidence).
+/// </summary>
+public enum LocalPaymentOutcome { Succeeded, Declined, Disputed, DisputedWon }
 
 /// <summary>Builds events in Stripe's webhook format, so local payments go through the very path Stripe's webhooks take.</summary>
 public static class LocalStripeEvents
@@ -29,6 +32,7 @@ public static class LocalStripeEvents
     public static string PaymentIntentId(Guid purchaseId) => $"pi_local_{purchaseId:N}";
     public static string SubscriptionId(Guid subscriptionId) => $"sub_local_{subscriptionId:N}";
     public static string AccountId(Guid creatorId) => $"acct_local_{creatorId:N}";
+    public static string PayoutId(Guid payoutId) => $"po_local_{payoutId:N}";
 
     public static JsonObject Metadata(params (string Key, object? Value)[] entries)
     {
@@ -87,7 +91,7 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
     {
         var sent = await session.Query<ProviderEventRecord>()
             .Where(r => r.Provider == ProviderName && r.ReceivedAt >= from && r.ReceivedAt < to
-                        && r.Type.IsOneOf("checkout.session.completed", "invoice.paid", "refund.created"))
+                        && r.Type.IsOneOf("checkout.session.completed", "invoice.paid", "refund.created", "payout.paid"))
             .ToListAsync(cancellation);
         var booked = new List<ProviderTransaction>();
         foreach (var record in sent)
@@ -100,8 +104,9 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
                 "invoice.paid" => (data["payments"]?["data"]?[0]?["payment"]?["payment_intent"]?.GetValue<string>(), data["amount_paid"]?.GetValue<long>() ?? 0),
                 _ => (null, 0L),
             };
-            if (record.Type == "refund.created")
-                booked.Add(new ProviderTransaction($"refund:{data["id"]!.GetValue<string>()}", data["amount"]!.GetValue<long>(), currency, record.Id));
+            if (record.Type is "refund.created" or "payout.paid")
+                booked.Add(new ProviderTransaction($"{(record.Type == "payout.paid" ? "payout" : "refund")}:{data["id"]!.GetValue<string>()}",
+                    data["amount"]!.GetValue<long>(), currency, record.Id));
             else if (payment is not null && amount > 0)
             {
                 booked.Add(new ProviderTransaction($"payment:{payment}", amount, currency, record.Id));
@@ -111,7 +116,26 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
         return booked;
     }
 
-    /// <summary>The local provider makes no payouts of its own: the platform's payout run does (<c>RunPayouts</c>).</summary>
+    /// <summary>
+    /// The platform's payout run pays out the local provider's money (<c>RunPayouts</c>); the provider books each payout as Stripe
+    /// reports one of a connected account (<c>payout.paid</c>), so reconciliation has the provider's side of it.
+    /// </summary>
+    public static void BookPayout(IDocumentSession session, Contracts.Payouts.PayoutCreated payout, DateTimeOffset now)
+    {
+        var id = $"evt_local_payout_{payout.PayoutId:N}";
+        session.Store(new ProviderEventRecord
+        {
+            Id = id, Provider = ProviderName, Endpoint = "connect", Type = "payout.paid", ReceivedAt = now, ProcessedAt = now,
+            Outcome = "booked by the local provider's payout run",
+            Payload = LocalStripeEvents.Event("payout.paid", new JsonObject
+            {
+                ["id"] = payout.ProviderPayoutId, ["object"] = "payout", ["amount"] = payout.Amount, ["currency"] = payout.Currency, ["status"] = "paid",
+                ["arrival_date"] = now.ToUnixTimeSeconds(),
+            }, now, id),
+        });
+    }
+
+    /// <summary>The local provider reports no payouts by webhook: the platform's payout run makes them (<c>RunPayouts</c>).</summary>
     public Task<IReadOnlyList<PayoutSource>> PayoutSources(string providerAccountId, string providerPayoutId, CancellationToken cancellation) =>
         Task.FromResult<IReadOnlyList<PayoutSource>>([]);
 

@@ -42,9 +42,9 @@ public static class LocalPayments
             ["subscription"] = purchase.SubscriptionId is { } subscription ? LocalStripeEvents.SubscriptionId(subscription) : null,
             ["amount_total"] = trial ? 0 : purchase.Amount, ["currency"] = purchase.Currency,
         }, now, id: $"evt_local_completed_{purchase.Id:N}"), cancellation);
-        if (outcome != LocalPaymentOutcome.Disputed || trial) return;
-        foreach (var status in new[] { "needs_response", "lost" })
-            await Deliver(bus, LocalStripeEvents.Event(status == "lost" ? "charge.dispute.closed" : "charge.dispute.created", new JsonObject
+        if (outcome is not (LocalPaymentOutcome.Disputed or LocalPaymentOutcome.DisputedWon) || trial) return;
+        foreach (var status in new[] { "needs_response", outcome == LocalPaymentOutcome.DisputedWon ? "won" : "lost" })
+            await Deliver(bus, LocalStripeEvents.Event(status == "needs_response" ? "charge.dispute.created" : "charge.dispute.closed", new JsonObject
             {
                 ["id"] = $"dp_local_{purchase.Id:N}", ["object"] = "dispute", ["amount"] = purchase.Amount, ["currency"] = purchase.Currency,
                 ["payment_intent"] = paymentIntent, ["charge"] = $"ch_local_{purchase.Id:N}", ["reason"] = "fraudulent", ["status"] = status,

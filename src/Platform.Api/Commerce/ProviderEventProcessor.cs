@@ -95,7 +95,7 @@ public sealed class ProviderEventProcessor(
         if (events.Length == 0) return "already applied";
         stream.AppendMany(events);
         var after = Purchase.After(before, events);
-        var duplicateOf = !before.IsPaid && after.IsPaid ? await Duplicate(stream, after) : null;
+        var duplicateOf = !before.IsPaid && after.IsPaid ? await Duplicate(stream, after, providerSubscriptionId) : null;
         if (duplicateOf is null) await FollowAccess(before, after, providerSubscriptionId);
         if (after.ProviderPaymentId is { Length: > 0 } payment && before.ProviderPaymentId != payment)
         {
@@ -109,15 +109,19 @@ public sealed class ProviderEventProcessor(
     /// A payment for what the buyer already owns gives nothing and goes back in full (decided under the buyer and product's lock,
     /// so of two payments racing, the second sees the first).
     /// </summary>
-    private async Task<Guid?> Duplicate(IEventStream<Purchase> stream, Purchase paid)
+    private async Task<Guid?> Duplicate(IEventStream<Purchase> stream, Purchase paid, string? providerSubscriptionId)
     {
-        if (paid.SubscriptionId is not null) return null;
         await PurchaseSlot.Lock(session, paid.BuyerId, paid.ProductId, cancellation);
         var buyers = await session.Query<PurchaseView>().Where(p => p.BuyerId == paid.BuyerId && p.ProductId == paid.ProductId && p.PaidAt != null)
             .ToListAsync(cancellation);
-        var events = PurchaseSlot.Duplicate(paid, buyers, now);
+        var subscriptions = await session.Query<SubscriptionView>()
+            .Where(s => s.BuyerId == paid.BuyerId && s.ProductId == paid.ProductId && s.EndedAt == null).ToListAsync(cancellation);
+        var events = PurchaseSlot.Duplicate(paid, buyers, subscriptions, now);
         if (events.Length == 0) return null;
         stream.AppendMany(events);
+        // A second subscription would bill again every period: the provider stops it now.
+        if (paid.SubscriptionId is { } duplicateSubscription && providerSubscriptionId is { Length: > 0 })
+            await messages.PublishAsync(new CancelProviderSubscription(duplicateSubscription, providerSubscriptionId, AtPeriodEnd: false));
         await Entitlements.SettleHold(session, paid.ProductId, paid.Id, sold: false, "duplicate payment", at, cancellation);
         if (events.OfType<RefundRequested>().Any()) await messages.PublishAsync(new SendRefund(paid.Id, PurchaseSlot.RefundId(paid.Id)));
         var owner = events.OfType<DuplicatePaymentFound>().Single().OwnedThrough;
@@ -231,7 +235,8 @@ public sealed class ProviderEventProcessor(
         if (stream.Aggregate is { } existing) return (stream, existing);
         if (firstPurchaseId is null) return (stream, null);
         var first = await session.Events.AggregateStreamAsync<Purchase>(firstPurchaseId.Value, token: cancellation);
-        if (first is null || first.SubscriptionId != subscriptionId) return (stream, null);
+        // A duplicate's subscription never started: what the provider says of it as it stops changes nothing.
+        if (first is null || first.SubscriptionId != subscriptionId || first.DuplicateOf is not null) return (stream, null);
         var started = Subscription.Start(first, providerSubscriptionId, at);
         stream.AppendOne(started);
         return (stream, SubscriptionViewProjection.Create(started));

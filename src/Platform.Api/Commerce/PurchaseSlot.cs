@@ -25,17 +25,23 @@ public static class PurchaseSlot
         buyersPurchases.Where(p => !p.IsPaid && p.FailureReason is null && p.ExpiredAt is null && p.ExpiresAt > now).MaxBy(p => p.CreatedAt);
 
     /// <summary>
-    /// A one-time payment for a product the buyer already owns through another purchase: marked, and refunded in full with the
-    /// reason. Nothing when it is the buyer's only live purchase (or a subscription's, whose renewals are the same purchase again).
+    /// A payment for a product the buyer already owns through another purchase (one-time), or the first payment of a second
+    /// subscription while one is live: marked, and refunded in full with the reason. Nothing when it is the buyer's only live
+    /// purchase, or a renewal (the same subscription again).
     /// </summary>
-    public static object[] Duplicate(Purchase paid, IEnumerable<PurchaseView> buyersPurchases, DateTimeOffset now)
+    public static object[] Duplicate(Purchase paid, IEnumerable<PurchaseView> buyersPurchases, IEnumerable<SubscriptionView> buyersLiveSubscriptions,
+        DateTimeOffset now)
     {
-        if (!paid.IsPaid || paid.DuplicateOf is not null || paid.SubscriptionId is not null) return [];
-        var owner = buyersPurchases.FirstOrDefault(p => p.Id != paid.Id && p.SubscriptionId is null && p.DuplicateOf is null && GivesAccess(p));
-        if (owner is null) return [];
-        var found = new DuplicatePaymentFound(paid.Id, owner.Id, now);
+        if (!paid.IsPaid || paid.DuplicateOf is not null) return [];
+        var owner = paid.SubscriptionId is { } subscription
+            ? subscription == DeterministicId.Subscription(paid.Id)
+                ? buyersLiveSubscriptions.FirstOrDefault(s => s.Id != subscription && s.EndedAt is null)?.FirstPurchaseId
+                : null
+            : buyersPurchases.FirstOrDefault(p => p.Id != paid.Id && p.SubscriptionId is null && p.DuplicateOf is null && GivesAccess(p))?.Id;
+        if (owner is not { } ownedThrough) return [];
+        var found = new DuplicatePaymentFound(paid.Id, ownedThrough, now);
         if (paid.Gross == 0) return [found];
-        return [found, new RefundRequested(paid.Id, RefundId(paid.Id), paid.Gross, $"Duplicate payment: already bought with purchase {owner.Id}.", Platform, now)];
+        return [found, new RefundRequested(paid.Id, RefundId(paid.Id), paid.Gross, $"Duplicate payment: already bought with purchase {ownedThrough}.", Platform, now)];
     }
 
     /// <summary>As <see cref="Purchase.GivesAccess"/>, read from the buyer's other purchases as readers see them.</summary>

@@ -128,6 +128,16 @@ public sealed class StripePaymentProvider(StripeClient client, PaymentOptions op
                     break;
             }
         }
+        // Creators' payouts leave their connected accounts, not ours: each account's payouts that arrived in the period.
+        await foreach (var account in new AccountService(client).ListAutoPagingAsync(new AccountListOptions { Limit = 100 }, cancellationToken: cancellation))
+        {
+            var payouts = new PayoutListOptions
+            {
+                ArrivalDate = new DateRangeOptions { GreaterThanOrEqual = from.UtcDateTime, LessThan = to.UtcDateTime }, Status = "paid", Limit = 100,
+            };
+            await foreach (var payout in new PayoutService(client).ListAutoPagingAsync(payouts, new RequestOptions { StripeAccount = account.Id }, cancellation))
+                booked.Add(new ProviderTransaction($"payout:{payout.Id}", payout.Amount, payout.Currency, payout.Id));
+        }
         return booked;
     }
 

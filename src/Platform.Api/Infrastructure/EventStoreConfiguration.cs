@@ -61,6 +61,15 @@ public static class EventStoreConfiguration
             options.MetadataRules.Add(new AuditEnvelopeRule()); // queued and scheduled work keeps the source that sent it
             options.Policies.AddMiddleware(typeof(AuditMiddleware));
             options.Services.AddResourceSetupOnStartup();
+            // A node that dies holds its acknowledged work (webhooks answered 2xx, queued commands) until the others see it is gone.
+            // Wolverine's defaults (a 10 s heartbeat, stale after 1 min, ejected on the second stale look) kept it a minute and more;
+            // a 1 s heartbeat, stale after 4 s and a 1 s orphan sweep hand it to a live node within 10 s. Handlers are safe to repeat,
+            // so a node wrongly thought dead costs only a repeat.
+            options.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(1);
+            options.Durability.FirstHealthCheckExecution = TimeSpan.FromSeconds(1);
+            options.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(4);
+            options.Durability.OrphanedMessageSweepPollingTime = TimeSpan.FromSeconds(1);
+            options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(2);
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<EventTableStatistics>();

@@ -4,6 +4,7 @@ using Platform.Contracts.Commerce;
 using Platform.Contracts.Ledger;
 using Platform.Projections.Commerce;
 using Platform.Projections.Ledger;
+using Platform.Projections.Payouts;
 using Wolverine;
 
 namespace Platform.Api.Ledger;
@@ -46,19 +47,23 @@ public static class Reconciliation
         return new ReconciliationReport(from, to, matched, mismatches);
     }
 
-    /// <summary>The ledger's side, keyed as the provider books it: a payment's gross and fee, each refund.</summary>
+    /// <summary>The ledger's side, keyed as the provider books it: a payment's gross and fee, each refund, each payout paid.</summary>
     public static async Task<IReadOnlyList<ProviderTransaction>> LedgerSide(IQuerySession session, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellation)
     {
         var lines = await session.Query<LedgerLine>()
-            .Where(l => l.At >= from && l.At < to && l.PurchaseId != null && l.Kind.IsOneOf("sale_fee", "sale_share", "provider_fee", "refund_fee", "refund_share"))
+            .Where(l => l.At >= from && l.At < to
+                        && (l.PurchaseId != null && l.Kind.IsOneOf("sale_fee", "sale_share", "provider_fee", "refund_fee", "refund_share") || l.Kind == "payout_paid"))
             .ToListAsync(cancellation);
-        var purchaseIds = lines.Select(l => l.PurchaseId!.Value).Distinct().ToList();
+        var payouts = (await session.LoadManyAsync<PayoutView>(cancellation, lines.Where(l => l.PayoutId != null).Select(l => l.PayoutId!.Value).Distinct()))
+            .ToDictionary(p => p.Id, p => p.ProviderPayoutId ?? p.Id.ToString());
+        var purchaseIds = lines.Where(l => l.PurchaseId != null).Select(l => l.PurchaseId!.Value).Distinct().ToList();
         var purchases = (await session.LoadManyAsync<PurchaseView>(cancellation, purchaseIds)).ToDictionary(p => p.Id);
         var refundEvents = lines.Where(l => l.Kind.StartsWith("refund")).Select(l => l.SourceEventId).Distinct().ToList();
         var refunds = (await session.Events.QueryAllRawEvents().Where(e => e.Id.IsOneOf(refundEvents)).ToListAsync(cancellation))
             .ToDictionary(e => e.Id, e => ((PaymentRefunded)e.Data).ProviderRefundId);
         return lines.Select(l => new ProviderTransaction(l.Kind switch
         {
+            "payout_paid" => $"payout:{payouts[l.PayoutId!.Value]}",
             "provider_fee" => $"fee:{purchases[l.PurchaseId!.Value].ProviderPaymentId}",
             "refund_fee" or "refund_share" => $"refund:{refunds[l.SourceEventId]}",
             _ => $"payment:{purchases[l.PurchaseId!.Value].ProviderPaymentId}",

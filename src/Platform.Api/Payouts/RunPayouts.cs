@@ -30,10 +30,12 @@ public static class RunPayoutsHandler
                 .SelectMany(p => p.Items).Select(i => i.LedgerLineId).ToHashSet();
             foreach (var group in lines.Where(l => !covered.Contains(l.Id)).GroupBy(l => (l.CreatorId!.Value, l.Currency)))
             {
-                if (Payout.Decide(Guid.CreateVersion7(), group.Key.Item1, group.Key.Currency, group, now, options.HoldPeriod, provider.Name) is not { } payout)
+                if (Payout.Decide(Guid.CreateVersion7(), group.Key.Item1, group.Key.Currency, group, now, options.HoldPeriod, provider.Name) is not { } decided)
                     continue;
+                var payout = decided with { ProviderPayoutId = LocalStripeEvents.PayoutId(decided.PayoutId) };
                 // The embedded provider's bank transfer always arrives.
                 session.Events.StartStream<PayoutView>(payout.PayoutId, payout, new PayoutPaid(payout.PayoutId, now));
+                LocalPaymentProvider.BookPayout(session, payout, now);
                 logger.LogInformation("Payout {PayoutId}: {Amount} {Currency} to {CreatorId}", payout.PayoutId, payout.Amount, payout.Currency, payout.CreatorId);
             }
         }

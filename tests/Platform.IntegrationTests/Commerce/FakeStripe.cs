@@ -63,8 +63,12 @@ public sealed class FakeStripe : IAsyncDisposable
 
     // ---- the API ----
 
+    /// <summary>While set and not completed, reads of a refund wait for it: the app is caught mid-way through processing a refund.</summary>
+    public TaskCompletionSource? HoldRefundReads { get; set; }
+
     private async Task Handle(HttpContext http)
     {
+        if (http.Request.Method == "GET" && http.Request.Path.StartsWithSegments("/v1/refunds") && HoldRefundReads is { } hold) await hold.Task;
         var body = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync();
         var form = ParseForm(http.Request.Method == "GET" ? http.Request.QueryString.Value?.TrimStart('?') ?? "" : body);
         var key = Header(http, "Idempotency-Key");
@@ -101,12 +105,12 @@ public sealed class FakeStripe : IAsyncDisposable
         }
         if (refusals.TryPeek(out var refusal) && refusal.Path == path && refusals.TryDequeue(out refusal))
             return (refusal.Status, Error(refusal.Type, refusal.Message), false);
-        var (status, result) = Act(method, path, Nest(form));
+        var (status, result) = Act(method, path, Nest(form), Header(http, "Stripe-Account"));
         if (key is not null && status is >= 200 and < 300) idempotent[key] = (method, path, body, status, result);
         return (status, result, false);
     }
 
-    private (int, string) Act(string method, string path, JsonObject p)
+    private (int, string) Act(string method, string path, JsonObject p, string? connected)
     {
         var segments = path.Trim('/').Split('/');
         switch (method, segments)
@@ -230,6 +234,10 @@ public sealed class FakeStripe : IAsyncDisposable
                     },
                 });
             }
+            case ("GET", ["v1", "accounts"]):
+                return List("/v1/accounts", accounts.Values);
+            case ("GET", ["v1", "payouts"]):
+                return List("/v1/payouts", connected is not null && payouts.TryGetValue(connected, out var paid) ? paid : []);
             case ("GET", ["v1", "balance_transactions"]):
             {
                 var data = new JsonArray();
@@ -341,6 +349,19 @@ public sealed class FakeStripe : IAsyncDisposable
     };
 
     private static (int, string) Ok(JsonObject result) => (200, result.ToJsonString());
+
+    private static (int, string) List(string url, IEnumerable<JsonObject> items) =>
+        Ok(new JsonObject { ["object"] = "list", ["url"] = url, ["has_more"] = false, ["data"] = new JsonArray([.. items.Select(i => i.DeepClone())]) });
+
+    private readonly Dictionary<string, List<JsonObject>> payouts = [];
+
+    /// <summary>Stripe pays out a connected account (its payouts list shows it); the payout object as the <c>payout.*</c> events show it.</summary>
+    public JsonObject PayOut(string account, long amount, string currency, string status = "paid")
+    {
+        var payout = Payout(NewId("po_"), amount, currency, status);
+        lock (gate) (payouts.TryGetValue(account, out var list) ? list : payouts[account] = []).Add(payout);
+        return (JsonObject)payout.DeepClone();
+    }
 
     private static (int, string) Invalid(string message, string? param, int status = 400) => (status, Error("invalid_request_error", message, param));
 

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Commerce;
+using Wolverine;
 using Platform.IntegrationTests.Support;
 using static Platform.IntegrationTests.Support.Given;
 
@@ -78,6 +81,43 @@ public sealed class when_a_buyer_pays_twice_for_one_product(DoubleClickLocalApp 
         var statuses = (await buyer.Data(Purchases)).GetProperty("myPurchases").GetProperty("nodes").EnumerateArray()
             .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("status").GetString());
         Assert.Equal("FAILED", statuses[full]);
+    }
+
+    [Fact]
+    public async Task a_second_subscription_paid_at_the_provider_is_refunded_in_full_and_stopped()
+    {
+        var shop = await shops.Open(amount: 3000, interval: "MONTH");
+        var creator = app.Client(shop.Creator);
+        await creator.Data("mutation($p: ID!) { createCoupon(productId: $p, input: { code: \"THIRD\", percentOff: 30 }) { id } }", new { p = shop.ProductId });
+        var buyer = await shops.Member(shop);
+        var replaced = await Shops.Checkout(buyer, shop);
+        var kept = await Shops.Checkout(buyer, shop, coupon: "THIRD");
+        await buyer.Data(Shops.Pay, new { c = kept, o = "SUCCEEDED" });
+
+        // The replaced checkout's page still took the card (a race at the provider): the provider reports it paid.
+        var subscription = Platform.Contracts.DeterministicId.Subscription(Guid.Parse(replaced));
+        var payload = LocalStripeEvents.Event("checkout.session.completed", new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = $"cs_local_{Guid.Parse(replaced):N}", ["object"] = "checkout.session", ["client_reference_id"] = replaced, ["status"] = "complete",
+            ["payment_status"] = "paid", ["mode"] = "subscription", ["payment_intent"] = LocalStripeEvents.PaymentIntentId(Guid.Parse(replaced)),
+            ["subscription"] = LocalStripeEvents.SubscriptionId(subscription), ["amount_total"] = 3000, ["currency"] = "eur",
+        }, DateTimeOffset.UtcNow);
+        using (var scope = app.Host.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new ReceiveProviderEvent(LocalPaymentProvider.ProviderName, "platform",
+                $"evt_local_race_{Guid.NewGuid():N}", "checkout.session.completed", payload, ProcessNow: true));
+
+        var purchases = await Shops.Eventually(() => buyer.Data(Purchases),
+            p => p.GetProperty("myPurchases").GetProperty("nodes").EnumerateArray().Any(n => n.GetProperty("status").GetString() == "REFUNDED"));
+        var statuses = purchases.GetProperty("myPurchases").GetProperty("nodes").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
+        ExtraIsRefundedInFull(statuses[replaced]);
+        Assert.Equal(3000, statuses[replaced].GetProperty("refunded").GetProperty("amount").GetInt64());
+        Assert.Equal("PAID", statuses[kept].GetProperty("status").GetString());
+        var live = (await buyer.Data("{ mySubscriptions { id status } }")).GetProperty("mySubscriptions").EnumerateArray().ToList();
+        Assert.Equal([("ACTIVE", Platform.Contracts.DeterministicId.Subscription(Guid.Parse(kept)).ToString())],
+            live.Select(l => (l.GetProperty("status").GetString(), l.GetProperty("id").GetString())));
+        var learning = (await buyer.Data("{ myLearning { nodes { course { id } revokedAt } } }")).GetProperty("myLearning").GetProperty("nodes");
+        Assert.Equal([(shop.ProductId, JsonValueKind.Null)],
+            learning.EnumerateArray().Select(n => (n.GetProperty("course").GetProperty("id").GetString(), n.GetProperty("revokedAt").ValueKind)));
     }
 
     [Fact]

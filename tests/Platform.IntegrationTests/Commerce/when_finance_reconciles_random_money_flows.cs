@@ -4,20 +4,23 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Commerce;
 using Platform.Api.Ledger;
 using Platform.IntegrationTests.Support;
+using Platform.Api.Payouts;
 using Platform.Projections.Ledger;
+using Platform.Projections.Payouts;
+using Wolverine;
 using Xunit.Abstractions;
 
 namespace Platform.IntegrationTests.Commerce;
 
-/// <summary>The local provider, limits raised for many purchases in a row.</summary>
+/// <summary>The local provider, limits raised for many purchases in a row, sales payable at once.</summary>
 public sealed class ReconciliationApp : PlatformApp
 {
-    protected override IDictionary<string, string?> Settings => RaisedLimits.Of(new Dictionary<string, string?>());
+    protected override IDictionary<string, string?> Settings => RaisedLimits.Of(new Dictionary<string, string?> { ["Payouts:HoldPeriod"] = "00:00:00" });
 }
 
 /// <summary>
 /// Reconciliation is clean on ordinary flows and finds what is wrong: random sequences of purchases, partial and full refunds,
-/// lost disputes, renewals and failed renewals with the local provider, then ten kinds of planted mismatch.
+/// disputes won and lost, renewals and failed renewals with the local provider, then eleven kinds of planted mismatch.
 /// <c>MONEY_SEQUENCES</c> and <c>MONEY_SEED</c> choose how many sequences run and from which seed.
 /// </summary>
 public sealed class when_finance_reconciles_random_money_flows(ReconciliationApp app, ITestOutputHelper output) : IClassFixture<ReconciliationApp>
@@ -41,7 +44,8 @@ public sealed class when_finance_reconciles_random_money_flows(ReconciliationApp
         var from = DateTimeOffset.UtcNow.AddSeconds(-1);
         var refunds = new List<(GraphQLClient Creator, string Purchase, long? Amount)>();
         var operations = 0;
-        for (var i = 0; i < sequences; i++) operations += await RandomSequence(random, refunds);
+        var outcomes = new List<string>();
+        for (var i = 0; i < sequences; i++) operations += await RandomSequence(random, refunds, outcomes);
         foreach (var (creator, purchase, amount) in refunds) await creator.Data(Refund, new { p = purchase, a = amount });
         operations += refunds.Count;
 
@@ -54,13 +58,13 @@ public sealed class when_finance_reconciles_random_money_flows(ReconciliationApp
         }, r => r.GetProperty("mismatches").GetArrayLength() == 0, TimeSpan.FromSeconds(90));
         var mismatches = report.GetProperty("mismatches");
         output.WriteLine($"{sequences} sequences (seed {seed}), {operations} operations: {report.GetProperty("matched").GetInt32()} amounts matched, " +
-            $"{mismatches.GetArrayLength()} mismatches");
+            $"{mismatches.GetArrayLength()} mismatches; payments {string.Join(", ", outcomes.CountBy(o => o).Select(o => $"{o.Key} {o.Value}"))}, {refunds.Count} refunds");
         Assert.True(mismatches.GetArrayLength() == 0, $"Mismatches: {mismatches}");
 
         // The ledger's provider balance, per currency, is the provider's own: payments less its fees less refunds.
         using var scope = app.Host.Services.CreateScope();
         var books = await scope.ServiceProvider.GetRequiredService<IPaymentProvider>().BalanceTransactions(from, to, CancellationToken.None);
-        var providerNet = books.GroupBy(t => t.Currency).ToDictionary(g => g.Key, g => g.Sum(t => t.Key.StartsWith("payment:") ? t.Amount : -t.Amount));
+        var providerNet = books.Where(t => !t.Key.StartsWith("payout:")).GroupBy(t => t.Currency).ToDictionary(g => g.Key, g => g.Sum(t => t.Key.StartsWith("payment:") ? t.Amount : -t.Amount));
         await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var lines = await session.Query<LedgerLine>().Where(l => l.At >= from && l.At < to && l.PurchaseId != null).ToListAsync();
         var ledgerNet = lines.Where(l => !l.Kind.StartsWith("dispute")).GroupBy(l => l.Currency).ToDictionary(g => g.Key,
@@ -72,7 +76,7 @@ public sealed class when_finance_reconciles_random_money_flows(ReconciliationApp
         mismatch.GetProperty(side).ValueKind == JsonValueKind.Null ? null : mismatch.GetProperty(side).GetInt64();
 
     /// <summary>One shop, one to three buyers, each buying once (paid, declined or disputed), refunding, renewing: the operations it ran.</summary>
-    private async Task<int> RandomSequence(Random random, List<(GraphQLClient, string, long?)> refunds)
+    private async Task<int> RandomSequence(Random random, List<(GraphQLClient, string, long?)> refunds, List<string> outcomes)
     {
         var currency = Currencies[random.Next(Currencies.Length)];
         var monthly = random.Next(3) == 0;
@@ -83,8 +87,9 @@ public sealed class when_finance_reconciles_random_money_flows(ReconciliationApp
         for (var b = random.Next(1, 4); b > 0; b--)
         {
             var buyer = await shops.Member(shop);
-            var outcome = monthly ? "SUCCEEDED" : random.Next(10) switch { < 6 => "SUCCEEDED", < 8 => "DISPUTED", _ => "DECLINED" };
+            var outcome = monthly ? "SUCCEEDED" : random.Next(10) switch { < 5 => "SUCCEEDED", < 7 => "DISPUTED", < 9 => "DISPUTED_WON", _ => "DECLINED" };
             var bought = await Shops.Bought(buyer, shop, outcome);
+            outcomes.Add(monthly ? "MONTHLY" : outcome);
             operations++;
             var purchase = bought.GetProperty("id").GetString()!;
             if (monthly)
@@ -94,7 +99,7 @@ public sealed class when_finance_reconciles_random_money_flows(ReconciliationApp
                 for (var r = random.Next(1, 4); r > 0; r--, operations++)
                     await buyer.Data(Renew, new { s = subscription, o = random.Next(4) == 0 ? "DECLINED" : "SUCCEEDED" });
             }
-            if (outcome != "SUCCEEDED" || random.Next(2) == 0) continue;
+            if (outcome is not ("SUCCEEDED" or "DISPUTED_WON") || random.Next(2) == 0) continue; // a won dispute leaves it refundable
             var partial = random.NextInt64(1, price);
             refunds.Add((creator, purchase, partial));
             if (random.Next(2) == 0) refunds.Add((creator, purchase, null)); // then the rest
@@ -110,7 +115,7 @@ public sealed class when_reconciliation_meets_planted_mismatches(ReconciliationA
     private GraphQLClient Finance => app.Client(Shops.NewUser("fin"), "finance");
 
     [Fact]
-    public async Task ten_kinds_of_planted_mismatch_are_each_found_with_both_amounts_and_the_events_behind_them()
+    public async Task eleven_kinds_of_planted_mismatch_are_each_found_with_both_amounts_and_the_events_behind_them()
     {
         var from = DateTimeOffset.UtcNow.AddSeconds(-1);
         var shop = await shops.Open(amount: 1000);
@@ -119,14 +124,23 @@ public sealed class when_reconciliation_meets_planted_mismatches(ReconciliationA
         for (var i = 0; i < 6; i++) bought.Add((await Shops.Bought(await shops.Member(shop), shop)).GetProperty("id").GetString()!);
         var (a, b, c, d, e, f) = (bought[0], bought[1], bought[2], bought[3], bought[4], bought[5]);
         foreach (var refunded in new[] { b, c, f }) await creator.Data(when_finance_reconciles_random_money_flows.Refund, new { p = refunded, a = 300 });
+        await Given.Eventually(async () =>
+        {
+            await app.WaitForProjections();
+            using (var scope = app.Host.Services.CreateScope())
+                await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new RunPayouts(Scheduled: false));
+            await using var query = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            return await query.Query<PayoutView>().CountAsync(p => p.CreatorId == PlatformApp.UserId(shop.Creator));
+        }, n => n > 0);
         var to = DateTimeOffset.UtcNow.AddMinutes(1);
         var clean = await Given.Eventually(async () =>
         {
             await app.WaitForProjections();
             return (await Finance.Data(when_finance_reconciles_random_money_flows.Reconcile, new { f = from, t = to })).GetProperty("reconciliation");
-        }, r => r.GetProperty("mismatches").GetArrayLength() == 0 && r.GetProperty("matched").GetInt32() == 15, TimeSpan.FromSeconds(60));
-        Assert.Equal((0, 15), (clean.GetProperty("mismatches").GetArrayLength(), clean.GetProperty("matched").GetInt32()));
+        }, r => r.GetProperty("mismatches").GetArrayLength() == 0 && r.GetProperty("matched").GetInt32() == 16, TimeSpan.FromSeconds(60));
+        Assert.Equal((0, 16), (clean.GetProperty("mismatches").GetArrayLength(), clean.GetProperty("matched").GetInt32()));
 
+        PayoutView payout;
         await using (var session = app.Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
             async Task<LedgerLine> Line(string purchase, string kind) =>
@@ -151,6 +165,8 @@ public sealed class when_reconciliation_meets_planted_mismatches(ReconciliationA
             });
             var refundShare = await Line(f, "refund_share"); refundShare.Amount += 5; session.Store(refundShare); // 9. a refund booked larger
             session.Delete(await Line(a, "sale_fee"));                                             // 10. a sale's platform fee never booked
+            payout = await session.Query<PayoutView>().SingleAsync(p => p.CreatorId == PlatformApp.UserId(shop.Creator));
+            session.Delete<ProviderEventRecord>($"evt_local_payout_{payout.Id:N}");               // 11. a payout the provider lacks
             await session.SaveChangesAsync();
         }
 
@@ -170,6 +186,7 @@ public sealed class when_reconciliation_meets_planted_mismatches(ReconciliationA
             [$"payment:{Pi(e)}"] = ("AMOUNT_DIFFERS", 1000, 2000),
             [$"fee:{Pi(e)}"] = ("AMOUNT_DIFFERS", fee1000, 2 * fee1000),
             [$"payment:{Pi(a)}"] = ("AMOUNT_DIFFERS", 1000 - 150, 1000),
+            [$"payout:{LocalStripeEvents.PayoutId(payout.Id)}"] = ("MISSING_AT_PROVIDER", payout.Amount, null),
         };
         foreach (var (key, value) in expected) Assert.Equal((key, value), (key, found.GetValueOrDefault(key)));
         var refunds = found.Where(m => m.Key.StartsWith("refund:")).Select(m => m.Value).OrderBy(v => v.Item1).ToList();

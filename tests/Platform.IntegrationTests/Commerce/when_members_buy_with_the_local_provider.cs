@@ -139,6 +139,23 @@ public sealed class when_members_buy_with_the_local_provider(LocalShopApp app) :
     }
 
     [Fact]
+    public async Task a_payment_disputed_and_won_stays_paid_keeps_access_and_can_still_be_refunded()
+    {
+        var shop = await OpenShop(amount: 2500);
+        var buyer = await Member(shop);
+        var won = await Bought(buyer, shop, "DISPUTED_WON");
+        var id = won.GetProperty("id").GetString()!;
+        var history = (await app.EventsOf(Guid.Parse(id))).Select(e => e.Data).ToList();
+        var refundable = (await buyer.Data(Shops.PurchaseQuery, new { id })).GetProperty("purchase").GetProperty("refundable").GetProperty("amount").GetInt64();
+        Assert.Equal("PAID", won.GetProperty("status").GetString());
+        Assert.Equal((0L, 2500L), (won.GetProperty("disputed").GetProperty("amount").GetInt64(), refundable));
+        Assert.Single(await Learning(buyer));
+        Assert.Single(history.OfType<DisputeOpened>());
+        var closed = Assert.Single(history.OfType<DisputeClosed>());
+        Assert.Equal((true, 0L, 0L), (closed.Won, closed.PlatformFeeReversed, closed.CreatorShareReversed));
+    }
+
+    [Fact]
     public async Task a_membership_subscription_renews_and_a_failed_renewal_ends_it_after_the_grace_period()
     {
         var shop = await OpenShop(amount: 1500, interval: "MONTH", sellMembership: true);

@@ -324,7 +324,7 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
     }
 
     [Fact]
-    public async Task a_refund_books_the_fee_refund_and_transfer_reversal_stripe_reports_even_when_they_differ_from_our_rule()
+    public async Task a_refund_books_the_fee_refund_and_transfer_reversal_stripe_reports_even_when_they_differ_and_reconciliation_agrees_with_payouts()
     {
         var from = DateTimeOffset.UtcNow.AddSeconds(-1);
         var creator = await shop.OnboardedCreator();
@@ -351,7 +351,11 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
         (string Intent, string StripeRefund, JsonElement Refund) skewed;
         try { skewed = await PayAndRefundFifty(); }
         finally { Stripe.ApplicationFeeRefundSkew = 0; }
-        var ids = new[] { asStripeRules.Intent, asStripeRules.StripeRefund, skewed.Intent, skewed.StripeRefund };
+        var payout = Stripe.PayOut(creator.Account, 85, "eur");
+        var paidOut = FakeStripe.Event("payout.paid", payout, account: creator.Account);
+        await Stripe.Deliver(paidOut);
+        await shop.Processed(paidOut);
+        var ids = new[] { asStripeRules.Intent, asStripeRules.StripeRefund, skewed.Intent, skewed.StripeRefund, (string)payout["id"]! };
         // Both sides settle after the webhooks (the processing fee, the ledger): wait (bounded) until they agree on these payments.
         var ours = await Eventually(async () =>
         {

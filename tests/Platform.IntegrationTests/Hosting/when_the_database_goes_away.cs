@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Platform.IntegrationTests.Support;
 
 namespace Platform.IntegrationTests.Hosting;
@@ -7,24 +6,7 @@ namespace Platform.IntegrationTests.Hosting;
 /// <summary>The app reaching its database through a relay the test can cut.</summary>
 public sealed class DatabaseBehindRelayApp : PlatformApp
 {
-    public TcpProxy Relay { get; private set; } = null!;
-
-    protected override string NodeConnectionString(string connectionString)
-    {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        Relay = new TcpProxy(settings.Host!, settings.Port);
-        settings.Host = "127.0.0.1";
-        settings.Port = Relay.Port;
-        settings.Timeout = 3;
-        return settings.ConnectionString;
-    }
-
-    public override async Task DisposeAsync()
-    {
-        Relay.Restore();
-        await base.DisposeAsync();
-        Relay.Dispose();
-    }
+    protected override bool BehindRelay => true;
 }
 
 /// <summary>While PostgreSQL cannot be reached, clients learn it is safe to retry (503, UNAVAILABLE, Retry-After) and readiness says why.</summary>

@@ -32,8 +32,20 @@ public class PlatformApp : IAsyncLifetime
         Host = await StartNode(NodeConnectionString(ConnectionString));
     }
 
+    /// <summary>When set, the first node reaches its database through <see cref="Relay"/>, which a test can cut (an outage, a node that died).</summary>
+    protected virtual bool BehindRelay => false;
+
+    private TcpProxy? relay;
+
+    public TcpProxy Relay => relay ?? throw new InvalidOperationException("This app reaches its database directly.");
+
     /// <summary>How the node reaches its database (a fixture may put something in between).</summary>
-    protected virtual string NodeConnectionString(string connectionString) => connectionString;
+    protected virtual string NodeConnectionString(string connectionString)
+    {
+        if (!BehindRelay) return connectionString;
+        (relay, var relayed) = TcpProxy.ToDatabase(connectionString);
+        return relayed;
+    }
 
     public async Task<IAlbaHost> StartNode(string connectionString)
     {
@@ -72,7 +84,9 @@ public class PlatformApp : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
+        relay?.Restore();
         await Host.DisposeAsync();
         await TestCluster.DropDatabaseAsync(ConnectionString);
+        relay?.Dispose();
     }
 }

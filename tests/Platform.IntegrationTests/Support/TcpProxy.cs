@@ -23,6 +23,17 @@ public sealed class TcpProxy : IDisposable
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
+    /// <summary>A relay to the connection string's PostgreSQL, and the connection string that goes through it (a short connect timeout).</summary>
+    public static (TcpProxy Relay, string ConnectionString) ToDatabase(string connectionString)
+    {
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var relay = new TcpProxy(settings.Host!, settings.Port);
+        settings.Host = "127.0.0.1";
+        settings.Port = relay.Port;
+        settings.Timeout = 3;
+        return (relay, settings.ConnectionString);
+    }
+
     public void Cut()
     {
         cut = true;
