@@ -86,9 +86,9 @@ public sealed class community_rules
             Community.ChangeSettings(new UpdateCommunitySettings(community.Id, null, new string('x', 2001), null, null, Creator), community, Now)).Code);
 
         var removing = community.Apply(Assert.IsType<CommunitySettingsChanged>(Assert.Single(Community.ChangeSettings(
-            new UpdateCommunitySettings(community.Id, null, null, null, null, Creator, ErasedMemberContent.Remove), community, Now))));
+            new UpdateCommunitySettings(community.Id, null, null, null, null, Creator, ErasedMemberContent: ErasedMemberContent.Remove), community, Now))));
         Assert.Equal(ErasedMemberContent.Remove, removing.ErasedMemberContent);
-        Assert.Empty(Community.ChangeSettings(new UpdateCommunitySettings(community.Id, null, null, null, null, Creator, ErasedMemberContent.Remove), removing, Now));
+        Assert.Empty(Community.ChangeSettings(new UpdateCommunitySettings(community.Id, null, null, null, null, Creator, ErasedMemberContent: ErasedMemberContent.Remove), removing, Now));
     }
 
     [Fact]
