@@ -2,6 +2,8 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Marten.Patching;
+using Platform.Contracts;
+using Platform.Contracts.Calendar;
 using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Engagement;
@@ -10,7 +12,7 @@ using Platform.Projections.Courses;
 
 namespace Platform.Projections.Engagement;
 
-public enum PointReason { LikeReceived, LessonCompleted, CourseCompleted }
+public enum PointReason { LikeReceived, LessonCompleted, CourseCompleted, EventAttended }
 
 /// <summary>
 /// One line of a member's points in a community, with its reason: who liked what, or which lesson or course was completed.
@@ -33,6 +35,8 @@ public sealed class PointEntry
     public Guid? TargetId { get; set; }
     public Guid? CourseId { get; set; }
     public Guid? LessonId { get; set; }
+    /// <summary>The calendar event, for an occurrence attended.</summary>
+    public Guid? EventId { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
     public string? WithdrawnReason { get; set; }
 }
@@ -58,7 +62,7 @@ public static class PointScoring
     public static readonly Type[] Sources =
     [
         typeof(Reacted), typeof(Unreacted), typeof(PostDeleted), typeof(LessonCompleted), typeof(CourseCompleted), typeof(MemberBanned),
-        typeof(LikerPointsRevoked),
+        typeof(LikerPointsRevoked), typeof(AttendanceRecorded),
     ];
 
     /// <summary>The community an event scores in, for those that carry it; learning events name a course instead.</summary>
@@ -69,6 +73,7 @@ public static class PointScoring
         PostDeleted p => p.CommunityId,
         MemberBanned b => b.CommunityId,
         LikerPointsRevoked r => r.CommunityId,
+        AttendanceRecorded a => a.CommunityId,
         _ => null,
     };
 
@@ -80,7 +85,7 @@ public static class PointScoring
     };
 
     /// <summary>Whether the event can earn points (and so needs the rules).</summary>
-    public static bool Earns(object data) => data is Reacted or LessonCompleted or CourseCompleted;
+    public static bool Earns(object data) => data is Reacted or LessonCompleted or CourseCompleted or AttendanceRecorded;
 
     public static IReadOnlyList<PointChange> For(IEvent e, Guid communityId, PointRulesView? rules)
     {
@@ -106,6 +111,13 @@ public static class PointScoring
                 {
                     Id = EngagementIds.Entry("course", c.EnrolmentId), CommunityId = communityId, UserId = c.UserId, Points = points,
                     Reason = PointReason.CourseCompleted, At = c.CompletedAt, Sequence = e.Sequence, CourseId = c.CourseId,
+                })],
+            AttendanceRecorded a when RulesAt(a.RecordedAt).PerEventAttended is var points and not 0 =>
+                [new Grant(new PointEntry
+                {
+                    Id = EngagementIds.Entry("event", a.EventId, a.UserId, DeterministicId.From("occurrence", a.OccurrenceStartsAt.UtcTicks.ToString())),
+                    CommunityId = communityId, UserId = a.UserId, Points = points, Reason = PointReason.EventAttended, At = a.RecordedAt,
+                    Sequence = e.Sequence, EventId = a.EventId,
                 })],
             MemberBanned b => [new WithdrawLiker(b.CommunityId, b.UserId, "The liker was banned from the community.", b.BannedAt)],
             LikerPointsRevoked r => [new WithdrawLiker(r.CommunityId, r.LikerId, r.Reason, r.RevokedAt)],

@@ -25,6 +25,7 @@ public static class CalendarConfiguration
         mutation.AddCreateEvent();
         mutation.AddChangeEvent();
         mutation.AddRsvp();
+        mutation.AddMarkAttendance();
     }
 
     public static void MapCalendar(this WebApplication app) => app.MapCalendarFeeds();

@@ -8,14 +8,22 @@ namespace Platform.Api.Calendar;
 /// <summary>One occurrence of an event: instants, and the wall-clock start in the zone it was asked for.</summary>
 public sealed record Occurrence(DateTimeOffset StartsAt, DateTimeOffset EndsAt, LocalDateTime LocalStart, string TimeZone);
 
+/// <summary>A member recorded as attending the occurrence that starts at <c>OccurrenceStartsAt</c>.</summary>
+public sealed record Attendance(DateTimeOffset OccurrenceStartsAt, Guid UserId);
+
 /// <summary>The write model of an event stream, with its pure rules (<c>now</c> passed in).</summary>
 public sealed record CalendarEvent(
     Guid Id, Guid CommunityId, string Title, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone,
     string? Url, string? Location, int? Capacity, WeeklyRecurrence? Recurrence, bool Cancelled,
     ImmutableList<Guid> Going, ImmutableList<Guid> Waiting, ImmutableHashSet<Guid> Maybe)
 {
-    public const int MaxTitle = 200, MaxDescription = 5000, MaxUrl = 2000, MaxExceptions = 200, MaxCapacity = 100_000;
+    public const int MaxTitle = 200, MaxDescription = 5000, MaxUrl = 2000, MaxExceptions = 200, MaxCapacity = 100_000, MaxAttendeesPerCall = 500;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
+    /// <summary>How long after an occurrence starts its attendance may still be recorded.</summary>
+    public static readonly TimeSpan AttendanceWindow = TimeSpan.FromDays(30);
+
+    /// <summary>Who attended which occurrence: recording a member twice for one occurrence appends (and earns) nothing more.</summary>
+    public ImmutableHashSet<Attendance> Attended { get; init; } = [];
 
     public static CalendarEvent Create(CalendarEventScheduled e) => new(e.EventId, e.CommunityId, e.Title, e.Description, e.StartsAt, e.EndsAt,
         e.TimeZone, e.Url, e.Location, e.Capacity, e.Recurrence, false, [], [], []);
@@ -37,6 +45,8 @@ public sealed record CalendarEvent(
     }
 
     public CalendarEvent Apply(WaitlistPromoted e) => this with { Waiting = Waiting.Remove(e.UserId), Going = Going.Add(e.UserId) };
+
+    public CalendarEvent Apply(AttendanceRecorded e) => this with { Attended = Attended.Add(new(e.OccurrenceStartsAt, e.UserId)) };
 
     public RsvpStatus? StatusOf(Guid userId) =>
         Going.Contains(userId) ? RsvpStatus.Going : Waiting.Contains(userId) ? RsvpStatus.Waitlisted : Maybe.Contains(userId) ? RsvpStatus.Maybe : null;
@@ -98,6 +108,23 @@ public sealed record CalendarEvent(
         if (current == RsvpStatus.Going && Waiting.FirstOrDefault() is var next && next != Guid.Empty)
             events.Add(new WaitlistPromoted(Id, next, now));
         return [.. events];
+    }
+
+    /// <summary>
+    /// Pure: staff record members who attended the occurrence starting at <paramref name="occurrenceStartsAt"/>, from its start until
+    /// <see cref="AttendanceWindow"/> after; members already recorded for it are left out. Staff never record themselves.
+    /// </summary>
+    public object[] RecordAttendance(DateTimeOffset occurrenceStartsAt, IReadOnlyCollection<Guid> userIds, Guid by, DateTimeOffset now)
+    {
+        if (Cancelled) throw DomainException.Conflict("The event was cancelled.");
+        if (userIds.Count is 0 or > MaxAttendeesPerCall) throw DomainException.Invalid($"Record 1 to {MaxAttendeesPerCall} members at a time.");
+        if (userIds.Contains(by)) throw DomainException.Invalid("Staff record the attendance of others, not their own.");
+        var occurrence = Occurrences(occurrenceStartsAt, occurrenceStartsAt.AddTicks(1), DateTimeZone.Utc).FirstOrDefault(o => o.StartsAt == occurrenceStartsAt)
+            ?? throw DomainException.Invalid("No occurrence of the event starts at that time.");
+        if (now < occurrence.StartsAt) throw DomainException.Conflict("Attendance is recorded once the occurrence has started.");
+        if (now > occurrence.StartsAt + AttendanceWindow) throw DomainException.Conflict("Attendance is recorded within 30 days of the occurrence's start.");
+        return [.. userIds.Distinct().Where(u => !Attended.Contains(new(occurrence.StartsAt, u)))
+            .Select(u => new AttendanceRecorded(Id, CommunityId, occurrence.StartsAt, u, by, now))];
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Platform.Api.Communities;
 using Marten;
 using Platform.Api.Courses;
 using Platform.Contracts;
+using Platform.Contracts.Calendar;
 using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Engagement;
@@ -33,6 +34,7 @@ public static class CheckLevelHandler
             : bus.PublishAsync(new CheckLevel(e.Data.CommunityId, e.Data.TargetAuthorId)));
         relay.PublishEvent<LessonCompleted>((e, bus) => bus.PublishAsync(new CheckCourseLevel(e.Data.CourseId, e.Data.UserId)));
         relay.PublishEvent<CourseCompleted>((e, bus) => bus.PublishAsync(new CheckCourseLevel(e.Data.CourseId, e.Data.UserId)));
+        relay.PublishEvent<AttendanceRecorded>((e, bus) => bus.PublishAsync(new CheckLevel(e.Data.CommunityId, e.Data.UserId)));
     }
 
     /// <summary>A learning event names its course: the check runs here in the course's community (one message per event, not two).</summary>

@@ -3,7 +3,9 @@ using Marten;
 using Platform.Api.Communities;
 using Platform.Contracts;
 using Platform.Contracts.Commerce;
+using Platform.Contracts.Help;
 using Platform.Contracts.Mail;
+using Platform.Contracts.Moderation;
 using Platform.Contracts.Payouts;
 using Platform.Contracts.Social;
 using Platform.Projections.Commerce;
@@ -25,11 +27,12 @@ public sealed record NotifyByMail(Guid EventId);
 /// </summary>
 public sealed record MailInvitation(Guid InvitationId, string Token);
 
-/// <summary>Decides who gets which mail for the events that concern people outside the app: receipts, refunds, payouts, replies, mentions.</summary>
+/// <summary>Decides who gets which mail for the events that concern people outside the app: receipts, refunds, payouts, replies, mentions,
+/// moderation outcomes and answers to support tickets.</summary>
 public static class MailNotificationsHandler
 {
     public static readonly Type[] Sources = [typeof(PaymentSucceeded), typeof(PaymentRefunded), typeof(PayoutPaid), typeof(PayoutFailed),
-        typeof(CommentAdded), typeof(PostCreated)];
+        typeof(CommentAdded), typeof(PostCreated), typeof(ReportsResolved), typeof(TicketReplied)];
 
     public static void Relay(IPublishingRelay relay)
     {
@@ -88,6 +91,17 @@ public static class MailNotificationsHandler
                 return [.. post.Mentioned.Where(u => u != post.AuthorId).Select(u =>
                     (u, NotificationKind.Mention, MailTemplates.Mention(author, post.Title, post.Body, $"{origin}/posts/{post.PostId}")))];
             }
+            // The author learns what a moderator did to their content or membership; a dismissed report changed nothing for them.
+            case ReportsResolved resolved when resolved.Action != ModerationAction.Dismiss:
+                return [(resolved.AuthorId, NotificationKind.Moderation, MailTemplates.ModerationOutcome(
+                    resolved.Kind switch { ModerationTargetKind.Post => "post", ModerationTargetKind.Comment => "comment", _ => "membership" },
+                    resolved.Action switch { ModerationAction.Hide => "hidden", ModerationAction.Delete => "deleted", ModerationAction.Warn => "a warning", _ => "banned" },
+                    resolved.Reason))];
+            // Staff answered the customer; internal notes and the customer's own replies mail no one.
+            case TicketReplied reply when reply.ByStaff && !reply.Internal:
+                return [(reply.CustomerId, NotificationKind.TicketReply, MailTemplates.TicketReply(
+                    (await session.LoadAsync<Projections.Help.TicketView>(reply.TicketId, cancellation))?.Subject ?? "your ticket",
+                    await Name(session, reply.AuthorId, cancellation), reply.Body, $"{origin}/tickets/{reply.TicketId}"))];
             default:
                 return [];
         }

@@ -25,3 +25,9 @@ public sealed record RsvpGiven(Guid EventId, Guid UserId, RsvpStatus Status, Dat
 
 /// <summary>A seat came free and the first on the waiting list took it.</summary>
 public sealed record WaitlistPromoted(Guid EventId, Guid UserId, DateTimeOffset PromotedAt);
+
+/// <summary>
+/// Staff recorded that a member attended one occurrence (named by its start): it earns the community's points per event
+/// attended. Recorded by staff, not checked in by the member, because points unlock courses and a self check-in is easy to farm.
+/// </summary>
+public sealed record AttendanceRecorded(Guid EventId, Guid CommunityId, DateTimeOffset OccurrenceStartsAt, Guid UserId, Guid RecordedBy, DateTimeOffset RecordedAt);

@@ -226,6 +226,8 @@ public sealed class the_access_matrix(AccessMatrixApp app) : IClassFixture<Acces
         // No such event: "own" means the access layer answers NOT_FOUND, as it does for someone else's event.
         ["moveEvent"] = new("mutation($e: ID!) { moveEvent(eventId: $e, startsAt: \"2030-01-01T10:00:00Z\", endsAt: \"2030-01-01T11:00:00Z\") { id } }", _ => new { e = Guid.NewGuid() }),
         ["cancelEvent"] = new("mutation($e: ID!) { cancelEvent(eventId: $e) { id } }", _ => new { e = Guid.NewGuid() }),
+        ["markAttendance"] = new("mutation($e: ID!, $u: [ID!]!) { markAttendance(eventId: $e, occurrenceStartsAt: \"2030-01-01T10:00:00Z\", userIds: $u) { id } }",
+            _ => new { e = Guid.NewGuid(), u = new[] { Guid.NewGuid() } }),
         ["rsvp"] = new("mutation($e: ID!) { rsvp(eventId: $e, answer: GOING) { id } }", _ => new { e = Guid.NewGuid() }),
         ["events"] = new("query($c: ID!) { events(communityId: $c, from: \"2030-01-01T00:00:00Z\", to: \"2030-02-01T00:00:00Z\") { startsAt } }", f => new { c = f.TargetCommunity }),
         ["calendarFeedUrl"] = new("{ calendarFeedUrl }", _ => null, OwnMeansSelf: true),

@@ -149,4 +149,45 @@ public sealed class when_members_are_mailed(MailApp app) : IClassFixture<MailApp
     private static async Task<string> Channel(GraphQLClient client, string kind) =>
         (await client.Data("{ notificationPreferences { channels { kind channel } } }")).GetProperty("notificationPreferences").GetProperty("channels")
             .EnumerateArray().Single(c => c.GetProperty("kind").GetString() == kind).GetProperty("channel").GetString()!;
+
+    [Fact]
+    public async Task a_moderators_decision_on_a_post_mails_its_author_the_outcome_and_reason()
+    {
+        var (owner, author, reporter) = (await app.Person("owner"), await app.Person("author"), await app.Person("reporter"));
+        var community = await Community(owner);
+        foreach (var member in new[] { author, reporter }) await member.Data("mutation($c: ID!) { joinCommunity(communityId: $c) { id } }", new { c = community });
+        var post = (await author.Data("mutation($c: ID!) { createPost(input: { communityId: $c, title: \"Cheap strings\", body: \"Buy here.\" }) { id } }",
+            new { c = community })).GetProperty("createPost").GetProperty("id").GetString();
+        var report = (await reporter.Data("mutation($t: ID!) { reportContent(targetId: $t, reason: SPAM) { id } }", new { t = post }))
+            .GetProperty("reportContent").GetProperty("id").GetString();
+        await owner.Data("mutation($r: ID!) { resolveReport(reportId: $r, action: HIDE, reason: \"Advertising is not allowed here.\") { id } }", new { r = report });
+
+        var mail = Assert.Single(await app.MailsTo($"{await Handle(author)}@example.test"));
+        Assert.Equal("About your post: hidden", mail.Subject);
+        Assert.Contains("Advertising is not allowed here.", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task a_staff_answer_to_a_ticket_mails_the_customer_unless_they_chose_in_app_and_an_internal_note_mails_no_one()
+    {
+        var (customer, inApp) = (await app.Person("customer"), await app.Person("inapp"));
+        var admin = app.Client(Shops.NewUser("admin"), "admin");
+        await inApp.Data("mutation { updateNotificationPreferences(input: { channels: [{ kind: TICKET_REPLY, channel: IN_APP }] }) { digest } }");
+        const string Open = "mutation { openTicket(input: { subject: \"My login\", body: \"The code never arrives.\", category: ACCOUNT }) { id } }";
+        const string Reply = "mutation($t: ID!, $b: String!, $n: Boolean) { replyToTicket(ticketId: $t, body: $b, internal: $n) { id } }";
+        var (ticket, inAppTicket) = ((await customer.Data(Open)).GetProperty("openTicket").GetProperty("id").GetString(),
+            (await inApp.Data(Open)).GetProperty("openTicket").GetProperty("id").GetString());
+
+        await admin.Data(Reply, new { t = inAppTicket, b = "Seen in the app only.", n = false });
+        await admin.Data(Reply, new { t = ticket, b = "Customer seems locked out.", n = true });
+        await customer.Data(Reply, new { t = ticket, b = "Still nothing.", n = false });
+        await admin.Data(Reply, new { t = ticket, b = "Try again now, it is fixed.", n = false });
+
+        var mail = Assert.Single(await app.MailsTo($"{await Handle(customer)}@example.test"));
+        Assert.Equal("Re: My login", mail.Subject);
+        Assert.Contains("Try again now, it is fixed.", mail.TextBody);
+        // The answer to the member who chose IN_APP was decided before the one that arrived.
+        var inAppAddress = $"{await Handle(inApp)}@example.test";
+        Assert.DoesNotContain(Directory.GetFiles(app.Folder, "*.eml").Select(f => MimeMessage.Load(f)), m => m.To.Mailboxes.Any(b => b.Address == inAppAddress));
+    }
 }

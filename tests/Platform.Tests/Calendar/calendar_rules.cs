@@ -91,4 +91,25 @@ public sealed class calendar_rules
         CalendarEventCancelled cancelled => current.Apply(cancelled),
         _ => throw new InvalidOperationException(x.GetType().Name),
     });
+
+    [Fact]
+    public void attendance_is_recorded_for_a_real_occurrence_from_its_start_for_30_days_once_per_member_and_never_by_staff_for_themselves()
+    {
+        var series = Weekly();
+        var second = new DateTimeOffset(2026, 3, 12, 17, 0, 0, TimeSpan.Zero);
+        var (staff, member, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+        Assert.Equal(ErrorCodes.Conflict, Assert.Throws<DomainException>(() => series.RecordAttendance(second, [member], staff, second.AddMinutes(-1))).Code);
+        Assert.Equal(ErrorCodes.Conflict, Assert.Throws<DomainException>(() => series.RecordAttendance(second, [member], staff, second + CalendarEvent.AttendanceWindow + TimeSpan.FromSeconds(1))).Code);
+        Assert.Equal(ErrorCodes.Validation, Assert.Throws<DomainException>(() => series.RecordAttendance(second.AddHours(1), [member], staff, second.AddHours(2))).Code);
+        Assert.Equal(ErrorCodes.Validation, Assert.Throws<DomainException>(() => series.RecordAttendance(second, [staff], staff, second)).Code);
+        Assert.Equal(ErrorCodes.Validation, Assert.Throws<DomainException>(() =>
+            series.RecordAttendance(second, [.. Enumerable.Range(0, CalendarEvent.MaxAttendeesPerCall + 1).Select(_ => Guid.NewGuid())], staff, second)).Code);
+
+        var recorded = series.RecordAttendance(second, [member, member], staff, second + CalendarEvent.AttendanceWindow).Cast<AttendanceRecorded>().ToList();
+        Assert.Equal([member], recorded.Select(a => a.UserId));
+        var after = series.Apply(recorded[0]);
+        Assert.Equal([other], after.RecordAttendance(second, [member, other], staff, second.AddHours(1)).Cast<AttendanceRecorded>().Select(a => a.UserId));
+        Assert.Single(after.RecordAttendance(second.AddDays(7), [member], staff, second.AddDays(7))); // another occurrence earns again
+    }
 }

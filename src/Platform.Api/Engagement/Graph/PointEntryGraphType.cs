@@ -23,6 +23,7 @@ public sealed class PointEntryGraphType : ObjectGraphType<PointEntry>
         Field<IdGraphType>("targetId").Description("The liked post or comment.").Resolve(c => c.Source.TargetId);
         Field<IdGraphType>("courseId").Resolve(c => c.Source.CourseId);
         Field<IdGraphType>("lessonId").Resolve(c => c.Source.LessonId);
+        Field<IdGraphType>("eventId").Description("The calendar event, for an occurrence attended.").Resolve(c => c.Source.EventId);
         Field(e => e.WithdrawnAt, nullable: true);
         Field(e => e.WithdrawnReason, nullable: true);
     }

@@ -12,7 +12,7 @@ public sealed class PointRulesGraphType : ObjectGraphType<PointRules>
         Field(r => r.PerLikeReceived).Description("Points the author of a post or comment earns per like from someone else.");
         Field(r => r.PerLessonCompleted);
         Field(r => r.PerCourseCompleted);
-        Field(r => r.PerEventAttended).Description("Kept for events (EVNT), which earn nothing until events exist.");
+        Field(r => r.PerEventAttended).Description("Per occurrence of an event that staff recorded the member attending (markAttendance).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("levelThresholds")
             .Description("The least points of levels 1 to 9.").Resolve(c => c.Source.LevelThresholds);
     }
