@@ -54,8 +54,8 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
         Identity<PostDeleted>(e => SearchEntry.Key(SearchKind.Post, e.PostId));
         Identity<CommentAdded>(e => SearchEntry.Key(SearchKind.Comment, e.CommentId));
         Identity<CommentRemoved>(e => SearchEntry.Key(SearchKind.Comment, e.CommentId));
-        Identity<ContentHidden>(e => SearchEntry.Key(Moderated(e.Kind), e.TargetId));
-        Identity<ContentRestored>(e => SearchEntry.Key(Moderated(e.Kind), e.TargetId));
+        Identities<ContentHidden>(e => Moderated(e.Kind, e.TargetId));
+        Identities<ContentRestored>(e => Moderated(e.Kind, e.TargetId));
         Identity<UserRegistered>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
         Identity<ProfileUpdated>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
         Identity<AccountErased>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
@@ -102,8 +102,13 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
 
     public static void Apply(CommentRemoved e, SearchEntry entry) => (entry.Deleted, entry.UpdatedAt) = (true, e.RemovedAt);
 
-    /// <summary>Only posts and comments are hidden by moderation.</summary>
-    private static SearchKind Moderated(ModerationTargetKind kind) => kind == ModerationTargetKind.Post ? SearchKind.Post : SearchKind.Comment;
+    /// <summary>The entry of a hidden post or comment; chat messages are not searched, so hiding one touches no entry.</summary>
+    private static IReadOnlyList<string> Moderated(ModerationTargetKind kind, Guid targetId) => kind switch
+    {
+        ModerationTargetKind.Post => [SearchEntry.Key(SearchKind.Post, targetId)],
+        ModerationTargetKind.Comment => [SearchEntry.Key(SearchKind.Comment, targetId)],
+        _ => [],
+    };
 
     public static void Apply(ContentHidden e, SearchEntry entry) => (entry.Hidden, entry.UpdatedAt) = (true, e.HiddenAt);
 

@@ -38,7 +38,7 @@ public static class ModerationCases
 
     /// <summary>
     /// One open report per reporter and target; nobody reports themselves. When <paramref name="autoHideThreshold"/> distinct
-    /// members have open reports on a post or comment, it is hidden until a moderator decides.
+    /// members have open reports on a post, comment or channel message, it is hidden until a moderator decides.
     /// </summary>
     public static object[] Report(ModerationCase? current, ModerationTarget target, Guid reportId, Guid reporterId, ReportReason reason, string? text,
         int autoHideThreshold, DateTimeOffset now)
@@ -61,7 +61,7 @@ public static class ModerationCases
 
     /// <summary>
     /// A decision on every open report (or an open appeal) of the target. DISMISS shows automatically hidden content again;
-    /// HIDE and DELETE apply to posts and comments; BAN also hides the reported post or comment.
+    /// HIDE and DELETE apply to posts, comments and channel messages; BAN also hides the reported content.
     /// </summary>
     public static object[] Resolve(ModerationCase? current, ModerationAction action, string? reason, Guid resolvedBy, DateTimeOffset now)
     {
@@ -72,7 +72,7 @@ public static class ModerationCases
         var why = Reason(reason, action == ModerationAction.Dismiss ? "No rule broken" : null);
         var content = current.Kind != ModerationTargetKind.Member;
         if (action is ModerationAction.Hide or ModerationAction.Delete && !content)
-            throw DomainException.Invalid($"{action.ToString().ToUpperInvariant()} applies to posts and comments; warn or ban a member.");
+            throw DomainException.Invalid($"{action.ToString().ToUpperInvariant()} applies to posts, comments and messages; warn or ban a member.");
         var events = new List<object>
         {
             new ReportsResolved(current.Id, current.TargetId, current.Kind, current.CommunityId, current.AuthorId, action, why,

@@ -3,8 +3,10 @@ using Marten;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Communities;
 using Platform.Api.Social;
+using Platform.Contracts.Chat;
 using Platform.Contracts.Moderation;
 using Platform.Projections.Admin;
+using Platform.Projections.Chat;
 using Platform.Projections.Identity;
 using Platform.Projections.Moderation;
 using Platform.Projections.Social;
@@ -14,7 +16,11 @@ namespace Platform.Api.Moderation;
 /// <summary>What the module's fields, and other modules, read: report targets, cases, and which content is hidden.</summary>
 public static class ModerationReads
 {
-    /// <summary>A post, a comment (found through its post) or a membership; null when none has that id or the post is deleted.</summary>
+    /// <summary>
+    /// A post, a comment (found through its post), a membership, or a message in a community's channel; null when none has that id,
+    /// the post or message is deleted, or the message is in a direct or group conversation (those have no community whose
+    /// moderators could decide: the reader blocks the sender instead).
+    /// </summary>
     public static async Task<ModerationTarget?> TargetOf(IQuerySession reads, Guid id, CancellationToken cancellation)
     {
         if (await SocialReads.PostHolding(reads, id, cancellation) is { IsDeleted: false } post)
@@ -29,6 +35,9 @@ public static class ModerationReads
             return new(id, ModerationTargetKind.Member, membership.CommunityId, null, membership.UserId,
                 member is null ? "" : $"{member.DisplayName} (@{member.Handle})\n\n{member.Bio}");
         }
+        if (await reads.LoadAsync<ChatMessage>(id, cancellation) is { DeletedAt: null } message
+            && await reads.LoadAsync<ConversationView>(message.ConversationId, cancellation) is { Kind: ConversationKind.Community, CommunityId: { } communityId })
+            return new(id, ModerationTargetKind.Message, communityId, null, message.SenderId, message.Body);
         return null;
     }
 
@@ -38,7 +47,7 @@ public static class ModerationReads
     public static Task<ModerationCaseView?> CaseOfTarget(IQuerySession reads, Guid targetId, CancellationToken cancellation) =>
         reads.LoadAsync<ModerationCaseView>(Contracts.DeterministicId.ModerationCase(targetId), cancellation);
 
-    /// <summary>Those of <paramref name="ids"/> (posts or comments) that members may not see now.</summary>
+    /// <summary>Those of <paramref name="ids"/> (posts, comments or channel messages) that members may not see now.</summary>
     public static async Task<IReadOnlySet<Guid>> HiddenAmong(IQuerySession reads, IEnumerable<Guid> ids, CancellationToken cancellation)
     {
         var wanted = ids.Distinct().ToArray();
@@ -70,7 +79,7 @@ public static class ModerationReads
         return (await reads.Query<UserSuspension>().Where(s => wanted.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellation)).ToHashSet();
     }
 
-    /// <summary>Those of <paramref name="items"/> (posts or comments, with their authors) hidden from the caller: hidden by a
+    /// <summary>Those of <paramref name="items"/> (posts, comments or channel messages, with their authors) hidden from the caller: hidden by a
     /// moderator, or by a suspended author. None for the community's staff and admins.</summary>
     public static async Task<IReadOnlySet<Guid>> HiddenFrom(IResolveFieldContext context, Guid communityId, IEnumerable<(Guid Id, Guid AuthorId)> items)
     {

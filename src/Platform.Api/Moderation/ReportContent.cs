@@ -16,7 +16,7 @@ public static class ReportContentField
 {
     public static void AddReportContent(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<ReportGraphType>>("reportContent")
-            .Description("Reports a post, a comment or a member (by membership id) to the community's moderators; one open report per reporter and target.")
+            .Description("Reports a post, a comment, a member (by membership id) or a message in a community's channel to the community's moderators; one open report per reporter and target.")
             .Argument<NonNullGraphType<IdGraphType>>("targetId")
             .Argument<NonNullGraphType<EnumerationGraphType<ReportReason>>>("reason")
             .Argument<StringGraphType>("text", $"What is wrong; required for OTHER; at most {ModerationCases.MaxReportText} characters.")

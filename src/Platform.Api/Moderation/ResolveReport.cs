@@ -37,7 +37,8 @@ public static class ResolveReportField
 
 public static class ResolveReportHandler
 {
-    /// <summary>The decision, and in the same transaction what it does to the content (DELETE) or the member (BAN).</summary>
+    /// <summary>The decision, and in the same transaction what it does to the content (DELETE of a post or a channel message) or the
+    /// member (BAN).</summary>
     public static async Task Handle(ResolveReport command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
@@ -51,6 +52,10 @@ public static class ResolveReportHandler
             case ModerationAction.Delete when view.Kind == ModerationTargetKind.Post:
                 var post = await session.Events.FetchForWriting<PostView>(view.TargetId, cancellation);
                 post.AppendMany(Post.Delete(post.Aggregate, new DeletePost(view.TargetId, reason, command.ResolvedBy), byStaff: true, now));
+                break;
+            case ModerationAction.Delete when view.Kind == ModerationTargetKind.Message:
+                var message = await session.Events.FetchForWriting<Chat.Message>(view.TargetId, cancellation);
+                message.AppendMany(Chat.Messages.Delete(message.Aggregate, command.ResolvedBy, channelStaff: true, now));
                 break;
             case ModerationAction.Ban:
                 var community = await Community.Load(session, view.CommunityId, cancellation);

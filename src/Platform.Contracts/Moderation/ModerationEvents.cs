@@ -3,8 +3,9 @@ namespace Platform.Contracts.Moderation;
 /// <summary>Why a member reports something (MODQ); OTHER needs a text.</summary>
 public enum ReportReason { Spam, Harassment, OffTopic, Other }
 
-/// <summary>What can be reported: a post, a comment, or a member (named by the membership id, which fixes the community).</summary>
-public enum ModerationTargetKind { Post, Comment, Member }
+/// <summary>What can be reported: a post, a comment, a member (named by the membership id, which fixes the community), or a message
+/// in a community's channel.</summary>
+public enum ModerationTargetKind { Post, Comment, Member, Message }
 
 /// <summary>A moderator's decision on a target's open reports.</summary>
 public enum ModerationAction { Dismiss, Hide, Delete, Warn, Ban }
