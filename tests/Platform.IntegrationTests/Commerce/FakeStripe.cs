@@ -63,6 +63,9 @@ public sealed class FakeStripe : IAsyncDisposable
 
     // ---- the API ----
 
+    /// <summary>The next this many reads of a payment that ask for its charge's transfer show none yet (Stripe has not made it).</summary>
+    public int WithheldTransfers { get; set; }
+
     /// <summary>While set and not completed, reads of a refund wait for it: the app is caught mid-way through processing a refund.</summary>
     public TaskCompletionSource? HoldRefundReads { get; set; }
 
@@ -225,7 +228,8 @@ public sealed class FakeStripe : IAsyncDisposable
                     {
                         ["id"] = $"ch_{id[3..]}", ["object"] = "charge", ["payment_intent"] = id, ["amount"] = payment.Amount,
                         ["balance_transaction"] = ChargeTransaction(id, payment.Amount, payment.Currency),
-                        ["transfer"] = new JsonObject
+                        ["transfer"] = WithheldTransfers > 0 && (p["expand"] as JsonArray)?.Any(e => (string?)e == "latest_charge.transfer") == true
+                            && WithheldTransfers-- > 0 ? null : new JsonObject
                         {
                             ["id"] = $"tr_{id[3..]}", ["object"] = "transfer", ["amount"] = payment.Transfer, ["amount_reversed"] = payment.TransferReversed,
                             ["currency"] = payment.Currency, ["transfer_group"] = $"group_{id}",

@@ -442,6 +442,27 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
     }
 
     [Fact]
+    public async Task a_lost_dispute_whose_transfer_stripe_has_not_made_yet_is_booked_when_it_is_there()
+    {
+        var creator = await shop.OnboardedCreator();
+        var course = await shop.Course(creator, 101);
+        var purchase = await shop.Checkout(creator, course);
+        var (intent, _) = await shop.Pay(purchase);
+        Stripe.WithheldTransfers = 1;
+        var closed = FakeStripe.Event("charge.dispute.closed", FakeStripe.Dispute($"dp_{purchase.CheckoutId.Replace("-", "")}", intent, 101, "eur", "lost"));
+        await Stripe.Deliver(closed);
+        await shop.Processed(closed);
+
+        var history = (await app.EventsOf(Guid.Parse(purchase.CheckoutId))).Select(e => e.Data).ToList();
+        var booked = Assert.Single(history.OfType<DisputeClosed>());
+        var reads = Stripe.To("GET", $"/v1/payment_intents/{intent}").Count(r => r.Form.Values.Contains("latest_charge.transfer"));
+        Assert.Equal(0, Stripe.WithheldTransfers);
+        Assert.Equal(3, reads); // none yet; then there, and again after the reversal for the fee refunded with it
+        Assert.Equal((15L, 86L), (booked.PlatformFeeReversed, booked.CreatorShareReversed));
+        Assert.Single(Stripe.To("POST", $"/v1/transfers/tr_{intent[3..]}/reversals"));
+    }
+
+    [Fact]
     public async Task a_monthly_price_subscribes_with_an_85_percent_transfer_renews_fails_and_cancels_at_period_end()
     {
         var creator = await shop.OnboardedCreator();
