@@ -77,7 +77,8 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
 
     public Task<Split?> Reversal(ReversalQuery query, CancellationToken cancellation) => Task.FromResult<Split?>(Reverse(query));
 
-    /// <summary>What Stripe reverses for a refund with <c>refund_application_fee</c> and <c>reverse_transfer</c>: see <see cref="MoneySplit.Reverse"/>.</summary>
+    /// <summary>What Stripe reverses for a refund with <c>refund_application_fee</c> and <c>reverse_transfer</c>, and for a lost dispute
+    /// the platform reverses the same way: see <see cref="MoneySplit.Reverse"/>.</summary>
     public static Split Reverse(ReversalQuery query) => MoneySplit.Reverse(query.Gross, query.FeePercent, query.TakenBackBefore, query.Amount);
 
     public Task<long?> ProcessingFee(string providerPaymentId, long amount, CancellationToken cancellation) =>

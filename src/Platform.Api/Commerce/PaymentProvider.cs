@@ -20,11 +20,18 @@ public sealed record ProviderTransaction(string Key, long Amount, string Currenc
 public sealed record PayoutSource(string ProviderPaymentId, string Kind, long Amount);
 
 /// <summary>
-/// A refund the provider reports as made, and what the ledger already booked for the payment before it: what the provider is asked
-/// to say it took back from the platform's fee and from the creator's share for it.
+/// A refund the provider reports as made, or a dispute it reports lost, and what the ledger already booked for the payment before
+/// it: what the provider is asked to say it took back from the platform's fee and from the creator's share for it.
+/// <paramref name="TakenBackBy"/> is the provider's refund id, or its dispute id.
 /// </summary>
-public sealed record ReversalQuery(string ProviderPaymentId, string ProviderRefundId, long Amount, long Gross, int FeePercent, long TakenBackBefore,
-    long FeeReversedBefore);
+public sealed record ReversalQuery(string ProviderPaymentId, string TakenBackBy, long Amount, long Gross, int FeePercent, long TakenBackBefore,
+    long FeeReversedBefore, ReversalCause Cause = ReversalCause.Refund);
+
+/// <summary>
+/// A refund reverses the transfer and the fee at the provider as it is made; a lost dispute does not (Stripe debits the platform
+/// alone), so for a dispute the provider is asked to reverse them.
+/// </summary>
+public enum ReversalCause { Refund, Dispute }
 
 public sealed record RefundRequest(Guid PurchaseId, Guid RefundId, string ProviderPaymentId, long Amount, string Currency, string Reason);
 
@@ -48,8 +55,9 @@ public interface IPaymentProvider
     Task Refund(RefundRequest request, CancellationToken cancellation);
 
     /// <summary>
-    /// What the refund took back of the platform's fee and of the creator's share, as the provider booked it (its application-fee
-    /// refund and transfer reversal); null while it has not booked them yet. The ledger books these numbers, never its own.
+    /// What the refund or the lost dispute took back of the platform's fee and of the creator's share, as the provider booked it (its
+    /// application-fee refund and transfer reversal; for a dispute, made now under a key from the dispute, so asking again acts
+    /// once); null while it cannot book them yet. The ledger books these numbers, never its own.
     /// </summary>
     Task<Split?> Reversal(ReversalQuery query, CancellationToken cancellation);
 

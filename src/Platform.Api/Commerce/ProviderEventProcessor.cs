@@ -51,7 +51,7 @@ public sealed class ProviderEventProcessor(
         CheckoutPaymentFailed failed => OnPurchase(failed.PurchaseId, p => Purchase.Fail(p, failed.Reason, record.Id, at)),
         CheckoutClosed closed => OnPurchase(closed.PurchaseId, p => Purchase.Expire(p, record.Id, at)),
         RefundChanged refund => OnPayment(refund.PurchaseId, refund.ProviderPaymentId, p => Refund(p, refund)),
-        DisputeChanged dispute => OnPayment(null, dispute.ProviderPaymentId, p => Purchase.Dispute(p, dispute, record.Id, at)),
+        DisputeChanged dispute => OnPayment(null, dispute.ProviderPaymentId, p => Dispute(p, dispute)),
         InvoiceSettled invoice => OnInvoice(invoice),
         SubscriptionChanged changed => OnSubscription(changed),
         AccountChanged account => OnAccount(account),
@@ -66,6 +66,15 @@ public sealed class ProviderEventProcessor(
             ? await provider.Reversal(query, cancellation) ?? throw new ProviderNotSettledException($"refund {refund.ProviderRefundId}")
             : (Split?)null;
         return Purchase.Refund(purchase, refund, split, record.Id, at);
+    }
+
+    /// <summary>A lost dispute is booked with what the provider took back for it from the fee and the share (it reverses them now).</summary>
+    private async Task<object[]> Dispute(Purchase purchase, DisputeChanged dispute)
+    {
+        var split = Purchase.Reversal(purchase, dispute) is { } query
+            ? await provider.Reversal(query, cancellation) ?? throw new ProviderNotSettledException($"dispute {dispute.ProviderDisputeId}")
+            : (Split?)null;
+        return Purchase.Dispute(purchase, dispute, split, record.Id, at);
     }
 
     /// <summary>Finds the purchase by our id, else by the provider's payment id; an event about a payment not reported yet waits for it.</summary>

@@ -26,6 +26,8 @@ public sealed record Purchase(
     public Guid? DuplicateOf { get; init; }
     public ImmutableList<RefundView> Refunds { get; init; } = [];
     public ImmutableList<DisputeView> Disputes { get; init; } = [];
+    /// <summary>What lost disputes took back of the platform's fee, as the provider booked it.</summary>
+    public long DisputeFeeReversed { get; init; }
 
     public bool IsPaid => PaidAt is not null;
     public long Refunded => RefundHistory.Succeeded(Refunds);
@@ -53,7 +55,10 @@ public sealed record Purchase(
 
     public Purchase Apply(DisputeOpened e) => this with { Disputes = DisputeHistory.Opened(Disputes, e).ToImmutableList() };
 
-    public Purchase Apply(DisputeClosed e) => this with { Disputes = DisputeHistory.Closed(Disputes, e).ToImmutableList() };
+    public Purchase Apply(DisputeClosed e) => this with
+    {
+        Disputes = DisputeHistory.Closed(Disputes, e).ToImmutableList(), DisputeFeeReversed = DisputeFeeReversed + (e.Won ? 0 : e.PlatformFeeReversed),
+    };
 
     /// <summary>The purchase after events a rule just decided (the decider's evolve: the same methods Marten folds with).</summary>
     public static Purchase After(Purchase? purchase, IEnumerable<object> events) =>
@@ -116,10 +121,27 @@ public sealed record Purchase(
         var before = TakenBack(purchase.Refunds, purchase.Disputes);
         if (refund.Amount < 1 || before + refund.Amount > Charged(purchase))
             throw DomainException.Conflict($"The provider reports a refund of {refund.Amount} after {before} of {Charged(purchase)} was already taken back.");
-        var feeBefore = purchase.Refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.PlatformFeeReversed);
         return new ReversalQuery(purchase.ProviderPaymentId ?? refund.ProviderPaymentId ?? "", refund.ProviderRefundId, refund.Amount, Charged(purchase),
-            purchase.FeePercent, before, feeBefore);
+            purchase.FeePercent, before, FeeReversed(purchase));
     }
+
+    /// <summary>
+    /// What to ask the provider before booking a dispute reported lost (it takes the creator's share back: Stripe reverses neither
+    /// the transfer nor the fee by itself); null when the report books no money. More than is left is refused before anyone is asked.
+    /// </summary>
+    public static ReversalQuery? Reversal(Purchase purchase, DisputeChanged dispute)
+    {
+        if (dispute.Status != "lost" || purchase.Disputes.Any(d => d.ProviderDisputeId == dispute.ProviderDisputeId && d.Won is not null)) return null;
+        var before = TakenBack(purchase.Refunds, purchase.Disputes);
+        if (dispute.Amount < 1 || before + dispute.Amount > Charged(purchase))
+            throw DomainException.Conflict($"The provider reports a dispute of {dispute.Amount} after {before} of {Charged(purchase)} was already taken back.");
+        return new ReversalQuery(purchase.ProviderPaymentId ?? dispute.ProviderPaymentId, dispute.ProviderDisputeId, dispute.Amount, Charged(purchase),
+            purchase.FeePercent, before, FeeReversed(purchase), ReversalCause.Dispute);
+    }
+
+    // The application fee the provider refunded so far is a running total per charge: refunds' and lost disputes' parts.
+    private static long FeeReversed(Purchase purchase) =>
+        purchase.Refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.PlatformFeeReversed) + purchase.DisputeFeeReversed;
 
     /// <summary>
     /// A refund the provider made (ours or its dashboard's), booked with what the provider says it took back of the fee and the
@@ -132,8 +154,7 @@ public sealed record Purchase(
         {
             case "succeeded":
                 if (Reversal(purchase, refund) is null) return [];
-                if (reversed is not { PlatformFee: >= 0, CreatorShare: >= 0 } split || split.PlatformFee + split.CreatorShare != refund.Amount)
-                    throw DomainException.Invalid($"The provider reports a reversal of {reversed} for a refund of {refund.Amount}.");
+                var split = Checked(reversed, refund.Amount, "a refund");
                 return [new PaymentRefunded(purchase.Id, known?.Id ?? refund.RefundId, refund.ProviderRefundId, refund.Amount, split.PlatformFee,
                     split.CreatorShare, purchase.Currency, eventId, at)];
             case "failed" or "canceled":
@@ -146,14 +167,23 @@ public sealed record Purchase(
     private static RefundView? Known(Purchase purchase, RefundChanged refund) =>
         purchase.Refunds.FirstOrDefault(r => r.ProviderRefundId == refund.ProviderRefundId || refund.RefundId is { } id && r.Id == id);
 
-    public static object[] Dispute(Purchase purchase, DisputeChanged dispute, string eventId, DateTimeOffset at)
+    private static Split Checked(Split? reversed, long amount, string what) =>
+        reversed is { PlatformFee: >= 0, CreatorShare: >= 0 } split && split.PlatformFee + split.CreatorShare == amount
+            ? split
+            : throw DomainException.Invalid($"The provider reports a reversal of {reversed} for {what} of {amount}.");
+
+    /// <summary>
+    /// A dispute opened or closed; a lost one booked with what the provider says it took back of the fee and of the share
+    /// (<paramref name="reversed"/>, asked for <see cref="Reversal(Purchase, DisputeChanged)"/>).
+    /// </summary>
+    public static object[] Dispute(Purchase purchase, DisputeChanged dispute, Split? reversed, string eventId, DateTimeOffset at)
     {
         var known = purchase.Disputes.FirstOrDefault(d => d.ProviderDisputeId == dispute.ProviderDisputeId);
         if (known?.Won is not null) return [];
         var opened = known is null ? new DisputeOpened(purchase.Id, dispute.ProviderDisputeId, dispute.Amount, dispute.Reason, eventId, at) : null;
         if (dispute.Status is not ("won" or "lost")) return opened is null ? [] : [opened];
         var won = dispute.Status == "won";
-        var split = won ? default : TakeBack(purchase, dispute.Amount);
+        var split = won ? default : Checked(reversed, dispute.Amount, "a lost dispute");
         var closed = new DisputeClosed(purchase.Id, dispute.ProviderDisputeId, won, dispute.Amount, split.PlatformFee, split.CreatorShare, eventId, at);
         return opened is null ? [closed] : [opened, closed];
     }
@@ -180,12 +210,4 @@ public sealed record Purchase(
 
     private static long TakenBack(IEnumerable<RefundView> refunds, IEnumerable<DisputeView> disputes) =>
         RefundHistory.Succeeded(refunds) + disputes.Where(d => d.Won == false).Sum(d => d.Amount);
-
-    private static Split TakeBack(Purchase purchase, long amount)
-    {
-        var before = TakenBack(purchase.Refunds, purchase.Disputes);
-        if (amount < 1 || before + amount > Charged(purchase))
-            throw DomainException.Conflict($"The provider reports a dispute of {amount} after {before} of {Charged(purchase)} was already taken back.");
-        return MoneySplit.Reverse(Charged(purchase), purchase.FeePercent, before, amount);
-    }
 }

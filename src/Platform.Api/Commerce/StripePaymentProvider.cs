@@ -6,7 +6,8 @@ namespace Platform.Api.Commerce;
 /// <summary>
 /// Stripe Connect through Stripe.net: Express accounts for creators, destination charges through Checkout Sessions with our fee
 /// as the application fee, subscriptions that transfer the creator's share, refunds that reverse the transfer and the fee in
-/// proportion. Every POST carries an idempotency key made from our ids, so a retry never acts twice.
+/// proportion, lost disputes for which the platform reverses them the same way. Every POST carries an idempotency key made from
+/// our ids, so a retry never acts twice.
 /// </summary>
 public sealed class StripePaymentProvider(StripeClient client, PaymentOptions options, IConfiguration configuration) : IPaymentProvider
 {
@@ -92,11 +93,48 @@ public sealed class StripePaymentProvider(StripeClient client, PaymentOptions op
     /// </summary>
     public async Task<Split?> Reversal(ReversalQuery query, CancellationToken cancellation)
     {
-        var refund = await new RefundService(client).GetAsync(query.ProviderRefundId,
+        if (query.Cause == ReversalCause.Dispute) return await DisputeReversal(query, cancellation);
+        var refund = await new RefundService(client).GetAsync(query.TakenBackBy,
             new RefundGetOptions { Expand = ["transfer_reversal", "charge.application_fee"] }, cancellationToken: cancellation);
         if (refund.TransferReversalId is null) return new Split(query.Amount, 0); // nothing taken from the creator: the platform bore it all
-        if (refund.TransferReversal is not { } reversal) return null;
-        var feeRefunded = refund.Charge?.ApplicationFee is { } fee ? fee.AmountRefunded - query.FeeReversedBefore : 0;
+        return refund.TransferReversal is { } reversal ? Booked(query, reversal, refund.Charge?.ApplicationFee) : null;
+    }
+
+    /// <summary>
+    /// Stripe debits the platform for a lost dispute and takes nothing back from the creator: the platform reverses the transfer for
+    /// the disputed part (in proportion to the transfer, as a refund's <c>reverse_transfer</c> does) and has the application fee
+    /// refunded in proportion (<c>refund_application_fee</c>), keyed by the dispute so a retry reverses once. Null while the
+    /// charge's transfer is not there yet.
+    /// </summary>
+    private async Task<Split?> DisputeReversal(ReversalQuery query, CancellationToken cancellation)
+    {
+        var charge = await Charge(query.ProviderPaymentId, cancellation);
+        if (charge?.Transfer is not { } transfer) return null;
+        var amount = MoneySplit.Proportion(transfer.Amount, query.TakenBackBefore + query.Amount, query.Gross)
+                     - MoneySplit.Proportion(transfer.Amount, query.TakenBackBefore, query.Gross);
+        if (amount == 0) return new Split(query.Amount, 0);
+        var reversal = await Call(() => new TransferReversalService(client).CreateAsync(transfer.Id, new TransferReversalCreateOptions
+        {
+            Amount = amount,
+            RefundApplicationFee = charge.ApplicationFeeId is not null,
+            Metadata = new Dictionary<string, string> { ["dispute_id"] = query.TakenBackBy },
+        }, Key($"dispute-reversal-{query.TakenBackBy}"), cancellation));
+        // The reversal object does not carry the fee refund: the charge's application fee shows its running total after it.
+        var fee = charge.ApplicationFeeId is null ? null : (await Charge(query.ProviderPaymentId, cancellation))?.ApplicationFee;
+        return Booked(query, reversal, fee);
+    }
+
+    private async Task<Charge?> Charge(string providerPaymentId, CancellationToken cancellation) =>
+        (await new PaymentIntentService(client).GetAsync(providerPaymentId,
+            new PaymentIntentGetOptions { Expand = ["latest_charge.transfer", "latest_charge.application_fee"] }, cancellationToken: cancellation)).LatestCharge;
+
+    /// <summary>
+    /// The creator lost the transfer reversal less the application fee refunded with it (a running total per charge: this part is
+    /// that total less what the ledger booked before); the platform bore the rest. Null while the numbers do not add up yet.
+    /// </summary>
+    private static Split? Booked(ReversalQuery query, TransferReversal reversal, ApplicationFee? fee)
+    {
+        var feeRefunded = fee is null ? 0 : fee.AmountRefunded - query.FeeReversedBefore;
         var share = reversal.Amount - feeRefunded;
         return feeRefunded < 0 || share < 0 || share > query.Amount ? null : new Split(query.Amount - share, share);
     }

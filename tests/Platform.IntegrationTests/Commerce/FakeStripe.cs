@@ -63,6 +63,9 @@ public sealed class FakeStripe : IAsyncDisposable
 
     // ---- the API ----
 
+    /// <summary>The next this many reads of a payment that ask for its charge's transfer show none yet (Stripe has not made it).</summary>
+    public int WithheldTransfers { get; set; }
+
     /// <summary>While set and not completed, reads of a refund wait for it: the app is caught mid-way through processing a refund.</summary>
     public TaskCompletionSource? HoldRefundReads { get; set; }
 
@@ -195,13 +198,7 @@ public sealed class FakeStripe : IAsyncDisposable
                     refund["charge"] = new JsonObject
                     {
                         ["id"] = $"ch_{intent[3..]}", ["object"] = "charge", ["payment_intent"] = intent, ["amount"] = payment.Amount, ["amount_refunded"] = payment.Refunded,
-                        ["application_fee"] = payment.ApplicationFee is { } fee
-                            ? new JsonObject
-                            {
-                                ["id"] = $"fee_{intent[3..]}", ["object"] = "application_fee", ["amount"] = fee, ["amount_refunded"] = payment.FeeRefunded,
-                                ["refunded"] = payment.FeeRefunded == fee, ["currency"] = payment.Currency, ["originating_transaction"] = $"ch_{intent[3..]}",
-                            }
-                            : null,
+                        ["application_fee"] = ApplicationFee(intent, payment),
                     };
                 }
                 return Ok(refund);
@@ -231,8 +228,35 @@ public sealed class FakeStripe : IAsyncDisposable
                     {
                         ["id"] = $"ch_{id[3..]}", ["object"] = "charge", ["payment_intent"] = id, ["amount"] = payment.Amount,
                         ["balance_transaction"] = ChargeTransaction(id, payment.Amount, payment.Currency),
+                        ["transfer"] = WithheldTransfers > 0 && (p["expand"] as JsonArray)?.Any(e => (string?)e == "latest_charge.transfer") == true
+                            && WithheldTransfers-- > 0 ? null : new JsonObject
+                        {
+                            ["id"] = $"tr_{id[3..]}", ["object"] = "transfer", ["amount"] = payment.Transfer, ["amount_reversed"] = payment.TransferReversed,
+                            ["currency"] = payment.Currency, ["transfer_group"] = $"group_{id}",
+                        },
+                        ["application_fee"] = ApplicationFee(id, payment),
                     },
                 });
+            }
+            case ("POST", ["v1", "transfers", var transfer, "reversals"]):
+            {
+                var intent = $"pi_{transfer[3..]}";
+                if (!transfer.StartsWith("tr_") || !payments.TryGetValue(intent, out var payment)) return Invalid($"No such transfer: '{transfer}'", "id", 404);
+                var left = payment.Transfer - payment.TransferReversed;
+                var amount = p["amount"] is { } asked ? long.Parse((string)asked!) : left;
+                if (amount < 1 || amount > left) return Invalid($"Transfer reversal amount ({amount}) is greater than the amount left on the transfer ({left}).", "amount");
+                var after = payment.TransferReversed + amount;
+                long Part(long whole, long reversed) => (whole * reversed * 2 + payment.Transfer) / (2 * payment.Transfer);
+                var feeRefund = (string?)p["refund_application_fee"] == "true" && payment.ApplicationFee is { } fee
+                    ? Part(fee, after) - Part(fee, payment.TransferReversed) + ApplicationFeeRefundSkew : 0;
+                payments[intent] = payment with { TransferReversed = after, FeeRefunded = payment.FeeRefunded + feeRefund };
+                var id = NewId("trr_");
+                transferReversals[id] = new JsonObject
+                {
+                    ["id"] = id, ["object"] = "transfer_reversal", ["amount"] = amount, ["currency"] = payment.Currency, ["transfer"] = transfer,
+                    ["source_refund"] = null, ["created"] = Now(), ["metadata"] = p["metadata"]?.DeepClone() ?? new JsonObject(),
+                };
+                return Ok(transferReversals[id]);
             }
             case ("GET", ["v1", "accounts"]):
                 return List("/v1/accounts", accounts.Values);
@@ -273,16 +297,33 @@ public sealed class FakeStripe : IAsyncDisposable
         }
     }
 
+    private static JsonObject? ApplicationFee(string intent, FakePayment payment) => payment.ApplicationFee is { } fee
+        ? new JsonObject
+        {
+            ["id"] = $"fee_{intent[3..]}", ["object"] = "application_fee", ["amount"] = fee, ["amount_refunded"] = payment.FeeRefunded,
+            ["refunded"] = payment.FeeRefunded == fee, ["currency"] = payment.Currency, ["originating_transaction"] = $"ch_{intent[3..]}",
+        }
+        : null;
+
     /// <summary>A payment as Stripe keeps it: a destination charge transfers the whole amount and takes the application fee back;
     /// a subscription's invoice transfers its percentage and has no fee object.</summary>
     private sealed record FakePayment(long Amount, string Currency, long? ApplicationFee, long Transfer)
     {
         public long Refunded { get; init; }
         public long FeeRefunded { get; init; }
+        public long TransferReversed { get; init; }
     }
 
-    /// <summary>Added to the application fee refunded by the next refunds: a Stripe whose numbers differ from ours.</summary>
-    public long ApplicationFeeRefundSkew { get; set; }
+    /// <summary>Added to the application fee refunded by the next refunds and transfer reversals: a Stripe whose numbers differ from ours.</summary>
+    public long ApplicationFeeRefundSkew { get; private set; }
+
+    /// <summary>Runs <paramref name="act"/> against a Stripe whose application-fee refunds are off by <paramref name="skew"/>.</summary>
+    public async Task<T> WithApplicationFeeRefundSkew<T>(long skew, Func<Task<T>> act)
+    {
+        ApplicationFeeRefundSkew = skew;
+        try { return await act(); }
+        finally { ApplicationFeeRefundSkew = 0; }
+    }
 
     /// <summary>
     /// A refund as Stripe makes it: <c>reverse_transfer</c> reverses the transfer and <c>refund_application_fee</c> refunds the
@@ -294,7 +335,8 @@ public sealed class FakeStripe : IAsyncDisposable
         var after = payment.Refunded + amount;
         long Part(long whole, long refunded) => (whole * refunded * 2 + payment.Amount) / (2 * payment.Amount);
         var feeRefund = refundFee && payment.ApplicationFee is { } fee ? Part(fee, after) - Part(fee, payment.Refunded) + ApplicationFeeRefundSkew : 0;
-        payments[intent] = payment with { Refunded = after, FeeRefunded = payment.FeeRefunded + feeRefund };
+        var reversed = reverseTransfer ? Part(payment.Transfer, after) - Part(payment.Transfer, payment.Refunded) : 0;
+        payments[intent] = payment with { Refunded = after, FeeRefunded = payment.FeeRefunded + feeRefund, TransferReversed = payment.TransferReversed + reversed };
         var id = NewId("re_");
         string? reversalId = null;
         if (reverseTransfer)
@@ -302,7 +344,7 @@ public sealed class FakeStripe : IAsyncDisposable
             reversalId = NewId("trr_");
             transferReversals[reversalId] = new JsonObject
             {
-                ["id"] = reversalId, ["object"] = "transfer_reversal", ["amount"] = Part(payment.Transfer, after) - Part(payment.Transfer, payment.Refunded),
+                ["id"] = reversalId, ["object"] = "transfer_reversal", ["amount"] = reversed,
                 ["currency"] = payment.Currency, ["source_refund"] = id, ["created"] = Now(), ["metadata"] = new JsonObject(),
             };
         }

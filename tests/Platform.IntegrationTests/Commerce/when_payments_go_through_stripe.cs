@@ -347,23 +347,13 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
         }
 
         var asStripeRules = await PayAndRefundFifty();
-        Stripe.ApplicationFeeRefundSkew = 1;
-        (string Intent, string StripeRefund, JsonElement Refund) skewed;
-        try { skewed = await PayAndRefundFifty(); }
-        finally { Stripe.ApplicationFeeRefundSkew = 0; }
+        var skewed = await Stripe.WithApplicationFeeRefundSkew(1, PayAndRefundFifty);
         var payout = Stripe.PayOut(creator.Account, 85, "eur");
         var paidOut = FakeStripe.Event("payout.paid", payout, account: creator.Account);
         await Stripe.Deliver(paidOut);
         await shop.Processed(paidOut);
         var ids = new[] { asStripeRules.Intent, asStripeRules.StripeRefund, skewed.Intent, skewed.StripeRefund, (string)payout["id"]! };
-        // Both sides settle after the webhooks (the processing fee, the ledger): wait (bounded) until they agree on these payments.
-        var ours = await Eventually(async () =>
-        {
-            await app.WaitForProjections();
-            var report = (await app.Client(Unique("fin"), "finance").Data(when_finance_reconciles_random_money_flows.Reconcile,
-                new { f = from, t = DateTimeOffset.UtcNow.AddMinutes(1) })).GetProperty("reconciliation");
-            return report.GetProperty("mismatches").EnumerateArray().Where(m => ids.Any(id => m.GetProperty("key").GetString()!.EndsWith(id))).ToList();
-        }, m => m.Count == 0);
+        var ours = await MismatchesAbout(from, ids);
 
         static string Split(JsonElement refund) => $"{refund.GetProperty("status").GetString()} {refund.GetProperty("amount").GetInt64()} = " +
             $"{refund.GetProperty("platformFeeReversed").GetInt64()} + {refund.GetProperty("creatorShareReversed").GetInt64()}";
@@ -406,6 +396,70 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
         Assert.Equal("PAID", wonClosed.GetProperty("status").GetString());
         Assert.Equal((0L, 3000L), (Amount(wonClosed, "disputed"), Amount(wonClosed, "refundable")));
         Assert.True(await shop.HasAccess(won.Buyer, course));
+    }
+
+    /// <summary>
+    /// Reconciliation's mismatches about these provider ids. Both sides settle after the webhooks (the processing fee, the ledger):
+    /// waits (bounded) until they agree.
+    /// </summary>
+    private Task<List<JsonElement>> MismatchesAbout(DateTimeOffset from, string[] ids) => Eventually(async () =>
+    {
+        await app.WaitForProjections();
+        var report = (await app.Client(Unique("fin"), "finance").Data(when_finance_reconciles_random_money_flows.Reconcile,
+            new { f = from, t = DateTimeOffset.UtcNow.AddMinutes(1) })).GetProperty("reconciliation");
+        return report.GetProperty("mismatches").EnumerateArray().Where(m => ids.Any(id => m.GetProperty("key").GetString()!.EndsWith(id))).ToList();
+    }, m => m.Count == 0);
+
+    [Fact]
+    public async Task a_lost_dispute_reverses_the_transfer_at_stripe_and_books_what_the_reversal_reports_even_when_it_differs()
+    {
+        var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var creator = await shop.OnboardedCreator();
+        var course = await shop.Course(creator, 101);
+        async Task<(string Intent, string Dispute, DisputeClosed Closed)> PayAndLoseADispute()
+        {
+            var purchase = await shop.Checkout(creator, course);
+            var (intent, _) = await shop.Pay(purchase);
+            var dispute = $"dp_{purchase.CheckoutId.Replace("-", "")}";
+            var closed = FakeStripe.Event("charge.dispute.closed", FakeStripe.Dispute(dispute, intent, 101, "eur", "lost"));
+            await Stripe.Deliver(closed);
+            await shop.Processed(closed);
+            var history = (await app.EventsOf(Guid.Parse(purchase.CheckoutId))).Select(e => e.Data).ToList();
+            return (intent, dispute, Assert.Single(history.OfType<DisputeClosed>()));
+        }
+
+        var asStripeRules = await PayAndLoseADispute();
+        var skewed = await Stripe.WithApplicationFeeRefundSkew(-1, PayAndLoseADispute);
+        var ids = new[] { asStripeRules.Intent, asStripeRules.Dispute, skewed.Intent, skewed.Dispute };
+        var ours = await MismatchesAbout(from, ids);
+
+        var reversal = Assert.Single(Stripe.To("POST", $"/v1/transfers/tr_{asStripeRules.Intent[3..]}/reversals"));
+        Assert.Equal(("101", "true", asStripeRules.Dispute, $"dispute-reversal-{asStripeRules.Dispute}"),
+            (reversal["amount"], reversal["refund_application_fee"], reversal["metadata[dispute_id]"], reversal.IdempotencyKey));
+        Assert.Equal((101L, 15L, 86L), (asStripeRules.Closed.Amount, asStripeRules.Closed.PlatformFeeReversed, asStripeRules.Closed.CreatorShareReversed));
+        Assert.Equal((101L, 14L, 87L), (skewed.Closed.Amount, skewed.Closed.PlatformFeeReversed, skewed.Closed.CreatorShareReversed));
+        Assert.Empty(ours);
+    }
+
+    [Fact]
+    public async Task a_lost_dispute_whose_transfer_stripe_has_not_made_yet_is_booked_when_it_is_there()
+    {
+        var creator = await shop.OnboardedCreator();
+        var course = await shop.Course(creator, 101);
+        var purchase = await shop.Checkout(creator, course);
+        var (intent, _) = await shop.Pay(purchase);
+        Stripe.WithheldTransfers = 1;
+        var closed = FakeStripe.Event("charge.dispute.closed", FakeStripe.Dispute($"dp_{purchase.CheckoutId.Replace("-", "")}", intent, 101, "eur", "lost"));
+        await Stripe.Deliver(closed);
+        await shop.Processed(closed);
+
+        var history = (await app.EventsOf(Guid.Parse(purchase.CheckoutId))).Select(e => e.Data).ToList();
+        var booked = Assert.Single(history.OfType<DisputeClosed>());
+        var reads = Stripe.To("GET", $"/v1/payment_intents/{intent}").Count(r => r.Form.Values.Contains("latest_charge.transfer"));
+        Assert.Equal(0, Stripe.WithheldTransfers);
+        Assert.Equal(3, reads); // none yet; then there, and again after the reversal for the fee refunded with it
+        Assert.Equal((15L, 86L), (booked.PlatformFeeReversed, booked.CreatorShareReversed));
+        Assert.Single(Stripe.To("POST", $"/v1/transfers/tr_{intent[3..]}/reversals"));
     }
 
     [Fact]

@@ -23,8 +23,11 @@ public sealed class purchase_decisions
     /// <summary>A refund booked with what the local provider reports for it, as the processor books it.</summary>
     private static object[] Refunded(Purchase p, RefundChanged refund) =>
         Purchase.Refund(p, refund, Purchase.Reversal(p, refund) is { } query ? LocalPaymentProvider.Reverse(query) : null, "evt_refund", Now);
-    private static readonly Func<Purchase, object[]> DisputeRest = p =>
-        Purchase.Dispute(p, new DisputeChanged("pi_1", "dp_1", 667, "fraudulent", "lost"), "evt_dispute", Now);
+    private static readonly Func<Purchase, object[]> DisputeRest = p => Disputed(p, new DisputeChanged("pi_1", "dp_1", 667, "fraudulent", "lost"));
+
+    /// <summary>A dispute booked with what the local provider reports for it, as the processor books it.</summary>
+    public static object[] Disputed(Purchase p, DisputeChanged dispute) =>
+        Purchase.Dispute(p, dispute, Purchase.Reversal(p, dispute) is { } query ? LocalPaymentProvider.Reverse(query) : null, "evt_dispute", Now);
 
     [Fact]
     public void a_payment_refund_and_lost_dispute_end_in_one_state_whatever_their_order()
@@ -61,7 +64,7 @@ public sealed class purchase_decisions
         var unasked = Assert.Throws<DomainException>(() => Purchase.Refund(paid, refund, null, "evt", Now));
 
         Assert.Equal(("pi_1", "re_1", 333L, 1000L, 15, 0L, 0L),
-            (query.ProviderPaymentId, query.ProviderRefundId, query.Amount, query.Gross, query.FeePercent, query.TakenBackBefore, query.FeeReversedBefore));
+            (query.ProviderPaymentId, query.TakenBackBy, query.Amount, query.Gross, query.FeePercent, query.TakenBackBefore, query.FeeReversedBefore));
         Assert.Equal((49L, 284L), (booked.PlatformFeeReversed, booked.CreatorShareReversed));
         Assert.Equal(ErrorCodes.Validation, refused.Code);
         Assert.Equal(ErrorCodes.Validation, unasked.Code);

@@ -55,7 +55,7 @@ public sealed class the_ledger
                         purchase = purchases[random.Next(purchases.Count)];
                         var rest = Purchase.Refundable(purchase);
                         if (rest <= 0 || purchase.Disputes.Count > 0) continue;
-                        events = Purchase.Dispute(purchase, new DisputeChanged("pi", $"dp_{step}", rest, "fraudulent", random.Next(2) == 0 ? "won" : "lost"), "evt", Now);
+                        events = Commerce.purchase_decisions.Disputed(purchase, new DisputeChanged("pi", $"dp_{step}", rest, "fraudulent", random.Next(2) == 0 ? "won" : "lost"));
                         break;
                     default: // a payout of what is owed in one currency, paid or failed
                         var owed = currencies.Select(c => (c, -Balance(lines, LedgerLine.CreatorPayable(creator), c))).Where(x => x.Item2 > 0).ToList();
