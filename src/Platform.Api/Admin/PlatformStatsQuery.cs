@@ -27,7 +27,8 @@ public static class PlatformStatsQuery
     /// <summary>Active: the user did something that was recorded (every event carries its caller's id as user name).</summary>
     private const string ActiveUsersSql =
         "select count(distinct user_name) filter (where timestamp >= @d7), count(distinct user_name) filter (where timestamp >= @d30) " +
-        "from platform.mt_events where timestamp >= @d30 and user_name is not null";
+        // Only people: events are also recorded by webhooks ("webhook:<event id>") and schedules, which are no users.
+        "from platform.mt_events where timestamp >= @d30 and user_name ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'";
 
     public static void AddPlatformStats(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<PlatformStatsGraphType>>("platformStats")

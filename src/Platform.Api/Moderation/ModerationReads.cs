@@ -26,8 +26,10 @@ public static class ModerationReads
         if (await SocialReads.PostHolding(reads, id, cancellation) is { IsDeleted: false } post)
         {
             if (post.Id == id) return new(id, ModerationTargetKind.Post, post.CommunityId, post.Id, post.AuthorId, $"{post.Title}\n\n{post.Body}");
-            var comment = post.Comments.Single(c => c.Id == id);
-            return new(id, ModerationTargetKind.Comment, post.CommunityId, post.Id, comment.AuthorId, comment.Body);
+            // A comment removed since (an erased member's, where the community removes them) is no target any more.
+            return post.Comments.FirstOrDefault(c => c.Id == id) is { } comment
+                ? new(id, ModerationTargetKind.Comment, post.CommunityId, post.Id, comment.AuthorId, comment.Body)
+                : null;
         }
         if (await reads.Events.AggregateStreamAsync<Membership>(id, token: cancellation) is { } membership)
         {
