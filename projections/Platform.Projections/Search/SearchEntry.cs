@@ -1,6 +1,7 @@
 using Marten.Events.Projections;
 using Platform.Contracts.Communities;
 using Platform.Contracts.Courses;
+using Platform.Contracts.Help;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Moderation;
 using Platform.Contracts.Privacy;
@@ -8,8 +9,8 @@ using Platform.Contracts.Social;
 
 namespace Platform.Projections.Search;
 
-/// <summary>What search finds. Help articles are not here yet: that module is being built elsewhere.</summary>
-public enum SearchKind { Community, Course, Lesson, Post, Comment, Member }
+/// <summary>What search finds.</summary>
+public enum SearchKind { Community, Course, Lesson, Post, Comment, Member, HelpArticle }
 
 /// <summary>
 /// One searchable thing (SRCH): its words, and what decides who may see it. Who the caller is, is decided at query time
@@ -26,13 +27,19 @@ public sealed class SearchEntry
     public Guid? PostId { get; set; }
     public string Title { get; set; } = "";
     public string Body { get; set; } = "";
-    /// <summary>Courses: published. Everything else is published when it exists.</summary>
+    /// <summary>Courses and help articles: published. Everything else is published when it exists.</summary>
     public bool Published { get; set; } = true;
     public bool Deleted { get; set; }
     /// <summary>Hidden by moderation: found only by the community's staff and admins.</summary>
     public bool Hidden { get; set; }
     /// <summary>Whose content or profile it is (posts, comments, members): found only by staff and admins while that user is suspended.</summary>
     public Guid? AuthorId { get; set; }
+    /// <summary>
+    /// Help articles: the latest version written. It is what the entry holds until the article is published; once published the entry
+    /// holds the published version, so a draft written after it is found by no one until it is published in turn.
+    /// </summary>
+    public string? DraftTitle { get; set; }
+    public string? DraftBody { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public static string Key(SearchKind kind, Guid id) => $"{kind.ToString().ToLowerInvariant()}:{id}";
@@ -59,6 +66,9 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
         Identity<UserRegistered>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
         Identity<ProfileUpdated>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
         Identity<AccountErased>(e => SearchEntry.Key(SearchKind.Member, e.UserId));
+        Identity<HelpArticleWritten>(e => SearchEntry.Key(SearchKind.HelpArticle, e.ArticleId));
+        Identity<HelpArticlePublished>(e => SearchEntry.Key(SearchKind.HelpArticle, e.ArticleId));
+        Identity<HelpArticleUnpublished>(e => SearchEntry.Key(SearchKind.HelpArticle, e.ArticleId));
     }
 
     public static SearchEntry Create(CommunityCreated e) => new()
@@ -131,4 +141,24 @@ public sealed partial class SearchEntryProjection : MultiStreamProjection<Search
     /// <summary>An erased member is not found by anything they were called.</summary>
     public static void Apply(AccountErased e, SearchEntry entry) =>
         (entry.Title, entry.Body, entry.Deleted, entry.UpdatedAt) = (ErasedAccount.DeletedMember, "", true, e.ErasedAt);
+
+    /// <summary>A help article belongs to no community; unpublished (a draft, or taken back), only admins find it.</summary>
+    public static SearchEntry Create(HelpArticleWritten e) => Apply(e, new SearchEntry
+    {
+        Id = SearchEntry.Key(SearchKind.HelpArticle, e.ArticleId), Kind = SearchKind.HelpArticle, TargetId = e.ArticleId, Published = false,
+    });
+
+    public static SearchEntry Apply(HelpArticleWritten e, SearchEntry entry)
+    {
+        (entry.DraftTitle, entry.DraftBody, entry.UpdatedAt) = (e.Title, e.Body, e.WrittenAt);
+        if (!entry.Published) (entry.Title, entry.Body) = (e.Title, e.Body);
+        return entry;
+    }
+
+    /// <summary>Publishing always publishes the latest version (<c>HelpArticles.Publish</c>), which is the draft.</summary>
+    public static void Apply(HelpArticlePublished e, SearchEntry entry) =>
+        (entry.Title, entry.Body, entry.Published, entry.UpdatedAt) = (entry.DraftTitle ?? "", entry.DraftBody ?? "", true, e.PublishedAt);
+
+    public static void Apply(HelpArticleUnpublished e, SearchEntry entry) =>
+        (entry.Title, entry.Body, entry.Published, entry.UpdatedAt) = (entry.DraftTitle ?? "", entry.DraftBody ?? "", false, e.UnpublishedAt);
 }

@@ -79,7 +79,7 @@ public static partial class SearchQuery
 
     public static void AddSearch(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitGraphType>>>>("search")
-            .Description("Communities, courses, lessons, posts, comments and members the caller may see, best match first.")
+            .Description("Communities, courses, lessons, posts, comments, members and help articles the caller may see, best match first.")
             .Argument<NonNullGraphType<StringGraphType>>("text", $"Words to find, the last one as a prefix; at most {MaxTextLength} characters.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<SearchKind>>>>("kinds", "Only these kinds (default: all).")
             .Argument<IntGraphType>("first", $"At most {MaxFirst}; default 20.")

@@ -8,7 +8,8 @@ namespace Platform.Api.Search;
 /// <summary>
 /// What a caller may find: nothing of a private community they are outside (unless staff), no unpublished course or its
 /// lessons unless they create its community, no deleted post or its comments unless staff. Staff are admins: they see private
-/// and deleted content to moderate it, but drafts stay their creators' own. Content hidden by moderation is found by admins and by
+/// and deleted content to moderate it, but drafts stay their creators' own; help articles belong to no community and are written by
+/// admins, so an unpublished one is found by admins only (as <c>helpArticle</c> shows drafts to admins only). Content hidden by moderation is found by admins and by
 /// the community's creator and moderators (<c>StaffOf</c>).
 /// </summary>
 public sealed record SearchScope(Guid[] HiddenCommunities, Guid[] CreatorOf, bool IsStaff, Guid[] StaffOf);
@@ -31,7 +32,7 @@ public static class SearchAccess
         and (@staff or not coalesce((e.data ->> 'Hidden')::boolean, false) or (e.data ->> 'CommunityId')::uuid = any(@staff_of))
         and (@staff or e.data ->> 'AuthorId' is null or (e.data ->> 'CommunityId')::uuid = any(@staff_of)
             or not exists (select 1 from platform.mt_doc_usersuspension s where s.id = (e.data ->> 'AuthorId')::uuid))
-        and ((e.data ->> 'Published')::boolean or (e.data ->> 'CommunityId')::uuid = any(@creator_of))
+        and ((e.data ->> 'Published')::boolean or (e.data ->> 'CommunityId')::uuid = any(@creator_of) or (@staff and e.data ->> 'Kind' = 'HelpArticle'))
         and (e.data ->> 'Kind' <> 'Lesson' or exists (select 1 from platform.mt_doc_searchentry c where c.id = 'course:' || (e.data ->> 'CourseId')
             and ((c.data ->> 'Published')::boolean or (c.data ->> 'CommunityId')::uuid = any(@creator_of))
             and not (c.data ->> 'CommunityId')::uuid = any(@hidden)))

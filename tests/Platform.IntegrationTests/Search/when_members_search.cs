@@ -149,6 +149,10 @@ public sealed class when_the_search_index_is_rebuilt(PlatformApp app) : IClassFi
         var post = await when_members_search.Post(owner, community, "Edited", $"First {tag}");
         await owner.Data("mutation($p: ID!) { editPost(postId: $p, input: { title: \"Edited twice\" }) { id } }", new { p = post });
         await owner.Data("mutation($c: ID!) { updateCommunitySettings(communityId: $c, input: { description: \"Changed\" }) { id } }", new { c = community });
+        var admin = app.Client(Shops.NewUser("staff"), "admin");
+        var article = await when_members_search_help.Write(admin, $"Published {tag}", "Version one");
+        await when_members_search_help.Publish(admin, article);
+        await when_members_search_help.Write(admin, $"Drafted {tag}", "Version two", article);
         await app.WaitForProjections();
 
         var store = app.Host.Services.GetRequiredService<IDocumentStore>();
@@ -159,6 +163,7 @@ public sealed class when_the_search_index_is_rebuilt(PlatformApp app) : IClassFi
         }
         var live = await Entries();
         Assert.Contains(live, e => e.Contains("Edited twice"));
+        Assert.Contains(live, e => e.Contains($"Drafted {tag}"));
 
         await app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase()
             .RebuildProjectionAsync<SearchEntryProjection>(CancellationToken.None);

@@ -9,7 +9,7 @@ public sealed class SearchHitGraphType : ObjectGraphType<SearchHit>
     {
         Name = "SearchResult";
         Field<NonNullGraphType<EnumerationGraphType<SearchKind>>>("kind").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The community, course, lesson, post, comment or user found.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The community, course, lesson, post, comment, user or help article found.").Resolve(c => c.Source.Id);
         Field(h => h.Title).Description("Empty for a comment.");
         Field(h => h.Snippet).Description("HTML-escaped text around the matches, each match in <mark>.");
         Field<IdGraphType>("communityId").Resolve(c => c.Source.CommunityId);
