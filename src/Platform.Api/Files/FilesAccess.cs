@@ -16,7 +16,8 @@ namespace Platform.Api.Files;
 
 /// <summary>
 /// Who may see a file: whoever may see what it belongs to. Its uploader always; before it is attached, nobody else.
-/// An avatar: any signed-in caller (as profiles are). A post's, comment's or cover image: whoever may read the community.
+/// An avatar: any signed-in caller (as profiles are). A cover image: whoever may read the community; a post's or comment's image too,
+/// unless moderators hid the post or comment (or suspended its author), when only the community's staff and admins see it.
 /// A message's image: the conversation's participants. A lesson's attachment: the course's builder, the community's staff,
 /// and learners enrolled in the course once the lesson opens for them.
 /// </summary>
@@ -31,7 +32,11 @@ public static class FilesAccess
         return file.OwnerKind switch
         {
             FileOwnerKind.Profile => caller.IsSignedIn,
-            FileOwnerKind.Post or FileOwnerKind.Comment or FileOwnerKind.CommunityCover =>
+            // A post's or comment's image goes where its text goes: not to members while moderators hide it or its author is suspended.
+            FileOwnerKind.Post or FileOwnerKind.Comment =>
+                file.CommunityId is { } communityId && await CommunitiesAccess.MayRead(reads, caller, communityId, cancellation)
+                && (await Moderation.ModerationReads.HiddenFrom(context, communityId, [(ownerId, file.UploadedBy)])).Count == 0,
+            FileOwnerKind.CommunityCover =>
                 file.CommunityId is { } communityId && await CommunitiesAccess.MayRead(reads, caller, communityId, cancellation),
             FileOwnerKind.Message => await reads.LoadAsync<ChatMessage>(ownerId, cancellation) is { DeletedAt: null } message
                 && await ChatAccess.IsParticipant(reads, caller, await reads.LoadAsync<ConversationView>(message.ConversationId, cancellation), cancellation),

@@ -70,6 +70,36 @@ public sealed class when_files_belong_to_communities_chats_and_lessons(FilesPlat
     }
 
     [Fact]
+    public async Task a_hidden_posts_image_is_refused_to_members_and_shown_to_staff_until_it_is_restored()
+    {
+        var creator = app.Client(Unique("hpc"));
+        var (author, reader) = (Unique("hpa"), Unique("hpr"));
+        var community = await Community(creator, "Hidden pictures");
+        foreach (var member in new[] { author, reader })
+            await app.Client(member).Data("mutation($c: ID!) { joinCommunity(communityId: $c) { status } }", new { c = community });
+        var image = await Uploaded(app.Client(author), Http, "POST_IMAGE", "shop.png", "image/png", Image(500, 400));
+        await Processed(app.Client(author), image);
+        var post = (await app.Client(author).Data("mutation($c: ID!, $i: [ID!]) { createPost(input: { communityId: $c, title: \"My shop\", body: \"Look\", imageFileIds: $i }) { id } }",
+            new { c = community, i = new[] { image } })).GetProperty("createPost").GetProperty("id").GetString()!;
+        const string FileUrl = "query($f: ID!) { file(id: $f) { url } }";
+        var beforeHiding = await app.Client(reader).Send(FileUrl, new { f = image });
+
+        var report = (await app.Client(reader).Data("mutation($t: ID!) { reportContent(targetId: $t, reason: SPAM) { id } }", new { t = post }))
+            .GetProperty("reportContent").GetProperty("id").GetString();
+        await creator.Data("mutation($r: ID!) { resolveReport(reportId: $r, action: HIDE, reason: \"Advertising\") { id } }", new { r = report });
+        var whileHidden = await app.Client(reader).Send(FileUrl, new { f = image });
+        var staffWhileHidden = await creator.Send(FileUrl, new { f = image });
+
+        await creator.Data("mutation($t: ID!) { restoreContent(targetId: $t, reason: \"A second look\") { id } }", new { t = post });
+        var afterRestoring = await app.Client(reader).Send(FileUrl, new { f = image });
+
+        Assert.Null(beforeHiding.FirstErrorCode);
+        Assert.Equal("NOT_FOUND", whileHidden.FirstErrorCode);
+        Assert.Null(staffWhileHidden.FirstErrorCode);
+        Assert.Null(afterRestoring.FirstErrorCode);
+    }
+
+    [Fact]
     public async Task a_channel_messages_image_is_for_the_channels_members_and_goes_with_the_message()
     {
         var creator = app.Client(Unique("chc"));
