@@ -37,16 +37,17 @@ public static class PurchaseSlot
             ? subscription == DeterministicId.Subscription(paid.Id)
                 ? buyersLiveSubscriptions.FirstOrDefault(s => s.Id != subscription && s.EndedAt is null)?.FirstPurchaseId
                 : null
-            : buyersPurchases.FirstOrDefault(p => p.Id != paid.Id && p.SubscriptionId is null && p.DuplicateOf is null && GivesAccess(p))?.Id;
+            : buyersPurchases.FirstOrDefault(p => p.Id != paid.Id && Owns(p))?.Id;
         if (owner is not { } ownedThrough) return [];
         var found = new DuplicatePaymentFound(paid.Id, ownedThrough, now);
         if (paid.Gross == 0) return [found];
         return [found, new RefundRequested(paid.Id, RefundId(paid.Id), paid.Gross, $"Duplicate payment: already bought with purchase {ownedThrough}.", Platform, now)];
     }
 
-    /// <summary>As <see cref="Purchase.GivesAccess"/>, read from the buyer's other purchases as readers see them.</summary>
-    private static bool GivesAccess(PurchaseView purchase) =>
-        purchase.IsPaid && purchase.Disputes.All(d => d.Won != false) && purchase.Status != PurchaseStatus.Refunded;
+    /// <summary>A one-time purchase that gives the buyer the product (as <see cref="Purchase.GivesAccess"/>, read as readers see it).</summary>
+    public static bool Owns(PurchaseView purchase) =>
+        purchase.SubscriptionId is null && purchase.DuplicateOf is null
+        && purchase.IsPaid && purchase.Disputes.All(d => d.Won != false) && purchase.Status != PurchaseStatus.Refunded;
 
     /// <summary>The one refund of a duplicate payment, the same however often the payment is processed.</summary>
     public static Guid RefundId(Guid purchaseId) => DeterministicId.From("duplicate-payment-refund", purchaseId.ToString());

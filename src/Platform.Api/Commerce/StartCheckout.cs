@@ -51,11 +51,13 @@ public static class StartCheckoutHandler
         var terms = Product.Terms(product, subject, buyer, command.PriceId, command.CouponCode, now);
         // One open checkout per buyer and product: concurrent calls queue here and each sees the checkout the one before opened.
         await PurchaseSlot.Lock(session, command.BuyerId, command.ProductId, cancellation);
-        var unpaid = await session.Query<PurchaseView>()
-            .Where(p => p.BuyerId == command.BuyerId && p.ProductId == command.ProductId && p.PaidAt == null)
+        var buyersPurchases = await session.Query<PurchaseView>()
+            .Where(p => p.BuyerId == command.BuyerId && p.ProductId == command.ProductId)
             .ToListAsync(cancellation);
-        if (unpaid.FirstOrDefault(p => p.Id == command.PurchaseId) is { } retried) return retried.Id;
-        var replaced = PurchaseSlot.OpenCheckout(unpaid, now);
+        if (buyersPurchases.FirstOrDefault(p => p.Id == command.PurchaseId) is { } retried) return retried.Id;
+        // A click that lands after the payment (before its enrolment is written) is told so, rather than given a second checkout.
+        if (buyersPurchases.Any(PurchaseSlot.Owns)) throw DomainException.Conflict("You have bought this already.");
+        var replaced = PurchaseSlot.OpenCheckout(buyersPurchases, now);
         if (replaced is not null && SameOpenCheckout(replaced, terms, now)) return replaced.Id;
         // New terms (another coupon, a new price) replace the open checkout rather than open a second one beside it.
         if (replaced is not null) session.Events.Append(replaced.Id, new CheckoutExpired(replaced.Id, $"replaced by checkout {command.PurchaseId}", now));
