@@ -39,6 +39,11 @@ public static class EventStoreConfiguration
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Events.EnableUniqueIndexOnEventId = true;
+                // Start-up applies the schema twice (Wolverine's resource setup, then Marten's own apply), and each full apply
+                // reads the catalogue of every table and index: most of a warm start. Weasel stamps a hash of the expected DDL
+                // after an apply and skips the next one when the hash matches, so an unchanged schema costs one select. Any
+                // change to the configured schema changes the hash and applies in full; DDL run by hand is not detected.
+                options.Advanced.Migrator.UseSchemaFingerprinting = true;
                 options.Listeners.Add(new LiveEventNotifier());
                 options.Listeners.Add(new AuditStamp()); // actor and source of every appended event
                 options.AddPlatformProjections(embeddedFeeds: Social.SocialConfiguration.FeedsProvider(builder.Configuration) == "embedded", TimeProvider.System);
