@@ -74,13 +74,11 @@ public static class DashboardFigures
     }
 
     /// <summary>The next occurrences of events in the caller's communities (active memberships and those they run), soonest first.</summary>
-    public static async Task<IReadOnlyList<EventOccurrence>> UpcomingEvents(IQuerySession reads, UserAccount account, DateTimeOffset now, NodaTime.DateTimeZone viewer,
-        CancellationToken cancellation)
+    public static async Task<IReadOnlyList<EventOccurrence>> UpcomingEvents(IQuerySession reads, UserAccount account, IEnumerable<Guid> memberOf, DateTimeOffset now,
+        NodaTime.DateTimeZone viewer, CancellationToken cancellation)
     {
-        var userId = account.Id;
-        var staffOf = account.Grants.Where(g => g.CommunityId is not null && g.Role is Role.Creator or Role.Moderator).Select(g => g.CommunityId!.Value).ToArray();
-        var memberOf = reads.Query<MembershipView>().Where(m => m.UserId == userId && m.Status == MembershipStatus.Active).Select(m => m.CommunityId);
-        var communities = (await memberOf.ToListAsync(cancellation)).Concat(staffOf).Distinct().ToArray();
+        var staffOf = account.Grants.Where(g => g.CommunityId is not null && g.Role is Role.Creator or Role.Moderator).Select(g => g.CommunityId!.Value);
+        var communities = memberOf.Concat(staffOf).Distinct().ToArray();
         var events = await reads.Query<CalendarEvent>().Where(e => e.CommunityId.IsOneOf(communities) && !e.Cancelled).ToListAsync(cancellation);
         return [.. events.SelectMany(e => e.Occurrences(now, now + UpcomingEventsAhead, viewer).Select(o => new EventOccurrence(e, o)))
             .OrderBy(o => o.Occurrence.StartsAt).ThenBy(o => o.Event.Id).Take(MaxUpcomingEvents)];

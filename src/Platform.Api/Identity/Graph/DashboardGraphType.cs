@@ -20,7 +20,7 @@ public sealed class DashboardGraphType : ObjectGraphType<Caller>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<Role>>>>>("roles")
             .Description("The roles this dashboard has sections for.")
             .Resolve(c => ProfileFields.RolesOf(c.Source.Account!).Select(g => g.Role).Distinct());
-        Field<MemberSectionGraphType>("member").Resolve(c => c.Source.IsSignedIn ? c.Source : null);
+        Field<MemberSectionGraphType>("member").ResolveAsync(async c => await DashboardSections.Member(c, c.Source));
         Field<CommunitiesSectionGraphType>("creator").ResolveAsync(async c => await DashboardSections.Communities(c, c.Source, Role.Creator));
         Field<CommunitiesSectionGraphType>("moderator").ResolveAsync(async c => await DashboardSections.Communities(c, c.Source, Role.Moderator));
         Field<AdminSectionGraphType>("admin").Resolve(c => c.Source.Holds(Role.Admin) ? c.Source : null);
