@@ -41,6 +41,9 @@ public static class AdminProjections
     {
         options.Projections.Add<UserSuspensionProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<FeaturedCommunityProjection>(ProjectionLifecycle.Inline);
+        // Active users (platformStats): async, as every event moves someone's last activity; a real column for the counts.
+        options.Projections.Add(new UserActivityProjection(), ProjectionLifecycle.Async);
+        options.Schema.For<UserActivity>().Duplicate(a => a.LastActiveAt);
         return options;
     }
 }

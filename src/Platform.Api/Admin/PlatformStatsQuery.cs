@@ -9,6 +9,7 @@ using Platform.Api.Engagement;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Contracts.Commerce;
+using Platform.Projections.Admin;
 using Platform.Projections.Commerce;
 using Platform.Projections.Communities;
 using Platform.Projections.Courses;
@@ -24,12 +25,6 @@ public sealed record PlatformStats(
 
 public static class PlatformStatsQuery
 {
-    /// <summary>Active: the user did something that was recorded (every event carries its caller's id as user name).</summary>
-    private const string ActiveUsersSql =
-        "select count(distinct user_name) filter (where timestamp >= @d7), count(distinct user_name) filter (where timestamp >= @d30) " +
-        // Only people: events are also recorded by webhooks ("webhook:<event id>") and schedules, which are no users.
-        "from platform.mt_events where timestamp >= @d30 and user_name ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'";
-
     public static void AddPlatformStats(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<PlatformStatsGraphType>>("platformStats")
             .Description("Platform-wide figures for admins, from the read models: users, active users, communities, courses, enrolments, purchases and gross by currency, refunds, open reports.")
@@ -42,29 +37,42 @@ public static class PlatformStatsQuery
                 return await Compute(c.Reads(), c.RequestServices!.GetRequiredService<NpgsqlDataSource>(), window, now, c.CancellationToken);
             });
 
+    /// <summary>
+    /// Every figure in one statement (the dashboard's admin section asks on every load): counts over the read models' documents, with the
+    /// comparisons Marten's own queries make. Active: the user's last recorded activity (<see cref="UserActivity"/>) is in the period.
+    /// </summary>
     public static async Task<PlatformStats> Compute(IQuerySession reads, NpgsqlDataSource database, LeaderboardWindow window, DateTimeOffset now,
         CancellationToken cancellation)
     {
         var since = Standings.Since(window, now);
-        var paid = await reads.Query<PurchaseView>().Where(p => p.PaidAt != null && p.PaidAt >= since)
-            .Select(p => new { p.Gross, p.Currency }).ToListAsync(cancellation);
-        var refunds = (await reads.Query<PurchaseView>().Where(p => p.Refunds.Any()).Select(p => p.Refunds).ToListAsync(cancellation))
-            .SelectMany(r => r).Count(r => r.Status == RefundStatus.Succeeded && r.At >= since);
-        await using var active = database.CreateCommand(ActiveUsersSql);
-        active.Parameters.AddWithValue("d7", now.AddDays(-7));
-        active.Parameters.AddWithValue("d30", now.AddDays(-30));
-        await using var row = await active.ExecuteReaderAsync(cancellation);
+        string Table<T>() => reads.DocumentStore.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+        await using var command = database.CreateCommand($"""
+            with paid as (
+                select d.data ->> 'Currency' as currency, sum((d.data ->> 'Gross')::bigint) as gross, count(*) as purchases
+                from {Table<PurchaseView>()} d where (d.data ->> 'PaidAt')::timestamptz >= @since group by 1)
+            select
+                (select count(*) from {Table<UserAccount>()} d where (d.data ->> 'RegisteredAt')::timestamptz >= @since),
+                (select count(*) from {Table<UserActivity>()} where last_active_at >= @d7),
+                (select count(*) from {Table<UserActivity>()} where last_active_at >= @d30),
+                (select count(*) from {Table<CommunityCard>()} d where (d.data ->> 'CreatedAt')::timestamptz >= @since),
+                (select count(*) from {Table<CourseOutline>()} d where (d.data ->> 'CreatedAt')::timestamptz >= @since),
+                (select count(*) from {Table<EnrolmentView>()} d where (d.data ->> 'EnrolledAt')::timestamptz >= @since),
+                (select coalesce(sum(purchases), 0) from paid),
+                (select coalesce(array_agg(currency order by currency), array[]::text[]) from paid),
+                (select coalesce(array_agg(gross order by currency), array[]::numeric[]) from paid),
+                (select count(*) from {Table<PurchaseView>()} d, jsonb_array_elements(d.data -> 'Refunds') r
+                 where r ->> 'Status' = '{RefundStatus.Succeeded}' and (r ->> 'At')::timestamptz >= @since),
+                (select coalesce(sum((d.data ->> 'OpenReports')::int), 0) from {Table<ModerationCaseView>()} d where (d.data ->> 'OpenReports')::int > 0)
+            """);
+        command.Parameters.AddWithValue("since", since);
+        command.Parameters.AddWithValue("d7", now.AddDays(-7));
+        command.Parameters.AddWithValue("d30", now.AddDays(-30));
+        await using var row = await command.ExecuteReaderAsync(cancellation);
         await row.ReadAsync(cancellation);
-        var (active7, active30) = ((int)row.GetInt64(0), (int)row.GetInt64(1));
-        return new PlatformStats(window, since,
-            await reads.Query<UserAccount>().CountAsync(u => u.RegisteredAt >= since, cancellation),
-            active7, active30,
-            await reads.Query<CommunityCard>().CountAsync(x => x.CreatedAt >= since, cancellation),
-            await reads.Query<CourseOutline>().CountAsync(x => x.CreatedAt >= since, cancellation),
-            await reads.Query<EnrolmentView>().CountAsync(x => x.EnrolledAt >= since, cancellation),
-            paid.Count,
-            [.. paid.GroupBy(p => p.Currency).OrderBy(g => g.Key).Select(g => new Money(g.Sum(p => p.Gross), g.Key))],
-            refunds,
-            await reads.Query<ModerationCaseView>().Where(x => x.OpenReports > 0).SumAsync(x => x.OpenReports, cancellation));
+        int Count(int column) => (int)row.GetInt64(column);
+        var currencies = row.GetFieldValue<string[]>(7);
+        var gross = row.GetFieldValue<decimal[]>(8);
+        return new PlatformStats(window, since, Count(0), Count(1), Count(2), Count(3), Count(4), Count(5), (int)row.GetDecimal(6),
+            [.. currencies.Select((currency, i) => new Money((long)gross[i], currency))], Count(9), Count(10));
     }
 }

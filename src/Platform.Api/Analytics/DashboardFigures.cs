@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using Platform.Api.Commerce;
 using Platform.Api.Commerce.Graph;
 using Platform.Contracts.Communities;
@@ -34,18 +35,16 @@ public static class DashboardFigures
     public static readonly TimeSpan UpcomingEventsAhead = TimeSpan.FromDays(14);
     public const int MaxUpcomingEvents = 10;
 
-    public static async Task<IReadOnlyList<CommunityFigures>> ForCreator(IQuerySession reads, IReadOnlyList<Guid> communities, DateTimeOffset now,
-        CancellationToken cancellation)
+    /// <summary>Queues the reads on <paramref name="batch"/>; the task completes once the caller has executed it.</summary>
+    public static async Task<IReadOnlyList<CommunityFigures>> ForCreator(IBatchedQuery batch, IReadOnlyList<Guid> communities, DateTimeOffset now)
     {
         var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var end = now.AddTicks(1); // what happened at this very moment counts
         var ids = communities.ToArray();
         // Only what the month's figures count: sales paid in it, subscriptions still paying at its start, its membership changes.
-        var batch = reads.CreateBatchQuery();
         var sales = batch.Query<SaleFacts>().Where(s => s.CommunityId.IsOneOf(ids) && s.PaidAt >= monthStart).ToList();
         var subscriptions = batch.Query<SubscriptionFacts>().Where(s => s.CommunityId.IsOneOf(ids) && (s.EndedAt == null || s.EndedAt >= monthStart)).ToList();
         var members = batch.Query<MemberChange>().Where(m => m.CommunityId.IsOneOf(ids) && m.At >= monthStart && m.At < end).ToList();
-        await batch.Execute(cancellation);
         var noCourses = new Dictionary<Guid, CourseInfo>();
         var rows = new List<CommunityFigures>();
         foreach (var community in communities)
@@ -65,29 +64,21 @@ public static class DashboardFigures
         return rows;
     }
 
-    public static async Task<int> PendingJoinRequests(IQuerySession reads, IReadOnlyList<Guid> communities, CancellationToken cancellation)
-    {
-        var ids = communities.ToArray();
-        return await reads.Query<MembershipView>().CountAsync(m => ids.Contains(m.CommunityId) && m.Status == MembershipStatus.Pending, cancellation);
-    }
-
     /// <summary>The creator's balances, one per currency they earned in: what is available to pay out, pending (held), in transit.</summary>
-    public static async Task<IReadOnlyList<Earnings>> PayoutBalance(IQuerySession reads, Guid creatorId, DateTimeOffset now, TimeSpan hold,
-        CancellationToken cancellation)
+    /// <remarks>Queues the reads on <paramref name="batch"/>; the task completes once the caller has executed it.</remarks>
+    public static async Task<IReadOnlyList<Earnings>> PayoutBalance(IBatchedQuery batch, Guid creatorId, DateTimeOffset now, TimeSpan hold)
     {
-        var (lines, covered) = await PayoutsQueries.LedgerOf(reads, creatorId, now, cancellation);
+        var (lines, covered) = await PayoutsQueries.LedgerOf(batch, creatorId, now);
         return [.. lines.GroupBy(l => l.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => EarningsCalculator.Compute(creatorId, g.Key, [.. g], null, null, now, hold, covered))];
     }
 
     /// <summary>The next occurrences of events in the caller's communities (active memberships and those they run), soonest first.</summary>
-    public static async Task<IReadOnlyList<EventOccurrence>> UpcomingEvents(IQuerySession reads, UserAccount account, DateTimeOffset now, NodaTime.DateTimeZone viewer,
-        CancellationToken cancellation)
+    public static async Task<IReadOnlyList<EventOccurrence>> UpcomingEvents(IQuerySession reads, UserAccount account, IEnumerable<Guid> memberOf, DateTimeOffset now,
+        NodaTime.DateTimeZone viewer, CancellationToken cancellation)
     {
-        var userId = account.Id;
-        var staffOf = account.Grants.Where(g => g.CommunityId is not null && g.Role is Role.Creator or Role.Moderator).Select(g => g.CommunityId!.Value).ToArray();
-        var memberOf = reads.Query<MembershipView>().Where(m => m.UserId == userId && m.Status == MembershipStatus.Active).Select(m => m.CommunityId);
-        var communities = (await memberOf.ToListAsync(cancellation)).Concat(staffOf).Distinct().ToArray();
+        var staffOf = account.Grants.Where(g => g.CommunityId is not null && g.Role is Role.Creator or Role.Moderator).Select(g => g.CommunityId!.Value);
+        var communities = memberOf.Concat(staffOf).Distinct().ToArray();
         var events = await reads.Query<CalendarEvent>().Where(e => e.CommunityId.IsOneOf(communities) && !e.Cancelled).ToListAsync(cancellation);
         return [.. events.SelectMany(e => e.Occurrences(now, now + UpcomingEventsAhead, viewer).Select(o => new EventOccurrence(e, o)))
             .OrderBy(o => o.Occurrence.StartsAt).ThenBy(o => o.Event.Id).Take(MaxUpcomingEvents)];

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Platform.Api.Commerce;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
@@ -40,9 +41,16 @@ public static class PayoutsQueries
         CancellationToken cancellation)
     {
         var batch = reads.CreateBatchQuery();
+        var ledger = LedgerOf(batch, creatorId, now);
+        await batch.Execute(cancellation);
+        return await ledger;
+    }
+
+    /// <summary>The same, queued on <paramref name="batch"/> with other reads; the task completes once the caller has executed it.</summary>
+    public static async Task<(IReadOnlyList<LedgerLine> Lines, IReadOnlySet<string> Covered)> LedgerOf(IBatchedQuery batch, Guid creatorId, DateTimeOffset now)
+    {
         var lines = batch.Query<LedgerLine>().Where(l => l.CreatorId == creatorId && l.At <= now).OrderBy(l => l.Position).ToList();
         var payouts = batch.Query<PayoutView>().Where(p => p.CreatorId == creatorId && p.Status != PayoutStatus.Failed).ToList();
-        await batch.Execute(cancellation);
         return (await lines, (await payouts).SelectMany(p => p.Items).Select(i => i.LedgerLineId).ToHashSet());
     }
 

@@ -25,8 +25,12 @@ public static class SocialAccess
         var userId = caller.UserId ?? Guid.Empty;
         var inside = (await reads.Query<MembershipView>().Where(m => m.UserId == userId && m.Status == MembershipStatus.Active)
             .Select(m => m.CommunityId).ToListAsync(cancellation)).ToHashSet();
-        return privateOnes.Where(id => !inside.Contains(id) && !CommunitiesAccess.IsStaff(caller.Account, id)).ToList();
+        return HiddenCommunities(privateOnes, inside, caller);
     }
+
+    /// <summary>The same from reads already made: the private communities and those the caller is an active member of.</summary>
+    public static IReadOnlyCollection<Guid> HiddenCommunities(IEnumerable<Guid> privateOnes, IReadOnlySet<Guid> inside, Caller caller) =>
+        [.. privateOnes.Where(id => !inside.Contains(id) && !CommunitiesAccess.IsStaff(caller.Account, id))];
 
     /// <summary>"Own" for <c>feed</c> and <c>feedUpdated</c>: anyone's USER feed (filtered to what the caller may see), a readable
     /// community's or course's feed, and only the caller's own TIMELINE and NOTIFICATION feeds.</summary>

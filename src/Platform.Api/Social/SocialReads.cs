@@ -57,11 +57,12 @@ public static class SocialReads
         _ => FeedKey.Notification(ownerId),
     };
 
-    public static async Task<NotificationState> NotificationStateOf(IResolveFieldContext context)
+    /// <param name="hidden">The communities hidden from the caller when already known (the dashboard reads them with its section).</param>
+    public static async Task<NotificationState> NotificationStateOf(IResolveFieldContext context, IReadOnlyCollection<Guid>? hidden = null)
     {
         var userId = context.UserId();
         var marker = await context.Reads().Events.AggregateStreamAsync<NotificationsMarker>(Contracts.DeterministicId.Notifications(userId), token: context.CancellationToken);
-        var hidden = await SocialAccess.HiddenCommunities(context.Reads(), context.Caller(), context.CancellationToken);
+        hidden ??= await SocialAccess.HiddenCommunities(context.Reads(), context.Caller(), context.CancellationToken);
         var page = await context.RequestServices!.GetRequiredService<IFeeds>()
             .Read(FeedKey.Notification(userId), UnreadCap, null, hidden, context.CancellationToken);
         return new NotificationState(marker?.ReadUpTo, page.Items.Count(i => marker is null || i.Item.Time > marker.ReadUpTo));

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
+using Platform.Api.Infrastructure;
 using Platform.Contracts;
 using Platform.Contracts.Courses;
 using Platform.Contracts.Identity;
@@ -24,13 +25,15 @@ public sealed class EnrolmentGraphType : ObjectGraphType<EnrolmentView>
         Field(e => e.CompletedAt, nullable: true);
         Field(e => e.RevokedAt, nullable: true);
         Field<NonNullGraphType<IntGraphType>>("completedLessons").Description("Every lesson ever completed, deleted ones included.").Resolve(c => c.Source.CompletedLessons.Count);
-        Field<CourseGraphType>("course").ResolveAsync(async c =>
-            await c.Reads().LoadAsync<CourseOutline>(c.Source.CourseId, c.CancellationToken));
+        Field<CourseGraphType>("course").ResolveAsync(async c => await Course(c));
         Field<NonNullGraphType<IntGraphType>>("progressPercent")
             .Description("Completed required lessons of the course as published, 0 to 100.")
-            .ResolveAsync(async c => await c.Reads().LoadAsync<CourseOutline>(c.Source.CourseId, c.CancellationToken) is { } course
+            .ResolveAsync(async c => await Course(c) is { } course
                 ? Courses.Enrolment.ProgressPercent(course, c.Source)
                 : 0);
         Field<CertificateGraphType>("certificate").Resolve(c => c.Source.CertificateId is null ? null : c.Source);
     }
+
+    private static Task<CourseOutline?> Course(IResolveFieldContext<EnrolmentView> c) =>
+        c.RequestServices!.GetRequiredService<DocumentLookup<CourseOutline>>().Get(c.Source.CourseId, c.CancellationToken);
 }

@@ -7,6 +7,7 @@ using Platform.Projections.Identity;
 using static Platform.Api.Identity.AccessDeclarations;
 using Platform.Api.Communities.Graph;
 using Platform.Projections.Communities;
+using Platform.Api.Analytics;
 
 namespace Platform.Api.Identity.Graph;
 
@@ -19,15 +20,11 @@ public sealed class DashboardGraphType : ObjectGraphType<Caller>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<Role>>>>>("roles")
             .Description("The roles this dashboard has sections for.")
             .Resolve(c => ProfileFields.RolesOf(c.Source.Account!).Select(g => g.Role).Distinct());
-        Field<MemberSectionGraphType>("member").Resolve(c => c.Source.IsSignedIn ? c.Source : null);
-        Field<CommunitiesSectionGraphType>("creator").Resolve(c => Section(c.Source, Role.Creator));
-        Field<CommunitiesSectionGraphType>("moderator").Resolve(c => Section(c.Source, Role.Moderator));
+        Field<MemberSectionGraphType>("member").ResolveAsync(async c => await DashboardSections.Member(c, c.Source));
+        Field<CommunitiesSectionGraphType>("creator").ResolveAsync(async c => await DashboardSections.Communities(c, c.Source, Role.Creator));
+        Field<CommunitiesSectionGraphType>("moderator").ResolveAsync(async c => await DashboardSections.Communities(c, c.Source, Role.Moderator));
         Field<AdminSectionGraphType>("admin").Resolve(c => c.Source.Holds(Role.Admin) ? c.Source : null);
         Field<FinanceSectionGraphType>("finance").Resolve(c => c.Source.Holds(Role.Finance) ? c.Source : null);
     }
-
-    private static CommunitiesSection? Section(Caller caller, Role role) =>
-        caller.Holds(role) ? new CommunitiesSection(role, caller.UserId!.Value, caller.Account!.Grants.Where(g => g.Role == role).Select(g => g.CommunityId!.Value).ToList()) : null;
 }
 
-public sealed record CommunitiesSection(Role Role, Guid UserId, IReadOnlyList<Guid> CommunityIds);

@@ -15,32 +15,24 @@ using Platform.Api.Analytics;
 
 namespace Platform.Api.Identity.Graph;
 
-public sealed class MemberSectionGraphType : ObjectGraphType<Caller>
+public sealed class MemberSectionGraphType : ObjectGraphType<MemberSection>
 {
     public MemberSectionGraphType()
     {
         Name = "MemberSection";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipGraphType>>>>("memberships")
             .Description("The caller's memberships, active and pending.")
-            .ResolveAsync(async c =>
-            {
-                var userId = c.Source.UserId!.Value;
-                return await c.Reads().Query<MembershipView>().Where(m => m.UserId == userId).ToListAsync(c.CancellationToken);
-            });
+            .Resolve(c => c.Source.Memberships);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnrolmentGraphType>>>>("continueLearning")
             .Description("Up to 10 courses the caller is taking and has not completed, most recently enrolled first, with their progress.")
-            .ResolveAsync(async c =>
-            {
-                var userId = c.Source.UserId!.Value;
-                return await c.Reads().Query<EnrolmentView>().Where(e => e.UserId == userId && e.CompletedAt == null && e.RevokedAt == null)
-                    .OrderByDescending(e => e.EnrolledAt).Take(10).ToListAsync(c.CancellationToken);
-            });
+            .Resolve(c => c.Source.ContinueLearning);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Calendar.Graph.EventOccurrenceGraphType>>>>("upcomingEvents")
             .Description($"The next {DashboardFigures.MaxUpcomingEvents} occurrences of events in the caller's communities over the next {DashboardFigures.UpcomingEventsAhead.TotalDays:0} days, soonest first.")
             .Argument<StringGraphType>("timeZone", "The caller's IANA time zone for the wall-clock times, such as America/New_York; default UTC.")
-            .ResolveAsync(async c => await DashboardFigures.UpcomingEvents(c.Reads(), c.Source.Account!, c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(),
-                Calendar.CalendarEvent.Zone(c.GetArgument<string?>("timeZone") ?? "UTC"), c.CancellationToken));
+            .ResolveAsync(async c => await DashboardFigures.UpcomingEvents(c.Reads(), c.Caller().Account!, c.Source.ActiveCommunities,
+                c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(), Calendar.CalendarEvent.Zone(c.GetArgument<string?>("timeZone") ?? "UTC"),
+                c.CancellationToken));
         Field<NonNullGraphType<NotificationStateGraphType>>("notifications").Description("Unread notifications.")
-            .ResolveAsync(async c => await SocialReads.NotificationStateOf(c));
+            .ResolveAsync(async c => await SocialReads.NotificationStateOf(c, c.Source.HiddenCommunities));
     }
 }
