@@ -36,9 +36,13 @@ public static class CommunitiesAccess
         await IsInside(reads, await reads.LoadAsync<UserAccount>(userId, cancellation), communityId, cancellation);
 
     /// <summary>Taking part (posting, commenting, reacting) needs being inside; a banned member is told so.</summary>
-    public static async Task RequireParticipant(IQuerySession reads, Guid communityId, Guid userId, CancellationToken cancellation)
+    public static async Task RequireParticipant(IQuerySession reads, Guid communityId, Guid userId, CancellationToken cancellation) =>
+        await RequireParticipant(reads, await MembershipOf(reads, communityId, userId, cancellation), communityId, userId, cancellation);
+
+    /// <summary>The same, for a handler that has loaded the membership already (with its other reads, in one round trip).</summary>
+    public static async Task RequireParticipant(IQuerySession reads, MembershipView? membership, Guid communityId, Guid userId, CancellationToken cancellation)
     {
-        var status = (await MembershipOf(reads, communityId, userId, cancellation))?.Status;
+        var status = membership?.Status;
         if (status == MembershipStatus.Banned) throw new DomainException(ErrorCodes.Forbidden, "You are banned from this community.");
         if (status != MembershipStatus.Active && !IsStaff(await reads.LoadAsync<UserAccount>(userId, cancellation), communityId))
             throw new DomainException(ErrorCodes.Forbidden, "Join the community to take part.");

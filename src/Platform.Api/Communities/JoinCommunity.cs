@@ -4,6 +4,7 @@ using Marten;
 using Platform.Api.Communities.Graph;
 using Platform.Api.GraphQL.Schema;
 using Platform.Contracts;
+using Platform.Api.Infrastructure;
 using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Communities;
@@ -29,8 +30,13 @@ public static class JoinCommunityHandler
 {
     public static async Task Handle(JoinCommunity command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var community = await Community.Load(session, command.CommunityId, cancellation);
-        var stream = await session.Events.FetchForWriting<Membership>(DeterministicId.Membership(command.CommunityId, command.UserId), cancellation);
+        // The community and the membership stream in one round trip.
+        var batch = session.CreateBatchQuery();
+        var loadingCommunity = batch.Events.FetchLatest<Community>(command.CommunityId);
+        var fetchingStream = batch.Events.FetchForWriting<Membership>(DeterministicId.Membership(command.CommunityId, command.UserId));
+        await batch.Execute(cancellation);
+        var community = await loadingCommunity ?? throw DomainException.NotFound("The community");
+        var stream = await fetchingStream;
         var memberOfParent = await CommunitiesAccess.IsActiveMemberOfParent(session, community, command.UserId, cancellation);
         stream.AppendMany(Membership.Join(community, stream.Aggregate, command.UserId, memberOfParent, clock.GetUtcNow()));
     }

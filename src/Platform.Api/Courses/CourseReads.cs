@@ -29,6 +29,17 @@ public static class CourseReads
         await CourseIdContaining(session, id, cancellation) ?? throw DomainException.NotFound("The module or lesson");
 
     /// <summary>
+    /// The same within a request: a placement never changes, so the request's lookup reads it once for the access check and
+    /// the resolver alike.
+    /// </summary>
+    public static async Task<Guid?> CourseIdContaining(IResolveFieldContext context, Guid id) =>
+        (await context.RequestServices!.GetRequiredService<DocumentLookup<OutlinePlacement>>().Get(id, context.CancellationToken))?.CourseId
+        ?? (await Unplaced(context.Reads(), id, context.CancellationToken))?.Id;
+
+    public static async Task<Guid> CourseIdOf(IResolveFieldContext context, Guid id) =>
+        await CourseIdContaining(context, id) ?? throw DomainException.NotFound("The module or lesson");
+
+    /// <summary>
     /// Items added before placements existed are found by the outline's JSON containment index, until
     /// <c>projections rebuild OutlinePlacement</c> has run once; unknown ids end here too.
     /// </summary>

@@ -50,7 +50,7 @@ public static class CoursesAccess
     public static readonly Ownership EnrolledInLessonCourse = new("a learner enrolled in the lesson's course", async (c, caller) =>
     {
         if (!Guid.TryParse(c.GetArgument<string?>("lessonId"), out var lessonId) || caller.UserId is not { } userId) return false;
-        return await CourseReads.CourseIdContaining(c.Reads(), lessonId, c.CancellationToken) is { } courseId
+        return await CourseReads.CourseIdContaining(c, lessonId) is { } courseId
             && await c.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(courseId, userId), c.CancellationToken) is not null;
     });
 }

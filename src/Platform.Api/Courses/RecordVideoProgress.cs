@@ -33,14 +33,25 @@ public static class RecordVideoProgressField
 
 public static class RecordVideoProgressHandler
 {
-    /// <summary>One read of the progress, the outline and the enrolment, one upsert; an event only when a threshold is crossed.</summary>
+    /// <summary>
+    /// Two round trips of reads (the progress and the lesson's place; then the outline and the enrolment), one upsert; an event
+    /// only when a threshold is crossed.
+    /// </summary>
     public static async Task<WatchProgress> Handle(RecordVideoProgress command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var current = await session.LoadAsync<WatchProgress>(WatchProgress.IdOf(command.UserId, command.LessonId), cancellation);
-        var course = await session.LoadAsync<CourseOutline>(current?.CourseId ?? await CourseReads.CourseIdOf(session, command.LessonId, cancellation), cancellation)
-            ?? throw DomainException.NotFound("The course");
-        var enrolmentId = DeterministicId.Enrolment(course.Id, command.UserId);
-        var enrolment = await session.LoadAsync<EnrolmentView>(enrolmentId, cancellation);
+        var first = session.CreateBatchQuery();
+        var loadingCurrent = first.Load<WatchProgress>(WatchProgress.IdOf(command.UserId, command.LessonId));
+        var loadingPlacement = first.Load<OutlinePlacement>(command.LessonId);
+        await first.Execute(cancellation);
+        var current = await loadingCurrent;
+        var courseId = current?.CourseId ?? (await loadingPlacement)?.CourseId ?? await CourseReads.CourseIdOf(session, command.LessonId, cancellation);
+        var enrolmentId = DeterministicId.Enrolment(courseId, command.UserId);
+        var second = session.CreateBatchQuery();
+        var loadingCourse = second.Load<CourseOutline>(courseId);
+        var loadingEnrolment = second.Load<EnrolmentView>(enrolmentId);
+        await second.Execute(cancellation);
+        var course = await loadingCourse ?? throw DomainException.NotFound("The course");
+        var enrolment = await loadingEnrolment;
         var (progress, events) = Enrolment.RecordWatch(course, enrolment, current, command, clock.GetUtcNow());
         session.Store(progress);
         if (events.Length > 0) session.Events.Append(enrolmentId, events);

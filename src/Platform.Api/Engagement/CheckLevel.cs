@@ -9,6 +9,7 @@ using Platform.Contracts.Engagement;
 using Platform.Contracts.Social;
 using Platform.Projections.Communities;
 using Platform.Projections.Courses;
+using Platform.Projections.Engagement;
 using Wolverine;
 using Wolverine.Marten.Subscriptions;
 
@@ -49,12 +50,16 @@ public static class CheckLevelHandler
 
     private static async Task Check(IDocumentSession session, Guid communityId, Guid userId, DateTimeOffset now, CancellationToken cancellation)
     {
-        var standing = await Standings.Of(session, communityId, DateTimeOffset.UnixEpoch, cancellation, userId);
-        var points = standing.SingleOrDefault()?.Points ?? 0;
-        var level = (await LevelScale.Of(session, communityId, now, cancellation)).LevelOf(points).Level;
-        var courses = await session.Query<CourseOutline>()
-            .Where(c => c.CommunityId == communityId && c.Access == CourseAccess.Level).ToListAsync(cancellation);
-        var stream = await session.Events.FetchForWriting<MemberProgress>(EngagementIds.Progress(communityId, userId), cancellation);
+        // The member's points, the rules, the community's LEVEL courses and the progress stream, in one round trip.
+        var batch = session.CreateBatchQuery();
+        var summing = Standings.Of(batch, session, communityId, userId);
+        var loadingRules = batch.Load<PointRulesView>(EngagementIds.Rules(communityId));
+        var loadingCourses = batch.Query<CourseOutline>().Where(c => c.CommunityId == communityId && c.Access == CourseAccess.Level).ToList();
+        var fetchingStream = batch.Events.FetchForWriting<MemberProgress>(EngagementIds.Progress(communityId, userId));
+        await batch.Execute(cancellation);
+        var points = (await summing).SingleOrDefault()?.Points ?? 0;
+        var level = Levels.Of(points, ((await loadingRules)?.InEffectAt(now) ?? PointRules.Default).LevelThresholds);
+        var (courses, stream) = (await loadingCourses, await fetchingStream);
         var reached = MemberProgress.Reach(stream.Aggregate, communityId, userId, level, points,
             courses.Where(c => c.IsPublished && c.UnlockLevel is not null).Select(c => (c.Id, c.UnlockLevel!.Value)), now);
         stream.AppendMany(reached);

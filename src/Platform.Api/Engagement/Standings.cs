@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using Platform.Contracts;
 using Platform.Contracts.Communities;
 using Platform.Projections.Communities;
@@ -26,17 +27,21 @@ public static class Standings
 
     /// <summary>Each member's standing points in the community since a moment, one row per member (one grouped scan of the ledger).</summary>
     public static async Task<IReadOnlyList<Standing>> Of(IQuerySession reads, Guid communityId, DateTimeOffset since, CancellationToken cancellation,
-        Guid? userId = null)
-    {
-        var table = reads.DocumentStore.Options.FindOrResolveDocumentType(typeof(PointEntry)).TableName.QualifiedName;
-        return await reads.QueryAsync<Standing>(
-            $"""
-             select json_build_object('UserId', user_id, 'Points', sum(points), 'LastAt', max(at)) from {table}
-             where community_id = ? and at >= ? and data->>'WithdrawnAt' is null and (user_id = ? or ?)
-             group by user_id
-             """,
-            cancellation, communityId, since, userId ?? Guid.Empty, userId is null);
-    }
+        Guid? userId = null) =>
+        await reads.QueryAsync<Standing>(Sql(reads), cancellation, Parameters(communityId, since, userId));
+
+    /// <summary>One member's all-time standing, as part of a batch of reads.</summary>
+    public static Task<IReadOnlyList<Standing>> Of(IBatchedQuery batch, IQuerySession reads, Guid communityId, Guid userId) =>
+        batch.Query<Standing>(Sql(reads), Parameters(communityId, DateTimeOffset.UnixEpoch, userId));
+
+    private static string Sql(IQuerySession reads) =>
+        $"""
+         select json_build_object('UserId', user_id, 'Points', sum(points), 'LastAt', max(at)) from {reads.DocumentStore.Options.FindOrResolveDocumentType(typeof(PointEntry)).TableName.QualifiedName}
+         where community_id = ? and at >= ? and data->>'WithdrawnAt' is null and (user_id = ? or ?)
+         group by user_id
+         """;
+
+    private static object[] Parameters(Guid communityId, DateTimeOffset since, Guid? userId) => [communityId, since, userId ?? Guid.Empty, userId is null];
 
     /// <summary>The same sums over a ledger in memory (a replay).</summary>
     public static IReadOnlyList<Standing> Of(IEnumerable<PointEntry> ledger) =>

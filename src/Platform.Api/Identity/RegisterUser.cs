@@ -30,16 +30,22 @@ public static class RegisterUserHandler
         if (command.SeedRoles.Any(g => g.Role == Role.Admin)) await AdminRoster.Add(session, command.UserId, cancellation);
     }
 
-    /// <summary>The handle itself when free, else the first free one with a number after it.</summary>
+    private const int CandidatesPerRead = 20;
+
+    /// <summary>
+    /// The handle itself when free, else the first free one with a number after it. The candidates are looked up a page at a
+    /// time by the handle's unique index (a prefix <c>LIKE</c> would scan every account on each sign-up).
+    /// </summary>
     private static async Task<string> FreeHandle(IQuerySession session, string wanted, CancellationToken cancellation)
     {
-        var taken = (await session.Query<UserAccount>()
-            .Where(u => u.Handle.StartsWith(wanted))
-            .Select(u => u.Handle).ToListAsync(cancellation)).ToHashSet();
-        if (!taken.Contains(wanted)) return wanted;
-        var n = 2;
-        while (taken.Contains($"{wanted}{n}")) n++;
-        return $"{wanted}{n}";
+        for (var from = 1; ; from += CandidatesPerRead)
+        {
+            var candidates = Enumerable.Range(from, CandidatesPerRead).Select(n => n == 1 ? wanted : $"{wanted}{n}").ToArray();
+            var taken = (await session.Query<UserAccount>()
+                .Where(u => candidates.Contains(u.Handle))
+                .Select(u => u.Handle).ToListAsync(cancellation)).ToHashSet();
+            if (candidates.FirstOrDefault(c => !taken.Contains(c)) is { } free) return free;
+        }
     }
 }
 

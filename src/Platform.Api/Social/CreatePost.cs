@@ -8,6 +8,8 @@ using Platform.Api.Infrastructure;
 using Platform.Api.Social.Graph;
 using Platform.Contracts;
 using Platform.Contracts.Social;
+using Platform.Projections.Communities;
+using Platform.Projections.Courses;
 using Platform.Projections.Social;
 using static Platform.Api.Identity.AccessDeclarations;
 
@@ -36,11 +38,16 @@ public static class CreatePostHandler
     /// <summary>The post starts its own stream; a course named must belong to the community.</summary>
     public static async Task Handle(CreatePost command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        await Community.Load(session, command.CommunityId, cancellation);
-        if (command.CourseId is { } courseId
-            && (await session.LoadAsync<Platform.Projections.Courses.CourseOutline>(courseId, cancellation))?.CommunityId != command.CommunityId)
+        // The community, the author's membership and the course named, in one round trip.
+        var batch = session.CreateBatchQuery();
+        var loadingCommunity = batch.Events.FetchLatest<Community>(command.CommunityId);
+        var loadingMembership = batch.Load<MembershipView>(DeterministicId.Membership(command.CommunityId, command.AuthorId));
+        var loadingCourse = command.CourseId is { } courseId ? batch.Load<CourseOutline>(courseId) : Task.FromResult<CourseOutline?>(null);
+        await batch.Execute(cancellation);
+        if (await loadingCommunity is null) throw DomainException.NotFound("The community");
+        if (command.CourseId is not null && (await loadingCourse)?.CommunityId != command.CommunityId)
             throw DomainException.NotFound("The course in this community");
-        await CommunitiesAccess.RequireParticipant(session, command.CommunityId, command.AuthorId, cancellation);
+        await CommunitiesAccess.RequireParticipant(session, await loadingMembership, command.CommunityId, command.AuthorId, cancellation);
         var mentioned = await SocialReads.Mentioned(session, $"{command.Title} {command.Body}", cancellation);
         session.Events.StartStream<PostView>(command.PostId, Post.Create(command, mentioned, clock.GetUtcNow()));
         await session.AttachFiles(command.ImageFileIds, Contracts.Files.FilePurpose.PostImage, Contracts.Files.FileOwnerKind.Post, command.PostId,

@@ -155,6 +155,18 @@ public sealed class when_users_sign_in_and_roles_change(PlatformApp app) : IClas
     }
 
     [Fact]
+    public async Task a_long_run_of_taken_handles_gives_the_next_number()
+    {
+        var stem = Unique("crowd");
+        var handles = new List<string?>();
+        // Trailing separators are trimmed, so each of these names wants the same handle.
+        for (var i = 0; i < 22; i++)
+            handles.Add((await app.Client(stem + new string('-', i)).Data("{ me { handle } }")).GetProperty("me").GetProperty("handle").GetString());
+
+        Assert.Equal([stem, .. Enumerable.Range(2, 21).Select(n => $"{stem}{n}")], handles);
+    }
+
+    [Fact]
     public async Task a_profile_update_changes_the_handle_and_a_taken_one_is_a_conflict()
     {
         var owner = Unique("own");
