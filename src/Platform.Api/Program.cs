@@ -4,6 +4,7 @@ using Platform.Api.Analytics;
 using Platform.Api.Audit;
 using Platform.Api.Calendar;
 using Platform.Api.Chat;
+using Platform.Api.Cluster;
 using Platform.Api.Help;
 using Platform.Api.Commerce;
 using Platform.Api.Communities;
@@ -66,6 +67,7 @@ builder.UsePlatformUrl()
     .AddFiles()
     .AddAdmin()
     .AddIntegrationEvents()
+    .AddCluster()
     .AddPlatformHealth()
     .AddDemoData();
 

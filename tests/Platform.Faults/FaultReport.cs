@@ -64,7 +64,7 @@ public static class FaultReport
         text.AppendLine("|---|---|---:|");
         foreach (var fault in run.Faults) text.AppendLine($"| {fault.What} | {fault.RecoveredWhen} | {Seconds(fault.Recovery)} |");
         text.AppendLine();
-        foreach (var share in run.Shares) text.AppendLine($"- Before a leader kill, async projections and subscriptions per node from readiness (under HotCold none are listed: the leader runs them all): {share}.");
+        foreach (var share in run.Shares) text.AppendLine($"- Before a leader kill, async projections and subscriptions per node from readiness: {share}.");
         text.AppendLine();
         text.AppendLine("| oracle check | held | found |");
         text.AppendLine("|---|---|---|");

@@ -58,8 +58,8 @@ public sealed class Nodes(Workspace workspace, string connectionString) : IAsync
     }
 
     /// <summary>
-    /// What each live node's readiness says it runs: whether it leads (Wolverine's leader that assigns the work, or HotCold's
-    /// projection daemon) and the async projections and subscriptions it runs (<c>…/all</c>; none listed under HotCold).
+    /// What each live node's readiness says it runs: whether it leads (Wolverine's leader, which assigns the work) and the async
+    /// projections and subscriptions it runs (<c>…/all</c>).
     /// </summary>
     public async Task<Dictionary<int, (bool Leads, string[] Projections)>> Work()
     {
@@ -75,8 +75,7 @@ public sealed class Nodes(Workspace workspace, string connectionString) : IAsync
             try
             {
                 var report = JsonDocument.Parse(await http.GetStringAsync($"{url}/health/ready")).RootElement;
-                var leads = report.TryGetProperty("leader", out var leader) ? leader.GetBoolean()
-                    : report.TryGetProperty("daemon", out var daemon) && daemon.GetString() == "leader";
+                var leads = report.TryGetProperty("leader", out var leader) && leader.GetBoolean();
                 string[] projections = report.TryGetProperty("agents", out var agents)
                     ? [.. agents.EnumerateArray().Select(a => a.GetString()!).Where(a => a.EndsWith("/all"))]
                     : [];

@@ -32,7 +32,7 @@ public sealed class Oracle(Cluster cluster, Setup setup)
             var wolverine = (string?)await Scalar(db, "select table_schema from information_schema.tables where table_name = 'wolverine_outgoing_envelopes' limit 1");
             var outgoing = await Count(db, $"select count(*) from {wolverine}.wolverine_outgoing_envelopes");
             var incoming = await Count(db, $"select count(*) from {wolverine}.wolverine_incoming_envelopes where status = 'Incoming'");
-            var waiting = (string?)await Scalar(db, $"select string_agg(message_type || ' owned by node ' || owner_id, ', ') from {wolverine}.wolverine_incoming_envelopes where status = 'Incoming'");
+            var waiting = await Scalar(db, $"select string_agg(message_type || ' owned by node ' || owner_id, ', ') from {wolverine}.wolverine_incoming_envelopes where status = 'Incoming'") as string; // NULL when nothing waits
             return (outgoing == 0 && incoming == 0, $"{outgoing} outgoing, {incoming} incoming not yet handled" + (incoming == 0 ? "" : $" ({waiting})"));
         }));
         Verdicts.Add(await Within("async projections caught up to the last event", TimeSpan.FromSeconds(60), async () =>

@@ -132,14 +132,17 @@ public sealed class Traffic(Nodes nodes, Setup setup)
         return await node.Value.Client.Send(token, query, variables);
     }
 
+    private const string ExecutionTimeout = "TIMEOUT";
+
     /// <summary>
     /// A GraphQL error with a domain code was refused before anything was written (no partial writes). A dropped connection,
-    /// a timeout, an unreadable answer, or <c>UNAVAILABLE</c>/<c>INTERNAL_SERVER_ERROR</c> may have come after the commit: unknown.
+    /// a timeout, an unreadable answer, or <c>UNAVAILABLE</c>/<c>INTERNAL_SERVER_ERROR</c>/<c>TIMEOUT</c> (GraphQL.NET's execution
+    /// timeout, which can cancel a command after its commit) may have come after the commit: unknown.
     /// </summary>
     private static Outcome Classify(Exception e) => e switch
     {
         InvalidOperationException { Message: var message } when message.Split(':')[0] is { Length: > 0 } code
-            && code != ErrorCodes.Unavailable && code != ErrorCodes.Internal && !code.Contains(' ') => Outcome.Rejected,
+            && code != ErrorCodes.Unavailable && code != ErrorCodes.Internal && code != ExecutionTimeout && !code.Contains(' ') => Outcome.Rejected,
         HttpRequestException or TaskCanceledException or JsonException or InvalidOperationException or KeyNotFoundException => Outcome.Unknown,
         _ => Outcome.Ok,
     };

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Marten;
 using Npgsql;
 using Platform.Api.Admin.Graph;
+using Platform.Api.Cluster;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Contracts.Ledger;
@@ -25,9 +26,10 @@ public sealed record DeadLetter(Guid Id, string MessageType, string ExceptionTyp
 /// <summary>Envelopes in Wolverine's durable storage: the inbox, the scheduled ones and the outbox.</summary>
 public sealed record QueueDepths(int Incoming, int Scheduled, int Outgoing, int DeadLetters);
 
-/// <summary>ADMN's system health: projections against the store's high-water mark, dead letters, queue depths, the last reconciliation.</summary>
+/// <summary>ADMN's system health: projections against the store's high-water mark, dead letters, queue depths, the last reconciliation,
+/// and which node runs what.</summary>
 public sealed record SystemHealth(long HighWaterMark, long HeadSequence, IReadOnlyList<ProjectionHealth> Projections, QueueDepths Queues,
-    IReadOnlyList<DeadLetter> DeadLetters, ReconciliationCompleted? LastReconciliation);
+    IReadOnlyList<DeadLetter> DeadLetters, ReconciliationCompleted? LastReconciliation, IReadOnlyList<NodeWork> Nodes);
 
 public static class SystemHealthQuery
 {
@@ -51,7 +53,7 @@ public static class SystemHealthQuery
 
     public static void AddSystemHealth(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<SystemHealthGraphType>>("systemHealth")
-            .Description("For admins: each async projection's position and lag behind the high-water mark (stuck ones flagged), Wolverine's dead letters and queue depths, and the last reconciliation run.")
+            .Description("For admins: each async projection's position and lag behind the high-water mark (stuck ones flagged), Wolverine's dead letters and queue depths, the last reconciliation run, and which API node runs what.")
             .Allow(Audience.Admin)
             .ResolveAsync(async c => await Read(c.RequestServices!, c.Reads(), c.CancellationToken));
 
@@ -81,8 +83,9 @@ public static class SystemHealthQuery
         var deadLetters = found.Envelopes.OrderByDescending(d => d.SentAt).Select(DeadLetters.From).ToList();
 
         var lastRun = await reads.Events.QueryRawEventDataOnly<ReconciliationCompleted>().OrderByDescending(r => r.CompletedAt).FirstOrDefaultAsync(cancellation);
+        var nodes = await services.GetRequiredService<ClusterStatus>().AllNodes(cancellation);
         return new SystemHealth(highWater, head, projections, new QueueDepths(counts.Incoming, counts.Scheduled, counts.Outgoing, counts.DeadLetter),
-            deadLetters, lastRun);
+            deadLetters, lastRun, nodes);
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using JasperFx;
 using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using JasperFx.Resources;
 using Marten;
 using Marten.Exceptions;
@@ -18,7 +17,7 @@ namespace Platform.Api.Infrastructure;
 
 public static class EventStoreConfiguration
 {
-    /// <summary>Marten (events and documents), its async daemon in HotCold mode, and Wolverine with the Marten outbox.</summary>
+    /// <summary>Marten (events and documents), its async projections spread over the nodes by Wolverine, and Wolverine with the Marten outbox.</summary>
     public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
     {
         // Marten opens a pooled connection for each query outside a transaction, so a request checks out several; Npgsql would
@@ -51,8 +50,10 @@ public static class EventStoreConfiguration
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(DaemonMode.HotCold)
-            .IntegrateWithWolverine();
+            // Wolverine's leader spreads the async projections and subscriptions over the live nodes, one node each, and moves a dead
+            // node's share (timings in Cluster/ClusterConfiguration). It replaces Marten's HotCold election, whose advisory locks a
+            // database restart drops while the old daemon runs on: two nodes then advance one shard and it stops for good (marten#3789).
+            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true);
 
         builder.Host.UseWolverine(options =>
         {
@@ -66,15 +67,6 @@ public static class EventStoreConfiguration
             options.MetadataRules.Add(new AuditEnvelopeRule()); // queued and scheduled work keeps the source that sent it
             options.Policies.AddMiddleware(typeof(AuditMiddleware));
             options.Services.AddResourceSetupOnStartup();
-            // A node that dies holds its acknowledged work (webhooks answered 2xx, queued commands) until the others see it is gone.
-            // Wolverine's defaults (a 10 s heartbeat, stale after 1 min, ejected on the second stale look) kept it a minute and more;
-            // a 1 s heartbeat, stale after 4 s and a 1 s orphan sweep hand it to a live node within 10 s. Handlers are safe to repeat,
-            // so a node wrongly thought dead costs only a repeat.
-            options.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(1);
-            options.Durability.FirstHealthCheckExecution = TimeSpan.FromSeconds(1);
-            options.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(4);
-            options.Durability.OrphanedMessageSweepPollingTime = TimeSpan.FromSeconds(1);
-            options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(2);
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<EventTableStatistics>();

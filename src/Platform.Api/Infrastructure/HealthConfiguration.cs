@@ -1,6 +1,6 @@
-using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Api.Cluster;
 using Platform.Api.Live;
 
 namespace Platform.Api.Infrastructure;
@@ -13,7 +13,7 @@ public static class HealthConfiguration
         return builder;
     }
 
-    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: database reachable, schema applied, daemon and live listener running.</summary>
+    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: database reachable, schema applied, live listener running; which share of the work this node runs.</summary>
     public static WebApplication MapPlatformHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
@@ -21,7 +21,7 @@ public static class HealthConfiguration
         return app;
     }
 
-    /// <summary>The status and what each check found, e.g. <c>{"status":"Healthy","daemon":"leader"}</c>.</summary>
+    /// <summary>The status and what each check found, e.g. <c>{"status":"Healthy","node":1,"leader":true,"agents":["leader","ledger/all"]}</c>.</summary>
     private static Task WriteReport(HttpContext http, HealthReport report)
     {
         var body = new Dictionary<string, object?> { ["status"] = report.Status.ToString() };
@@ -33,7 +33,7 @@ public static class HealthConfiguration
         return http.Response.WriteAsJsonAsync(body);
     }
 
-    private sealed class ReadinessCheck(IDocumentStore store, IProjectionCoordinator daemon, LiveEventListener live) : IHealthCheck
+    private sealed class ReadinessCheck(IDocumentStore store, ClusterStatus cluster, LiveEventListener live) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -50,10 +50,10 @@ public static class HealthConfiguration
                     : $"The database's schema is not applied or cannot be read: {e.GetBaseException().Message}", e);
             }
             if (!live.IsListening) return HealthCheckResult.Unhealthy("The live event listener is not connected.");
-            // HotCold: one node leads the projection daemon, the others stand by to take over; both are ready.
-            var leading = daemon.DaemonForMainDatabase().IsRunning;
-            return HealthCheckResult.Healthy(leading ? "Projection daemon: leading." : "Projection daemon: standing by.",
-                new Dictionary<string, object> { ["daemon"] = leading ? "leader" : "standby" });
+            // Every node is ready; the leader assigns the async projections and subscriptions, and each node runs its share.
+            var work = cluster.ThisNode();
+            return HealthCheckResult.Healthy(work.Leader ? "Leads the cluster." : "Runs its share of the cluster's work.",
+                new Dictionary<string, object> { ["node"] = work.Node, ["leader"] = work.Leader, ["agents"] = work.Agents });
         }
     }
 }

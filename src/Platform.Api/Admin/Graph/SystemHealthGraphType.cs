@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Cluster.Graph;
 
 namespace Platform.Api.Admin.Graph;
 
@@ -15,5 +16,8 @@ public sealed class SystemHealthGraphType : ObjectGraphType<SystemHealth>
             .Description($"The newest {SystemHealthQuery.MaxDeadLetters} dead letters; queues.deadLetters counts them all.").Resolve(c => c.Source.DeadLetters);
         Field<ReconciliationRunGraphType>("lastReconciliation").Description("The latest ledger reconciliation run; null before the first.")
             .Resolve(c => c.Source.LastReconciliation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeWorkGraphType>>>>("nodes")
+            .Description("Every API node with a heartbeat row, by number: whether it leads and which async projections and agents it runs.")
+            .Resolve(c => c.Source.Nodes);
     }
 }
