@@ -27,6 +27,9 @@ public sealed partial class MemberChangeProjection : EventProjection
         IncludeType<MemberLeft>();
         IncludeType<MembershipLapsed>();
         IncludeType<MemberBanned>();
+        // Marten cannot tell which documents an EventProjection writes: named, a rebuild starts from an empty table
+        // (rows of purged events go, and every row is a plain insert rather than an update of its old self).
+        Options.DeleteViewTypeOnTeardown(typeof(MemberChange));
     }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
