@@ -27,6 +27,9 @@ public sealed partial class MemberChangeProjection : EventProjection
         IncludeType<MemberLeft>();
         IncludeType<MembershipLapsed>();
         IncludeType<MemberBanned>();
+        // Marten cannot tell which documents an EventProjection writes: named, a rebuild starts from an empty table
+        // (rows of purged events go, and the inserts below meet no old row).
+        Options.DeleteViewTypeOnTeardown(typeof(MemberChange));
     }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
@@ -42,7 +45,9 @@ public sealed partial class MemberChangeProjection : EventProjection
         if (change is not null)
         {
             change.Id = e.Id;
-            operations.Store(change);
+            // One row per event, written once: the daemon commits it with its progress, so a batch is never applied twice, and a
+            // rebuild starts from an empty table. Inserts let a rebuild copy the rows in (RebuildWithBulkCopy).
+            operations.Insert(change);
         }
         return ValueTask.CompletedTask;
     }

@@ -46,6 +46,21 @@ public sealed class LedgerLine
 /// </summary>
 public sealed partial class LedgerProjection : EventProjection
 {
+    /// <summary>
+    /// The events <see cref="LinesFor"/> writes lines for. Declared so the daemon reads only these: without them a rebuild
+    /// read and deserialised every event in the store (all of a community's joins, posts, ...) to write nothing.
+    /// </summary>
+    public static readonly Type[] MoneyEvents =
+    [
+        typeof(PaymentSucceeded), typeof(PaymentRefunded), typeof(DisputeClosed), typeof(ProviderFeeCharged),
+        typeof(PayoutCreated), typeof(PayoutPaid), typeof(PayoutFailed),
+    ];
+
+    public LedgerProjection()
+    {
+        foreach (var type in MoneyEvents) IncludeType(type);
+    }
+
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
         var purchase = e.Data switch
