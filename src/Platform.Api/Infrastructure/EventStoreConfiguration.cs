@@ -43,7 +43,8 @@ public static class EventStoreConfiguration
                 // nothing new or a gap (a transaction still holding a lower sequence, which is the usual case under concurrent
                 // commands). That 1 s was the async read models' lag under load (scenario 3 of the bench). Polling every 50 ms, and
                 // 100 ms when idle, costs ten cheap queries a second; Marten's NOTIFY per append would wake it at once, but every
-                // notifying transaction takes PostgreSQL's global notify lock until its commit is flushed, serialising commits.
+                // notifying transaction holds PostgreSQL's global notify lock until its commit is flushed, serialising commits
+                // (live events already do for the commands that publish them; this would for every append).
                 options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
                 options.Listeners.Add(new LiveEventNotifier());
