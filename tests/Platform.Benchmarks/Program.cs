@@ -6,7 +6,7 @@ using Platform.Benchmarks.Scenarios;
 var root = Path.GetFullPath(args[0]);
 var profile = args.Contains("--quick") ? Profile.Quick : Profile.Full;
 // A focused run measures some scenarios (raw PostgreSQL always: the ratios need it); the whole run measures all.
-string[] scenarioNames = ["commands", "queries", "checkout", "chat", "dashboard", "rebuild", "startup"];
+string[] scenarioNames = ["commands", "queries", "checkout", "chat", "dashboard", "saturation", "rebuild", "startup"];
 var onlyAt = Array.IndexOf(args, "--only");
 var only = onlyAt > 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1].Split(',') : scenarioNames;
 if (only.Except(scenarioNames).ToList() is { Count: > 0 } unknown)
@@ -38,7 +38,7 @@ await using (var cluster = await Cluster.Start(root))
     var (raw, ceiling) = await RawPostgres.Run(cluster, profile);
     scenarios.Add(raw);
 
-    if (Runs("commands") || Runs("queries") || Runs("checkout") || Runs("chat") || Runs("dashboard"))
+    if (Runs("commands") || Runs("queries") || Runs("checkout") || Runs("chat") || Runs("dashboard") || Runs("saturation"))
     {
         Say("Starting the API");
         var (api, _) = await ApiProcess.Start(workspace, cluster.ConnectionString);
@@ -74,6 +74,11 @@ await using (var cluster = await Cluster.Start(root))
             {
                 Say("9. dashboard");
                 scenarios.Add(await Dashboard.Run(graphql, api, cluster, profile, world, fields));
+            }
+            if (Runs("saturation"))
+            {
+                Say("10. saturation");
+                scenarios.Add(await Saturation.Run(graphql, profile, world, fields));
             }
         }
     }

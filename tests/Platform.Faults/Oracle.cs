@@ -23,7 +23,8 @@ public sealed class Oracle(Cluster cluster, Setup setup)
 
     public async Task<Tally> Judge(IReadOnlyCollection<Operation> operations)
     {
-        await using var db = new NpgsqlConnection(cluster.WithDatabase("platform"));
+        // Unpooled: the pool's connections from before the database crashes are dead, and the first use of one fails.
+        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.WithDatabase("platform")) { Pooling = false }.ConnectionString);
         await db.OpenAsync();
 
         // Quiet first: the refunds' provider events and the async projections finish after the last answer.

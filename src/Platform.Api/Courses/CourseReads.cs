@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphQL;
 using Marten;
 using JasperFx.Events;
@@ -83,14 +84,29 @@ public static class CourseReads
             : null;
     }
 
+    // The caller's enrolment per loaded outline, which the course page's modules and viewerEnrolment both need. Keyed by the outline
+    // instance a resolver loaded (sessions keep no identity map, so each request, and each answer after a command, loads its own):
+    // an answer never sees an enrolment read before its command, and an entry goes when its outline does.
+    private static readonly ConditionalWeakTable<CourseOutline, EnrolmentRead> Enrolments = new();
+
+    private sealed record EnrolmentRead(Guid UserId, Task<EnrolmentView?> Enrolment);
+
+    /// <summary>The caller's enrolment in the course, read once per loaded outline; null when not signed in or not enrolled.</summary>
+    public static Task<EnrolmentView?> ViewerEnrolment(IResolveFieldContext context, CourseOutline course)
+    {
+        if (context.Caller().UserId is not { } userId) return Task.FromResult<EnrolmentView?>(null);
+        if (Enrolments.TryGetValue(course, out var known) && known.UserId == userId) return known.Enrolment;
+        var enrolment = context.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(course.Id, userId), context.CancellationToken);
+        Enrolments.AddOrUpdate(course, new EnrolmentRead(userId, enrolment));
+        return enrolment;
+    }
+
     /// <summary>Modules with what the caller needs to see locks: their enrolment, loaded once per course.</summary>
     public static async Task<IEnumerable<ModuleForCaller>> ForCaller(IResolveFieldContext context, List<ModuleOutline> modules)
     {
         var course = (CourseOutline)context.Source!;
         var caller = context.Caller();
-        var enrolment = caller.UserId is { } userId
-            ? await context.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(course.Id, userId), context.CancellationToken)
-            : null;
+        var enrolment = await ViewerEnrolment(context, course);
         var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
         var watched = enrolment is null
             ? new Dictionary<Guid, WatchProgress>()

@@ -22,8 +22,13 @@ public static class SocialQueries
             .AllowOwn(SocialAccess.FeedReader, SignedIn)
             .ResolveAsync(async c =>
             {
-                var feed = SocialReads.Key(c.GetArgument<FeedType>("type"), c.IdArgument("ownerId"));
-                var hidden = await SocialAccess.HiddenCommunities(c.Reads(), c.Caller(), c.CancellationToken);
+                var type = c.GetArgument<FeedType>("type");
+                var feed = SocialReads.Key(type, c.IdArgument("ownerId"));
+                // A community's or a course's feed holds that one community's items, which FeedReader has let the caller read:
+                // only the feeds that gather items from many communities look the hidden ones up.
+                var hidden = type is FeedType.Community or FeedType.Course
+                    ? []
+                    : await SocialAccess.HiddenCommunities(c.Reads(), c.Caller(), c.CancellationToken);
                 try
                 {
                     var page = await c.RequestServices!.GetRequiredService<IFeeds>()

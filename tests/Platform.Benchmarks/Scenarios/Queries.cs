@@ -3,21 +3,28 @@ namespace Platform.Benchmarks.Scenarios;
 /// <summary>Scenario 4: page queries at a constant arrival rate (open loop), with the API's CPU per request.</summary>
 public static class Queries
 {
-    private sealed record Page(string Name, string Field, string Query, object Variables);
+    /// <summary>A page the front end loads: what it shows, its root field, and the query as the page sends it.</summary>
+    public sealed record Page(string Name, string Field, string Query, object Variables);
+
+    /// <summary>The pages scenarios 4 and 10 load, as <see cref="Reader"/>: the community feed and the course detail.</summary>
+    public static Page[] Pages(Profile profile, World world) =>
+    [
+        new("community feed (20 items, authors, reactions)", "query.feed",
+            "query($id: ID!) { feed(type: COMMUNITY, ownerId: $id, first: 20) { nodes { id verb time actor { id displayName } post { id title author { displayName } reactions { kind count } } } } }",
+            new { id = world.Classroom }),
+        new($"course detail ({profile.Modules} modules × {profile.LessonsPerModule} lessons)", "query.course",
+            "query($id: ID!) { course(id: $id) { id title modules { id title lessons { id title locked lockReason completed } } viewerEnrolment { progressPercent } } }",
+            new { id = world.Course }),
+    ];
+
+    /// <summary>An enrolled member: locks and progress are computed for them.</summary>
+    public static string Reader(World world) => world.Users[0];
 
     public static async Task<ScenarioResult> Run(GraphQLApi graphql, ApiProcess api, Cluster cluster, Profile profile, World world, HashSet<string> fields)
     {
         var result = new ScenarioResult(4, $"Query latency at {profile.QueryRate:0} requests/s (open loop)");
-        var pages = new[]
-        {
-            new Page("community feed (20 items, authors, reactions)", "query.feed",
-                "query($id: ID!) { feed(type: COMMUNITY, ownerId: $id, first: 20) { nodes { id verb time actor { id displayName } post { id title author { displayName } reactions { kind count } } } } }",
-                new { id = world.Classroom }),
-            new Page($"course detail ({profile.Modules} modules × {profile.LessonsPerModule} lessons)", "query.course",
-                "query($id: ID!) { course(id: $id) { id title modules { id title lessons { id title locked lockReason completed } } viewerEnrolment { progressPercent } } }",
-                new { id = world.Course }),
-        };
-        var reader = world.Users[0]; // an enrolled member: locks and progress are computed for them
+        var pages = Pages(profile, world);
+        var reader = Reader(world);
         foreach (var page in pages)
         {
             if (!fields.Contains(page.Field))

@@ -105,6 +105,40 @@ public sealed class when_the_hot_paths_are_planned(StatementRecordingApp app) : 
         Assert.True(scans.Count == 0, "Sequential scans on hot paths:\n" + string.Join("\n", scans));
     }
 
+    [Fact]
+    public async Task a_page_reads_each_kind_of_document_once()
+    {
+        var classroom = new Classroom(app);
+        var built = await classroom.Course(["Dovetail", "Rebate", "Housing"]);
+        var learner = await classroom.Learner(built);
+        var creator = app.Client(built.Creator);
+        for (var n = 0; n < 3; n++)
+            await creator.Data("mutation($c: ID!, $t: String!) { createPost(input: { communityId: $c, title: $t, body: \"Which plane?\" }) { id } }",
+                new { c = built.Community, t = $"Plane {n}" });
+        await learner.Data("mutation($l: ID!) { completeLesson(lessonId: $l) { completedLessons } }", new { l = built.Lessons[0] });
+        await app.WaitForProjections();
+
+        // Items, their posts, authors and reactions come one query each whatever the page holds (no N+1), and the course page's
+        // outline and enrolment are read once though several fields show them.
+        Assert.Empty(await RepeatedReads(() => learner.Data(
+            "query($id: ID!) { feed(type: COMMUNITY, ownerId: $id, first: 20) { nodes { id verb actor { displayName } post { id title author { displayName } reactions { kind count } } } } }",
+            new { id = built.Community })));
+        Assert.Empty(await RepeatedReads(() => learner.Data(
+            "query($id: ID!) { course(id: $id) { id title modules { id lessons { id locked lockReason completed } } viewerEnrolment { progressPercent completedLessons } } }",
+            new { id = built.Course })));
+    }
+
+    /// <summary>The document reads that one request ran more than once (the daemon's own statements, on the event tables, aside).</summary>
+    private async Task<List<string>> RepeatedReads(Func<Task> request)
+    {
+        app.Statements.Recording = true;
+        app.Statements.Take();
+        await request();
+        app.Statements.Recording = false;
+        return app.Statements.Take().Select(s => s.CommandText).Where(text => text.Contains("mt_doc_", StringComparison.Ordinal))
+            .GroupBy(text => text).Where(g => g.Count() > 1).Select(g => $"{g.Count()}× {g.Key}").ToList();
+    }
+
     private static IEnumerable<string> SequentialScans(JsonElement node)
     {
         if (node.GetProperty("Node Type").GetString() == "Seq Scan") yield return node.GetProperty("Relation Name").GetString()!;

@@ -40,9 +40,7 @@ public sealed class CourseGraphType : ObjectGraphType<CourseOutline>
             .Description("The outline being edited; publishCourse releases it.")
             .AllowOwn(CoursesAccess.Builder, SignedIn)
             .ResolveAsync(async c => await CourseReads.ForCaller(c, c.Source.Draft));
-        Field<EnrolmentGraphType>("viewerEnrolment").Description("The caller's enrolment, if any.").ResolveAsync(async c =>
-            c.Caller().UserId is { } userId
-                ? await c.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(c.Source.Id, userId), c.CancellationToken)
-                : null);
+        Field<EnrolmentGraphType>("viewerEnrolment").Description("The caller's enrolment, if any.")
+            .ResolveAsync(async c => await CourseReads.ViewerEnrolment(c, c.Source));
     }
 }
