@@ -25,7 +25,7 @@ public sealed class EnrolmentGraphType : ObjectGraphType<EnrolmentView>
         Field(e => e.CompletedAt, nullable: true);
         Field(e => e.RevokedAt, nullable: true);
         Field<NonNullGraphType<IntGraphType>>("completedLessons").Description("Every lesson ever completed, deleted ones included.").Resolve(c => c.Source.CompletedLessons.Count);
-        Field<CourseGraphType>("course").ResolveAsync(async c => await Course(c));
+        Field<CourseGraphType>("course").ResolveAsync(async c => await CourseOf(c));
         Field<NonNullGraphType<IntGraphType>>("progressPercent")
             .Description("Completed required lessons of the course as published, 0 to 100.")
             .ResolveAsync(async c => await CourseOf(c) is { } course ? Courses.Enrolment.ProgressPercent(course, c.Source) : 0);
