@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Cluster;
 using Platform.Api.Integration;
 using Platform.Contracts.Commerce;
 using Platform.IntegrationTests.Commerce;
@@ -91,6 +93,12 @@ public sealed class when_integration_events_go_to_rabbitmq(RabbitApp app) : ICla
     public async Task every_acknowledged_purchase_reaches_a_deduplicating_consumer_exactly_once_across_a_broker_crash()
     {
         var consumer = await DeduplicatingConsumer.Bind(app.Broker);
+        // The relay subscribes from the present, and the cluster's leader assigns it to a node a few seconds after start: a purchase
+        // before it first runs is not its to publish.
+        var relayRuns = await Given.Eventually(
+            () => Task.FromResult(app.Host.Services.GetRequiredService<ClusterStatus>().ThisNode().Agents.Any(a => a.StartsWith(IntegrationRelay.Name))),
+            runs => runs, TimeSpan.FromSeconds(60));
+        Assert.True(relayRuns, "The integration relay never started on the node.");
         var shop = await shops.Open();
 
         var bought = await Buy(shop, 3);
