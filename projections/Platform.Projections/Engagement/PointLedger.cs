@@ -65,9 +65,11 @@ public static class PointScoring
         typeof(LikerPointsRevoked), typeof(AttendanceRecorded),
     ];
 
-    /// <summary>The community an event scores in, for those that carry it; learning events name a course instead.</summary>
+    /// <summary>The community an event scores in, for those that carry it; learning events recorded before they carried it name only a course.</summary>
     public static Guid? CommunityOf(object data) => data switch
     {
+        LessonCompleted l => l.CommunityId,
+        CourseCompleted c => c.CommunityId,
         Reacted r => r.CommunityId,
         Unreacted r => r.CommunityId,
         PostDeleted p => p.CommunityId,

@@ -88,11 +88,11 @@ public static class Enrolment
             if (lesson.Quiz is not null && !open.PassedQuizzes.Contains(lessonId)) throw DomainException.Conflict("Pass the lesson's quiz first.");
             if (lesson.Video is not null && course.RequiredWatchPercent is { } required && watchedPercent < required)
                 throw DomainException.Conflict($"Watch at least {required}% of the video first ({watchedPercent}% so far).");
-            events.Add(new LessonCompleted(open.Id, course.Id, open.UserId, lessonId, now));
+            events.Add(new LessonCompleted(open.Id, course.Id, open.UserId, lessonId, now, course.CommunityId));
         }
         if (open.CompletedAt is null && RequiredLessons(course).All(l => l.Id == lessonId || open.CompletedLessons.Contains(l.Id)))
         {
-            events.Add(new CourseCompleted(open.Id, course.Id, open.UserId, now));
+            events.Add(new CourseCompleted(open.Id, course.Id, open.UserId, now, course.CommunityId));
             events.Add(new CertificateIssued(DeterministicId.Certificate(open.Id), open.Id, course.Id, open.UserId,
                 course.Title, learnerName, now));
         }

@@ -33,12 +33,16 @@ public static class CheckLevelHandler
         relay.PublishEvent<Reacted>((e, bus) => e.Data.TargetAuthorId == e.Data.UserId
             ? ValueTask.CompletedTask
             : bus.PublishAsync(new CheckLevel(e.Data.CommunityId, e.Data.TargetAuthorId)));
-        relay.PublishEvent<LessonCompleted>((e, bus) => bus.PublishAsync(new CheckCourseLevel(e.Data.CourseId, e.Data.UserId)));
-        relay.PublishEvent<CourseCompleted>((e, bus) => bus.PublishAsync(new CheckCourseLevel(e.Data.CourseId, e.Data.UserId)));
+        relay.PublishEvent<LessonCompleted>((e, bus) => bus.PublishAsync(LearningCheck(e.Data.CommunityId, e.Data.CourseId, e.Data.UserId)));
+        relay.PublishEvent<CourseCompleted>((e, bus) => bus.PublishAsync(LearningCheck(e.Data.CommunityId, e.Data.CourseId, e.Data.UserId)));
         relay.PublishEvent<AttendanceRecorded>((e, bus) => bus.PublishAsync(new CheckLevel(e.Data.CommunityId, e.Data.UserId)));
     }
 
-    /// <summary>A learning event names its course: the check runs here in the course's community (one message per event, not two).</summary>
+    /// <summary>A learning event carries its course's community; one recorded before it did names only the course.</summary>
+    private static object LearningCheck(Guid? communityId, Guid courseId, Guid userId) =>
+        communityId is { } community ? new CheckLevel(community, userId) : new CheckCourseLevel(courseId, userId);
+
+    /// <summary>A learning event that names only its course: the check runs here in the course's community (one message per event, not two).</summary>
     public static async Task Handle(CheckCourseLevel command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         if (await CourseOutlines.CommunityOf(session, command.CourseId, cancellation) is { } communityId)

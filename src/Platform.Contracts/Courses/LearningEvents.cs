@@ -6,10 +6,14 @@ public enum EnrolmentSource { Free, Purchase, Level }
 /// <summary>Enrolment streams: one per (course, learner), id from <c>DeterministicId.Enrolment</c>.</summary>
 public sealed record Enrolled(Guid EnrolmentId, Guid CourseId, Guid UserId, EnrolmentSource Source, DateTimeOffset EnrolledAt);
 
-public sealed record LessonCompleted(Guid EnrolmentId, Guid CourseId, Guid UserId, Guid LessonId, DateTimeOffset CompletedAt);
+/// <summary>
+/// <paramref name="CommunityId"/> is the course's community, carried so that scoring the completion (points in the command's
+/// transaction, then the level check) needs no read of the outline; null in events recorded before it was carried.
+/// </summary>
+public sealed record LessonCompleted(Guid EnrolmentId, Guid CourseId, Guid UserId, Guid LessonId, DateTimeOffset CompletedAt, Guid? CommunityId = null);
 
-/// <summary>Every lesson of the course as published was completed.</summary>
-public sealed record CourseCompleted(Guid EnrolmentId, Guid CourseId, Guid UserId, DateTimeOffset CompletedAt);
+/// <summary>Every lesson of the course as published was completed (<paramref name="CommunityId"/> as on <see cref="LessonCompleted"/>).</summary>
+public sealed record CourseCompleted(Guid EnrolmentId, Guid CourseId, Guid UserId, DateTimeOffset CompletedAt, Guid? CommunityId = null);
 
 /// <summary>A certificate anyone can verify by its id; it names the course and the learner as they were when issued.</summary>
 public sealed record CertificateIssued(

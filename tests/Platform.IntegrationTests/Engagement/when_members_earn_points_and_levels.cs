@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts;
+using Platform.Contracts.Courses;
 using Platform.IntegrationTests.Support;
 
 namespace Platform.IntegrationTests.Engagement;
@@ -152,5 +156,32 @@ public sealed class when_members_earn_points_and_levels(EngagementApp app) : ICl
         await app.Caller(creator).Data("mutation($c: ID!, $u: ID!) { banMember(communityId: $c, userId: $u, reason: \"Spam\") { id } }",
             new { c = community, u = PlatformApp.UserId(spammer) });
         Assert.Equal(0, (await engagement.Level(author, community)).GetProperty("points").GetInt32());
+    }
+
+    [Fact]
+    public async Task a_lesson_completion_recorded_before_events_named_the_community_scores_and_levels_like_a_new_one()
+    {
+        var (creator, learner, earlier) = (User("creator"), User("learner"), User("earlier"));
+        var community = await engagement.Community(creator, learner, earlier);
+        await app.Caller(creator).Data("mutation($c: ID!) { setPointRules(communityId: $c, input: { perLessonCompleted: 5 }) { versions { effectiveFrom } } }",
+            new { c = community });
+        var (course, lesson) = await engagement.LevelCourse(creator, community, unlockLevel: 1);
+        foreach (var user in new[] { learner, earlier }) Assert.Null((await engagement.Enrol(user, course)).Errors);
+
+        await app.Caller(learner).Data("mutation($l: ID!) { completeLesson(lessonId: $l) { id } }", new { l = lesson });
+        // The shape events had before: the course only, its community left for scoring to look up.
+        var (courseId, earlierId) = (Guid.Parse(course), PlatformApp.UserId(earlier));
+        await using (var session = app.Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            var enrolment = DeterministicId.Enrolment(courseId, earlierId);
+            session.Events.Append(enrolment, new LessonCompleted(enrolment, courseId, earlierId, Guid.Parse(lesson), app.Clock.GetUtcNow()));
+            await session.SaveChangesAsync();
+        }
+
+        foreach (var user in new[] { learner, earlier })
+        {
+            var level = await engagement.Eventually(() => engagement.Level(user, community), l => l.GetProperty("highestLevel").GetInt32() == 2);
+            Assert.Equal((5, "LESSON_COMPLETED"), (level.GetProperty("points").GetInt32(), level.GetProperty("recent")[0].GetProperty("reason").GetString()));
+        }
     }
 }
