@@ -1,11 +1,13 @@
 using GraphQL.Types;
 using Marten;
 using Platform.Api.Courses.Graph;
+using Platform.Api.Engagement;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
 using Platform.Projections.Courses;
 using Platform.Projections.Identity;
+using Wolverine;
 using static Platform.Api.Identity.AccessDeclarations;
 
 namespace Platform.Api.Courses;
@@ -32,7 +34,7 @@ public static class CompleteLessonField
 public static class CompleteLessonHandler
 {
     /// <summary>The certificate carries the learner's display name as it is when the course completes.</summary>
-    public static async Task Handle(CompleteLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<OutgoingMessages> Handle(CompleteLesson command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         // Everything the rule reads, in one round trip.
         var batch = session.CreateBatchQuery();
@@ -43,7 +45,9 @@ public static class CompleteLessonHandler
         await batch.Execute(cancellation);
         var course = await loadingCourse ?? throw DomainException.NotFound("The course");
         var (learner, watched, stream) = (await loadingLearner, await loadingWatched, await fetchingStream);
-        stream.AppendMany(Enrolment.Complete(course, stream.Aggregate, command.LessonId, learner?.DisplayName ?? "", watched?.WatchedPercent ?? 0,
-            clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        var events = Enrolment.Complete(course, stream.Aggregate, command.LessonId, learner?.DisplayName ?? "", watched?.WatchedPercent ?? 0, now);
+        stream.AppendMany(events);
+        return await CheckLevelHandler.AfterLearning(session, course.CommunityId, command.UserId, events, now, cancellation);
     }
 }

@@ -24,7 +24,8 @@ public sealed record CheckCourseLevel(Guid CourseId, Guid UserId);
 /// <summary>
 /// Level-ups follow committed points: a Marten subscription relays each event that can earn points into a durable queue,
 /// whose handler reads the ledger (inline, so already current) and decides on the member's progress stream. A repeated
-/// check finds the level already reached and appends nothing.
+/// check finds the level already reached and appends nothing. Completions are the exception: <c>completeLesson</c> queues
+/// the check with its own commit, and only when the rules in force give the completion points (by default they give none).
 /// </summary>
 public static class CheckLevelHandler
 {
@@ -33,14 +34,28 @@ public static class CheckLevelHandler
         relay.PublishEvent<Reacted>((e, bus) => e.Data.TargetAuthorId == e.Data.UserId
             ? ValueTask.CompletedTask
             : bus.PublishAsync(new CheckLevel(e.Data.CommunityId, e.Data.TargetAuthorId)));
-        relay.PublishEvent<LessonCompleted>((e, bus) => bus.PublishAsync(LearningCheck(e.Data.CommunityId, e.Data.CourseId, e.Data.UserId)));
-        relay.PublishEvent<CourseCompleted>((e, bus) => bus.PublishAsync(LearningCheck(e.Data.CommunityId, e.Data.CourseId, e.Data.UserId)));
+        // Completions recorded before they carried their community were not checked by their command.
+        relay.PublishEvent<LessonCompleted>((e, bus) =>
+            e.Data.CommunityId is null ? bus.PublishAsync(new CheckCourseLevel(e.Data.CourseId, e.Data.UserId)) : ValueTask.CompletedTask);
+        relay.PublishEvent<CourseCompleted>((e, bus) =>
+            e.Data.CommunityId is null ? bus.PublishAsync(new CheckCourseLevel(e.Data.CourseId, e.Data.UserId)) : ValueTask.CompletedTask);
         relay.PublishEvent<AttendanceRecorded>((e, bus) => bus.PublishAsync(new CheckLevel(e.Data.CommunityId, e.Data.UserId)));
     }
 
-    /// <summary>A learning event carries its course's community; one recorded before it did names only the course.</summary>
-    private static object LearningCheck(Guid? communityId, Guid courseId, Guid userId) =>
-        communityId is { } community ? new CheckLevel(community, userId) : new CheckCourseLevel(courseId, userId);
+    /// <summary>
+    /// The check a learner's completions call for, queued with them: one, when the rules in force give them points. (A check after
+    /// every completion was a queued message, a transaction and five reads each, for nothing under the default rules.)
+    /// </summary>
+    public static async Task<OutgoingMessages> AfterLearning(IQuerySession session, Guid communityId, Guid userId, IReadOnlyCollection<object> events,
+        DateTimeOffset now, CancellationToken cancellation)
+    {
+        var checks = new OutgoingMessages();
+        if (!events.Any(e => e is LessonCompleted or CourseCompleted)) return checks;
+        var rules = (await session.LoadAsync<PointRulesView>(EngagementIds.Rules(communityId), cancellation))?.InEffectAt(now) ?? PointRules.Default;
+        if (events.Any(e => e is LessonCompleted && rules.PerLessonCompleted != 0 || e is CourseCompleted && rules.PerCourseCompleted != 0))
+            checks.Add(new CheckLevel(communityId, userId));
+        return checks;
+    }
 
     /// <summary>A learning event that names only its course: the check runs here in the course's community (one message per event, not two).</summary>
     public static async Task Handle(CheckCourseLevel command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
