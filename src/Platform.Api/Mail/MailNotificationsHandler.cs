@@ -41,7 +41,10 @@ public static class MailNotificationsHandler
     }
 
     public static void RelayEventsOf<T>(IPublishingRelay relay) where T : notnull =>
-        relay.PublishEvent<T>((e, bus) => bus.PublishAsync(new NotifyByMail(e.Id)));
+        relay.PublishEvent<T>((e, bus) => MayMail(e.Data) ? bus.PublishAsync(new NotifyByMail(e.Id)) : ValueTask.CompletedTask);
+
+    /// <summary>A post mails only the people it mentions: most posts mention nobody, and then need no queued message at all.</summary>
+    private static bool MayMail(object data) => data is not PostCreated post || post.Mentioned.Any(user => user != post.AuthorId);
 
     /// <summary>A mail per recipient who has an address and wants this kind by email; ids from the event, so a replay sends nothing new.</summary>
     public static async Task<OutgoingMessages> Handle(NotifyByMail message, IDocumentSession session, SignedLinks links, CancellationToken cancellation)
