@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQLParser.AST;
 using Marten;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
@@ -31,18 +32,44 @@ public sealed record MemberSection(IReadOnlyList<MembershipView> Memberships, IR
 }
 
 /// <summary>
-/// Each section of the dashboard is read in one round trip: its resolver queues the reads of the fields the query asks for on one
+/// The dashboard's sections, started together when the dashboard resolves: a query's fields resolve one after another on the request's
+/// one session, so the sections' round trips would add up; here the member section reads on the request's session while the creator's
+/// and the moderator's read at the same time, each on a session of its own. Only sections the caller holds and the query asks for start.
+/// </summary>
+public sealed record DashboardReads(Caller Caller, Task<MemberSection?> Member, Task<CommunitiesSection?> Creator, Task<CommunitiesSection?> Moderator)
+{
+    public static DashboardReads Start(IResolveFieldContext context, Caller caller)
+    {
+        var asked = DashboardSections.AskedBySection(context);
+        var services = context.RequestServices!;
+        var cancellation = context.CancellationToken;
+        return new DashboardReads(caller,
+            asked.TryGetValue("member", out var member) ? DashboardSections.Member(services, caller, member, cancellation) : Task.FromResult<MemberSection?>(null),
+            Own(Role.Creator), Own(Role.Moderator));
+
+        Task<CommunitiesSection?> Own(Role role) =>
+            caller.Holds(role) && asked.TryGetValue(role.ToString().ToLowerInvariant(), out var fields)
+                ? Task.Run(async () =>
+                {
+                    await using var reads = services.GetRequiredService<IDocumentStore>().QuerySession();
+                    return await DashboardSections.Communities(services, reads, caller, role, fields, cancellation);
+                }, cancellation)
+                : Task.FromResult<CommunitiesSection?>(null);
+    }
+}
+
+/// <summary>
+/// Each section of the dashboard is read in one round trip: it queues the reads of the fields the query asks for on one
 /// batch, and the fields read memory. (Every read is a round trip with its own CPU cost in this process; the sections' fields
 /// resolved one after another cost 30-odd.)
 /// </summary>
 public static class DashboardSections
 {
-    public static async Task<MemberSection?> Member(IResolveFieldContext context, Caller caller)
+    public static async Task<MemberSection?> Member(IServiceProvider services, Caller caller, IReadOnlySet<string> asked, CancellationToken cancellation)
     {
         if (!caller.IsSignedIn) return null;
         var userId = caller.UserId!.Value;
-        var asked = Asked(context);
-        var batch = context.RequestServices!.GetRequiredService<IQuerySession>().CreateBatchQuery();
+        var batch = services.GetRequiredService<IQuerySession>().CreateBatchQuery();
         // Memberships serve three fields: the list, the communities whose events come up, those whose notifications show.
         var memberships = batch.Query<MembershipView>().Where(m => m.UserId == userId).ToList();
         var privateOnes = asked.Contains("notifications")
@@ -51,25 +78,24 @@ public static class DashboardSections
             ? batch.Query<EnrolmentView>().Where(e => e.UserId == userId && e.CompletedAt == null && e.RevokedAt == null)
                 .OrderByDescending(e => e.EnrolledAt).Take(10).ToList()
             : null;
-        await batch.Execute(context.CancellationToken);
+        await batch.Execute(cancellation);
         // The enrolments' progress reads their courses: one query for all. (Not the batch's Include, which creates and drops a temporary
         // table on every read.)
         if (learning is not null)
-            await context.RequestServices!.GetRequiredService<DocumentLookup<CourseOutline>>().Prime((await learning).Select(e => e.CourseId), context.CancellationToken);
+            await services.GetRequiredService<DocumentLookup<CourseOutline>>().Prime((await learning).Select(e => e.CourseId), cancellation);
         var section = new MemberSection(await memberships, learning is null ? null : await learning, null);
         return privateOnes is null ? section
             : section with { HiddenCommunities = SocialAccess.HiddenCommunities(await privateOnes, section.ActiveCommunities.ToHashSet(), caller) };
     }
 
-    public static async Task<CommunitiesSection?> Communities(IResolveFieldContext context, Caller caller, Role role)
+    public static async Task<CommunitiesSection?> Communities(IServiceProvider services, IQuerySession reads, Caller caller, Role role,
+        IReadOnlySet<string> asked, CancellationToken cancellation)
     {
         if (!caller.Holds(role)) return null;
         var ids = caller.Account!.Grants.Where(g => g.Role == role).Select(g => g.CommunityId!.Value).Distinct().ToArray();
-        var asked = Asked(context);
-        var services = context.RequestServices!;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var creator = role == Role.Creator;
-        var batch = services.GetRequiredService<IQuerySession>().CreateBatchQuery();
+        var batch = reads.CreateBatchQuery();
         var communities = asked.Contains("communities") ? batch.LoadMany<CommunityCard>().ById(ids) : null;
         var pending = asked.Contains("pendingJoinRequests")
             ? batch.Query<MembershipView>().Where(m => m.CommunityId.IsOneOf(ids) && m.Status == MembershipStatus.Pending).Count() : null;
@@ -78,7 +104,7 @@ public static class DashboardSections
         var figures = creator && asked.Contains("figures") ? DashboardFigures.ForCreator(batch, ids, now) : null;
         var balance = creator && asked.Contains("payoutBalance")
             ? DashboardFigures.PayoutBalance(batch, caller.UserId!.Value, now, services.GetRequiredService<PayoutOptions>().HoldPeriod) : null;
-        await batch.Execute(context.CancellationToken);
+        await batch.Execute(cancellation);
         return new CommunitiesSection(role,
             communities is null ? null : await communities,
             pending is null ? null : (int)await pending,
@@ -87,7 +113,34 @@ public static class DashboardSections
             balance is null ? null : await balance);
     }
 
-    /// <summary>The names of the fields asked for under this one (aliases and fragments resolved).</summary>
-    private static HashSet<string> Asked(IResolveFieldContext context) =>
-        context.SubFields?.Values.Select(f => f.FieldType.Name).ToHashSet() ?? [];
+    /// <summary>
+    /// The names of the fields the query asks for under each of the dashboard's sections, by section (aliases and fragments resolved):
+    /// the sections start before their own fields resolve, so they read the query's selections themselves.
+    /// </summary>
+    public static Dictionary<string, IReadOnlySet<string>> AskedBySection(IResolveFieldContext dashboard)
+    {
+        var fragments = dashboard.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue);
+        var asked = new Dictionary<string, IReadOnlySet<string>>();
+        foreach (var (field, type) in dashboard.SubFields?.Values.AsEnumerable() ?? [])
+        {
+            var names = asked.TryGetValue(type.Name, out var known) ? (HashSet<string>)known : [];
+            Collect(field.SelectionSet, names);
+            asked[type.Name] = names;
+        }
+        return asked;
+
+        void Collect(GraphQLSelectionSet? selections, HashSet<string> names)
+        {
+            foreach (var selection in selections?.Selections ?? [])
+            {
+                switch (selection)
+                {
+                    case GraphQLField field: names.Add(field.Name.StringValue); break;
+                    case GraphQLInlineFragment inline: Collect(inline.SelectionSet, names); break;
+                    case GraphQLFragmentSpread spread when fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
+                        Collect(fragment.SelectionSet, names); break;
+                }
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using Platform.Api.Analytics;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity.Graph;
 using Platform.Projections.Identity;
@@ -18,7 +19,7 @@ public static class IdentityQueries
         query.Field<NonNullGraphType<DashboardGraphType>>("dashboard")
             .Description("One section per role the caller holds.")
             .Allow(SignedIn)
-            .Resolve(c => c.Caller());
+            .Resolve(c => DashboardReads.Start(c, c.Caller()));
 
     public static void AddProfileQuery(this ObjectGraphType query) =>
         query.Field<UserGraphType>("profile")

@@ -94,5 +94,15 @@ public sealed class when_a_user_with_every_role_opens_the_dashboard(AnalyticsApp
         var reconciliation = d.GetProperty("finance").GetProperty("lastReconciliation");
         Assert.Equal((7, 1), (reconciliation.GetProperty("matched").GetInt32(), reconciliation.GetProperty("unreconciled").GetInt32()));
         Assert.Equal(["MissingAtProvider refund:re_9"], reconciliation.GetProperty("mismatches").EnumerateArray().Select(m => m.GetString()));
+
+        // The sections start reading before their own fields resolve, from the query's selections: an alias, a named fragment and an
+        // inline one ask for the same as plain fields.
+        var asked = (await me.Data("""
+            { dashboard { mine: creator { ...waiting } moderator { ... on CommunitiesSection { openReports } } } }
+            fragment waiting on CommunitiesSection { openReports pendingJoinRequests }
+            """)).GetProperty("dashboard");
+        Assert.Equal((2, creator.GetProperty("pendingJoinRequests").GetInt32()),
+            (asked.GetProperty("mine").GetProperty("openReports").GetInt32(), asked.GetProperty("mine").GetProperty("pendingJoinRequests").GetInt32()));
+        Assert.Equal(2, asked.GetProperty("moderator").GetProperty("openReports").GetInt32());
     }
 }

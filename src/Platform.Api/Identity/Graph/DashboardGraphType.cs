@@ -12,19 +12,19 @@ using Platform.Api.Analytics;
 namespace Platform.Api.Identity.Graph;
 
 /// <summary>The multi-role dashboard (DASH): one section per role the caller holds, null for the others.</summary>
-public sealed class DashboardGraphType : ObjectGraphType<Caller>
+public sealed class DashboardGraphType : ObjectGraphType<DashboardReads>
 {
     public DashboardGraphType()
     {
         Name = "Dashboard";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<Role>>>>>("roles")
             .Description("The roles this dashboard has sections for.")
-            .Resolve(c => ProfileFields.RolesOf(c.Source.Account!).Select(g => g.Role).Distinct());
-        Field<MemberSectionGraphType>("member").ResolveAsync(async c => await DashboardSections.Member(c, c.Source));
-        Field<CommunitiesSectionGraphType>("creator").ResolveAsync(async c => await DashboardSections.Communities(c, c.Source, Role.Creator));
-        Field<CommunitiesSectionGraphType>("moderator").ResolveAsync(async c => await DashboardSections.Communities(c, c.Source, Role.Moderator));
-        Field<AdminSectionGraphType>("admin").Resolve(c => c.Source.Holds(Role.Admin) ? c.Source : null);
-        Field<FinanceSectionGraphType>("finance").Resolve(c => c.Source.Holds(Role.Finance) ? c.Source : null);
+            .Resolve(c => ProfileFields.RolesOf(c.Source.Caller.Account!).Select(g => g.Role).Distinct());
+        Field<MemberSectionGraphType>("member").ResolveAsync(async c => await c.Source.Member);
+        Field<CommunitiesSectionGraphType>("creator").ResolveAsync(async c => await c.Source.Creator);
+        Field<CommunitiesSectionGraphType>("moderator").ResolveAsync(async c => await c.Source.Moderator);
+        Field<AdminSectionGraphType>("admin").Resolve(c => c.Source.Caller.Holds(Role.Admin) ? c.Source.Caller : null);
+        Field<FinanceSectionGraphType>("finance").Resolve(c => c.Source.Caller.Holds(Role.Finance) ? c.Source.Caller : null);
     }
 }
 

@@ -19,6 +19,6 @@ public sealed class MeGraphType : ObjectGraphType<UserAccount>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleGrantGraphType>>>>("roles")
             .Description("MEMBER always; the platform and community roles granted to the caller.")
             .Resolve(c => ProfileFields.RolesOf(c.Source));
-        Field<NonNullGraphType<DashboardGraphType>>("dashboard").Resolve(c => c.RequestServices!.GetRequiredService<Caller>());
+        Field<NonNullGraphType<DashboardGraphType>>("dashboard").Resolve(c => Analytics.DashboardReads.Start(c, c.RequestServices!.GetRequiredService<Caller>()));
     }
 }
