@@ -2,7 +2,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Platform.Api/Platform.Api.csproj -c Release -o /app --nologo -p:BuildGraphiQL=false
+# ReadyToRun (set in the project) publishes for a runtime identifier: the build stage's own, which is the image's.
+RUN dotnet publish src/Platform.Api/Platform.Api.csproj -c Release --use-current-runtime -o /app --nologo -p:BuildGraphiQL=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Platform.Benchmarks;
 
 /// <summary>
-/// The API as its own process, started the way <c>./platform up</c> starts it (the Release build, Development environment,
+/// The API as its own process, started the way <c>./platform up</c> starts it (its ReadyToRun build, Development environment,
 /// the embedded issuer), on a free port, demo data off. Its output goes to a log file beside the bench's keys.
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
@@ -99,7 +99,8 @@ public sealed record Workspace(string Root, string Directory, string LogName = "
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public string ApiProject => Path.Combine(Root, "src", "Platform.Api", "Platform.Api.csproj");
-    public string ApiDll => Path.Combine(Root, "src", "Platform.Api", "bin", "Release", "net10.0", "Platform.Api.dll");
+    /// <summary>What <c>./platform build</c> publishes (Release, ReadyToRun), and <c>./platform bench</c> and <c>faults</c> build first.</summary>
+    public string ApiDll => Path.Combine(Root, "src", "Platform.Api", "bin", "Release", "publish", "Platform.Api.dll");
     public string ApiLog => Path.Combine(Directory, LogName);
     public string KeyPath => Path.Combine(Directory, "keys", "jwt-signing.pem");
 }

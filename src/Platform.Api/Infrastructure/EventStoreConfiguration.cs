@@ -1,7 +1,6 @@
 using System.Data.Common;
 using JasperFx;
 using JasperFx.Events;
-using JasperFx.Resources;
 using Marten;
 using Marten.Exceptions;
 using Npgsql;
@@ -30,10 +29,9 @@ public static class EventStoreConfiguration
             {
                 options.DatabaseSchemaName = "platform";
                 options.UsePlatformEvents();
-                // Start-up applies the schema twice (Wolverine's resource setup, then Marten's own apply), and each full apply
-                // reads the catalogue of every table and index: most of a warm start. Weasel stamps a hash of the expected DDL
-                // after an apply and skips the next one when the hash matches, so an unchanged schema costs one select. Any
-                // change to the configured schema changes the hash and applies in full; DDL run by hand is not detected.
+                // A full apply reads the catalogue of every table and index: most of a warm start. Weasel stamps a hash of the
+                // expected DDL after an apply and skips the next one when the hash matches, so an unchanged schema costs one select.
+                // Any change to the configured schema changes the hash and applies in full; DDL run by hand is not detected.
                 options.Advanced.Migrator.UseSchemaFingerprinting = true;
                 // The daemon's high-water agent finds new events by polling: by default 250 ms after it moved and 1 s after it found
                 // nothing new or a gap (a transaction still holding a lower sequence, which is the usual case under concurrent
@@ -73,7 +71,9 @@ public static class EventStoreConfiguration
             options.EnableRelayOfUserName = true; // the caller's user id lands in each event's user_name metadata
             options.MetadataRules.Add(new AuditEnvelopeRule()); // queued and scheduled work keeps the source that sent it
             options.Policies.AddMiddleware(typeof(AuditMiddleware));
-            options.Services.AddResourceSetupOnStartup();
+            // No AddResourceSetupOnStartup(): Marten applies its schema at start (ApplyAllDatabaseChangesOnStartup, below the
+            // fingerprint) and Wolverine migrates its envelope tables when it starts (AutoBuildMessageStorageOnStartup); the
+            // resource setup only repeated both, and Wolverine's half (nine tables, eight catalogue queries each) is not fingerprinted.
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<EventTableStatistics>();
