@@ -5,7 +5,9 @@ export const base = process.env.PLATFORM_URL ?? 'http://127.0.0.1:5080';
 export const url = `${base}/graphql`;
 const platform = new URL('../../platform', import.meta.url).pathname;
 
-export const token = (who) => execSync(`${platform} token --user ${who}`, { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
+// tests/clients/run names the API build it serves (PLATFORM_API_DLL), so tokens come from that build and never wait for `./platform build`.
+const tokenCommand = process.env.PLATFORM_API_DLL ? `dotnet "${process.env.PLATFORM_API_DLL}" token` : `${platform} token`;
+export const token = (who) => execSync(`${tokenCommand} --user ${who}`, { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
 
 /**
  * Newcomers join the community, one a second, until `heard()` says a memberJoined subscription saw one (at most 30 s):
