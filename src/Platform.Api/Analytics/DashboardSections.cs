@@ -32,20 +32,19 @@ public sealed record MemberSection(IReadOnlyList<MembershipView> Memberships, IR
 }
 
 /// <summary>
-/// The dashboard's sections, started together when the dashboard resolves: a query's fields resolve one after another on the request's
-/// one session, so the sections' round trips would add up; here the member section reads on the request's session while the creator's
-/// and the moderator's read at the same time, each on a session of its own. Only sections the caller holds and the query asks for start.
+/// The dashboard's creator and moderator sections, started when the dashboard resolves, each on a query session of its own: a query's
+/// fields resolve one after another on the request's one session, so the sections' round trips would add up; these two read while the
+/// other sections resolve. The member section reads on the request's session when its field resolves (any field before it may use that
+/// session too, so it cannot start earlier). Only sections the caller holds and the query asks for start.
 /// </summary>
-public sealed record DashboardReads(Caller Caller, Task<MemberSection?> Member, Task<CommunitiesSection?> Creator, Task<CommunitiesSection?> Moderator)
+public sealed record DashboardReads(Caller Caller, IReadOnlySet<string> MemberAsked, Task<CommunitiesSection?> Creator, Task<CommunitiesSection?> Moderator)
 {
     public static DashboardReads Start(IResolveFieldContext context, Caller caller)
     {
         var asked = DashboardSections.AskedBySection(context);
         var services = context.RequestServices!;
         var cancellation = context.CancellationToken;
-        return new DashboardReads(caller,
-            asked.TryGetValue("member", out var member) ? DashboardSections.Member(services, caller, member, cancellation) : Task.FromResult<MemberSection?>(null),
-            Own(Role.Creator), Own(Role.Moderator));
+        return new DashboardReads(caller, asked.GetValueOrDefault("member") ?? new HashSet<string>(), Own(Role.Creator), Own(Role.Moderator));
 
         Task<CommunitiesSection?> Own(Role role) =>
             caller.Holds(role) && asked.TryGetValue(role.ToString().ToLowerInvariant(), out var fields)

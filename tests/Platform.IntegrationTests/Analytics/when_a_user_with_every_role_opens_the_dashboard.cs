@@ -95,14 +95,17 @@ public sealed class when_a_user_with_every_role_opens_the_dashboard(AnalyticsApp
         Assert.Equal((7, 1), (reconciliation.GetProperty("matched").GetInt32(), reconciliation.GetProperty("unreconciled").GetInt32()));
         Assert.Equal(["MissingAtProvider refund:re_9"], reconciliation.GetProperty("mismatches").EnumerateArray().Select(m => m.GetString()));
 
-        // The sections start reading before their own fields resolve, from the query's selections: an alias, a named fragment and an
-        // inline one ask for the same as plain fields.
+        // The creator's and moderator's sections start reading before their own fields resolve, from the query's selections: an alias,
+        // a named fragment and an inline one ask for the same as plain fields; sections asked before the member section do not share
+        // its session with it.
         var asked = (await me.Data("""
-            { dashboard { mine: creator { ...waiting } moderator { ... on CommunitiesSection { openReports } } } }
+            { dashboard { finance { backlog { openDisputes } } admin { platformStats { users } } mine: creator { ...waiting }
+              moderator { ... on CommunitiesSection { openReports } } member { upcomingEvents { startsAt } continueLearning { progressPercent } } } }
             fragment waiting on CommunitiesSection { openReports pendingJoinRequests }
             """)).GetProperty("dashboard");
         Assert.Equal((2, creator.GetProperty("pendingJoinRequests").GetInt32()),
             (asked.GetProperty("mine").GetProperty("openReports").GetInt32(), asked.GetProperty("mine").GetProperty("pendingJoinRequests").GetInt32()));
         Assert.Equal(2, asked.GetProperty("moderator").GetProperty("openReports").GetInt32());
+        Assert.Equal(2, asked.GetProperty("member").GetProperty("upcomingEvents").GetArrayLength());
     }
 }

@@ -20,7 +20,8 @@ public sealed class DashboardGraphType : ObjectGraphType<DashboardReads>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<Role>>>>>("roles")
             .Description("The roles this dashboard has sections for.")
             .Resolve(c => ProfileFields.RolesOf(c.Source.Caller.Account!).Select(g => g.Role).Distinct());
-        Field<MemberSectionGraphType>("member").ResolveAsync(async c => await c.Source.Member);
+        Field<MemberSectionGraphType>("member").ResolveAsync(async c =>
+            await DashboardSections.Member(c.RequestServices!, c.Source.Caller, c.Source.MemberAsked, c.CancellationToken));
         Field<CommunitiesSectionGraphType>("creator").ResolveAsync(async c => await c.Source.Creator);
         Field<CommunitiesSectionGraphType>("moderator").ResolveAsync(async c => await c.Source.Moderator);
         Field<AdminSectionGraphType>("admin").Resolve(c => c.Source.Caller.Holds(Role.Admin) ? c.Source.Caller : null);
