@@ -44,7 +44,7 @@ public sealed record DashboardReads(Caller Caller, IReadOnlySet<string> MemberAs
         var asked = DashboardSections.AskedBySection(context);
         var services = context.RequestServices!;
         var cancellation = context.CancellationToken;
-        return new DashboardReads(caller, asked.GetValueOrDefault("member") ?? new HashSet<string>(), Own(Role.Creator), Own(Role.Moderator));
+        return new DashboardReads(caller, asked.GetValueOrDefault("member") ?? [], Own(Role.Creator), Own(Role.Moderator));
 
         Task<CommunitiesSection?> Own(Role role) =>
             caller.Holds(role) && asked.TryGetValue(role.ToString().ToLowerInvariant(), out var fields)
@@ -116,15 +116,14 @@ public static class DashboardSections
     /// The names of the fields the query asks for under each of the dashboard's sections, by section (aliases and fragments resolved):
     /// the sections start before their own fields resolve, so they read the query's selections themselves.
     /// </summary>
-    public static Dictionary<string, IReadOnlySet<string>> AskedBySection(IResolveFieldContext dashboard)
+    public static Dictionary<string, HashSet<string>> AskedBySection(IResolveFieldContext dashboard)
     {
         var fragments = dashboard.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue);
-        var asked = new Dictionary<string, IReadOnlySet<string>>();
+        var asked = new Dictionary<string, HashSet<string>>();
         foreach (var (field, type) in dashboard.SubFields?.Values.AsEnumerable() ?? [])
         {
-            var names = asked.TryGetValue(type.Name, out var known) ? (HashSet<string>)known : [];
+            if (!asked.TryGetValue(type.Name, out var names)) asked[type.Name] = names = [];
             Collect(field.SelectionSet, names);
-            asked[type.Name] = names;
         }
         return asked;
 
