@@ -27,8 +27,11 @@ public sealed class when_tracing_is_on(TracedPlatformApp app) : IClassFixture<Tr
         await app.Client("tracy", "member").Data(
             "mutation Traced($i: CreateCommunityInput!) { createCommunity(input: $i) { id } }", new { i = new { name = "Traced", slug } });
 
-        Activity[] spans;
-        lock (app.Spans) spans = [.. app.Spans];
+        // The request's own span ends (and is exported) only after the response went out: wait for it rather than race it.
+        var spans = await Given.Eventually(() =>
+        {
+            lock (app.Spans) return Task.FromResult<Activity[]>([.. app.Spans]);
+        }, all => all.Any(s => s.Source.Name == "Microsoft.AspNetCore" && all.Any(o => o.TraceId == s.TraceId && o.DisplayName == "mutation Traced")));
         var operation = Assert.Single(spans, s => s.Source.Name == "Platform.GraphQL" && s.DisplayName == "mutation Traced");
         var trace = spans.Where(s => s.TraceId == operation.TraceId).ToList();
         var request = Assert.Single(trace, s => s.Source.Name == "Microsoft.AspNetCore");
