@@ -44,6 +44,8 @@ public static class AdminProjections
         // Active users (platformStats): async, as every event moves someone's last activity; a real column for the counts.
         options.Projections.Add(new UserActivityProjection(), ProjectionLifecycle.Async);
         options.Schema.For<UserActivity>().Duplicate(a => a.LastActiveAt);
+        options.Projections.Add(new PlatformFiguresProjection(), ProjectionLifecycle.Async);
+        options.Schema.For<PlatformFigures>().Duplicate(f => f.Hour);
         return options;
     }
 }

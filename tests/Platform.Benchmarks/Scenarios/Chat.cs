@@ -62,6 +62,7 @@ public static class Chat
         foreach (var (name, conversation) in new[] { ($"newest page (20) of a {LongConversation:N0}-message channel", channel), ("newest page (20) of a 10-message conversation", direct) })
         {
             Console.Error.WriteLine($"  {name}...");
+            await Load.OpenLoop(profile.QueryRate, profile.WarmUp, () => graphql.Send(first, Page, new { c = conversation })); // unmeasured, as scenario 4's pages
             var reading = await Phase.Begin(api, cluster);
             var reads = await Load.OpenLoop(profile.QueryRate, profile.QueryDuration, () => graphql.Send(first, Page, new { c = conversation }));
             var row = new Row(name, new()

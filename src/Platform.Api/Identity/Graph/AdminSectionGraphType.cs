@@ -21,7 +21,7 @@ public sealed class AdminSectionGraphType : ObjectGraphType<Caller>
             .ResolveAsync(async c => await c.Reads().Query<CommunityCard>().CountAsync(c.CancellationToken));
         Field<NonNullGraphType<Admin.Graph.PlatformStatsGraphType>>("platformStats").Description("The admin console's platform figures (as the platformStats query).")
             .Argument<EnumerationGraphType<Engagement.LeaderboardWindow>>("window", "DAYS_7, DAYS_30 or ALL_TIME (the default).")
-            .ResolveAsync(async c => await Admin.PlatformStatsQuery.Compute(c.Reads(), c.RequestServices!.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            .ResolveAsync(async c => await Admin.PlatformStatsQuery.Compute(c.Reads(),
                 c.GetArgument<Engagement.LeaderboardWindow?>("window") ?? Engagement.LeaderboardWindow.AllTime,
                 c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(), c.CancellationToken));
     }
