@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
 using Platform.Api.Social.Graph;
@@ -8,7 +9,7 @@ using Platform.Projections.Social;
 namespace Platform.Api.Social;
 
 /// <summary>Posts' active reactions for one request: a feed page primes all its posts at once, and a post shares one load with its comments (no N+1).</summary>
-public sealed class ReactionLookup(IQuerySession reads, Caller caller) : BatchLookup<IReadOnlyList<ReactionView>>
+public sealed class ReactionLookup(IQuerySession reads, Caller caller) : BatchLookup<IReadOnlyList<ReactionView>>(reads)
 {
     public async Task<IReadOnlyList<ReactionCount>> For(Guid postId, Guid targetId, CancellationToken cancellation)
     {
@@ -20,8 +21,8 @@ public sealed class ReactionLookup(IQuerySession reads, Caller caller) : BatchLo
         }).ToList();
     }
 
-    protected override async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ReactionView>>> LoadMany(Guid[] postIds, CancellationToken cancellation) =>
-        (await reads.Query<ReactionView>().Where(r => postIds.Contains(r.PostId) && r.Active).ToListAsync(cancellation))
+    protected override async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ReactionView>>> LoadMany(IBatchedQuery batch, Guid[] postIds) =>
+        (await batch.Query<ReactionView>().Where(r => postIds.Contains(r.PostId) && r.Active).ToList())
             .GroupBy(r => r.PostId).ToDictionary(g => g.Key, g => (IReadOnlyList<ReactionView>)g.ToList());
 
     protected override IReadOnlyList<ReactionView> Missing => [];

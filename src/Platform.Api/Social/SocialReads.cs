@@ -25,19 +25,25 @@ public static class SocialReads
     public static async Task<PostView> PostAfter(IResolveFieldContext context, Guid postId) =>
         await context.Reads().LoadAsync<PostView>(postId, context.CancellationToken) ?? throw DomainException.NotFound("The post");
 
-    /// <summary>Loads what a feed page's items show, one query each: their posts, the actors and authors, the posts' reactions and images.</summary>
+    /// <summary>
+    /// Loads what a feed page's items show in one round trip: their posts, the actors, the posts' reactions and images (a query each,
+    /// on one batch); then the posts' authors who are not among the actors, if any.
+    /// </summary>
     public static async Task PrimeFeedPage(IResolveFieldContext context, IReadOnlyList<FeedActivity> items)
     {
         var services = context.RequestServices!;
         var postIds = items.Select(i => i.PostId).OfType<Guid>().Distinct().ToList();
         var posts = services.GetRequiredService<DocumentLookup<PostView>>();
-        await posts.Prime(postIds, context.CancellationToken);
+        var users = services.GetRequiredService<Identity.UserLookup>();
+        var batch = context.Reads().CreateBatchQuery();
+        var loading = Task.WhenAll(posts.Queue(batch, postIds), users.Queue(batch, items.Select(i => i.ActorId)),
+            services.GetRequiredService<ReactionLookup>().Queue(batch, postIds), services.GetRequiredService<Files.PostImageLookup>().Queue(batch, postIds));
+        if (!loading.IsCompleted) await batch.Execute(context.CancellationToken);
+        await loading;
         var authors = new List<Guid>();
         foreach (var id in postIds)
             if (await posts.Get(id, context.CancellationToken) is { } post) authors.Add(post.AuthorId);
-        await services.GetRequiredService<Identity.UserLookup>().Prime(items.Select(i => i.ActorId).Concat(authors), context.CancellationToken);
-        await services.GetRequiredService<ReactionLookup>().Prime(postIds, context.CancellationToken);
-        await services.GetRequiredService<Files.PostImageLookup>().Prime(postIds, context.CancellationToken);
+        await users.Prime(authors, context.CancellationToken);
     }
 
     /// <summary>The users whose handles the text mentions; unknown handles are plain text.</summary>
