@@ -34,7 +34,8 @@ public static class ProjectionsConfiguration
         options.Projections.Add<ProductViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<ProductView>().Index(p => p.ProductId);
         options.Projections.Add<PurchaseViewProjection>(ProjectionLifecycle.Inline);
-        options.Schema.For<PurchaseView>().Index(p => p.BuyerId).Index(p => p.CreatorId).Index(p => p.CreatedAt).Index(p => p.ProviderPaymentId!);
+        options.Schema.For<PurchaseView>().Index(p => p.BuyerId).Index(p => p.CreatorId).Index(p => p.CreatedAt).Index(p => p.ProviderPaymentId!)
+            .Index(p => p.HasPendingRefund).Index(p => p.HasOpenDispute);
         options.Projections.Add<SubscriptionViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<SubscriptionView>().Index(s => s.BuyerId);
         options.Projections.Add<PayoutAccountViewProjection>(ProjectionLifecycle.Inline);

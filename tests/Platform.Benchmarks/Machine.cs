@@ -15,10 +15,17 @@ public static class Machine
         return fields is null ? TimeSpan.Zero : TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond);
     }
 
-    /// <summary>CPU time of a PostgreSQL cluster: its postmaster and every backend it forked (connections are pooled, so they live through a phase).</summary>
+    /// <summary>
+    /// CPU time of a PostgreSQL cluster: its postmaster, every live backend it forked, and the backends that have exited (their time
+    /// moves to the postmaster's cutime and cstime when it reaps them; without it, a pool closing idle connections during a phase made
+    /// the phase's PG CPU negative).
+    /// </summary>
     public static TimeSpan ClusterCpuTime(int postmaster)
     {
-        var total = CpuTime(postmaster);
+        var reaped = StatFields(postmaster) is { } own
+            ? TimeSpan.FromSeconds((long.Parse(own[13]) + long.Parse(own[14])) / TicksPerSecond)
+            : TimeSpan.Zero;
+        var total = CpuTime(postmaster) + reaped;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
             if (int.TryParse(Path.GetFileName(dir), out var pid) && StatFields(pid) is { } fields && fields[1] == postmaster.ToString())
                 total += CpuTime(pid);
@@ -36,7 +43,7 @@ public static class Machine
         catch (IOException) { return 0; }
     }
 
-    /// <summary>The fields after the command name in /proc/PID/stat (the name may hold spaces): [0] state, [1] ppid, [11] utime, [12] stime.</summary>
+    /// <summary>The fields after the command name in /proc/PID/stat (the name may hold spaces): [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
     private static string[]? StatFields(int pid)
     {
         try

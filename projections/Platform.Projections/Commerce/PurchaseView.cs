@@ -61,6 +61,12 @@ public sealed class PurchaseView
     /// <summary>Taken back by lost disputes, or held by open ones.</summary>
     public long Disputed => Disputes.Where(d => d.Won != true).Sum(d => d.Amount);
     public bool IsPaid => PaidAt is not null;
+    // The finance section's backlog counts these on every dashboard: indexed (ProjectionsConfiguration), not found by scanning every
+    // purchase's refunds and disputes.
+    /// <summary>A refund asked for and not yet confirmed or refused by the provider.</summary>
+    public bool HasPendingRefund => Refunds.Any(r => r.Status == RefundStatus.Pending);
+    /// <summary>A dispute the bank has not decided yet.</summary>
+    public bool HasOpenDispute => Disputes.Any(d => d.Won == null);
 
     public PurchaseStatus Status =>
         !IsPaid ? (FailureReason is not null || ExpiredAt is not null ? PurchaseStatus.Failed : PurchaseStatus.Pending)

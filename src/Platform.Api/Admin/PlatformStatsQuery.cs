@@ -8,10 +8,6 @@ using Platform.Api.Engagement;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Projections.Admin;
-using Platform.Projections.Commerce;
-using Platform.Projections.Communities;
-using Platform.Projections.Courses;
-using Platform.Projections.Identity;
 using Platform.Projections.Moderation;
 
 namespace Platform.Api.Admin;

@@ -87,8 +87,8 @@ public static class DashboardFigures
     public static async Task<FinanceBacklog> Finance(IQuerySession reads, CancellationToken cancellation)
     {
         var batch = reads.CreateBatchQuery();
-        var refunds = batch.Query<PurchaseView>().Where(p => p.Refunds.Any(r => r.Status == RefundStatus.Pending)).Count();
-        var disputes = batch.Query<PurchaseView>().Where(p => p.Disputes.Any(d => d.Won == null)).Count();
+        var refunds = batch.Query<PurchaseView>().Where(p => p.HasPendingRefund).Count();
+        var disputes = batch.Query<PurchaseView>().Where(p => p.HasOpenDispute).Count();
         var inTransit = batch.Query<PayoutView>().Where(p => p.Status == PayoutStatus.InTransit).Count();
         await batch.Execute(cancellation);
         return new FinanceBacklog((int)await refunds, (int)await disputes, (int)await inTransit);
