@@ -28,7 +28,10 @@ public interface IMailer
     Task Send(MimeMessage message, CancellationToken cancellation);
 }
 
-/// <summary>Writes each message as an .eml file a developer can open; the file is named by the message id, so a repeat overwrites it.</summary>
+/// <summary>
+/// Writes each message as an .eml file a developer can open; the file is named by the message id, so a repeat overwrites it. Written
+/// beside it first and renamed into place, so whoever reads the folder never opens half a message.
+/// </summary>
 public sealed class EmbeddedMailer(MailOptions options) : IMailer
 {
     public async Task Send(MimeMessage message, CancellationToken cancellation)
@@ -36,7 +39,9 @@ public sealed class EmbeddedMailer(MailOptions options) : IMailer
         Directory.CreateDirectory(options.Folder);
         var id = message.MessageId ?? throw new ArgumentException("A message to send has a Message-ID.", nameof(message));
         var path = Path.Combine(options.Folder, $"{id.Split('@')[0]}.eml");
-        await message.WriteToAsync(path, cancellation);
+        var writing = $"{path}.{Guid.NewGuid():N}.tmp";
+        await message.WriteToAsync(writing, cancellation);
+        File.Move(writing, path, overwrite: true);
     }
 }
 
