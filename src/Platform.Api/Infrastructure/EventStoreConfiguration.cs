@@ -23,8 +23,11 @@ public static class EventStoreConfiguration
         // send DISCARD ALL on each return (10 per join, 27 per completed lesson in the bench). Nothing here leaves session
         // state on a pooled connection (no SET, no temporary tables; the daemon's and Wolverine's advisory locks live on
         // connections held open and are released before they close), so skip the reset unless the connection string asks
-        // for it. This one data source serves Marten's sessions, its daemon and Wolverine's message store alike.
-        builder.Services.AddNpgsqlDataSource(WithoutPoolResets(PlatformOptions.ConnectionString(builder.Configuration)));
+        // for it. Without the reset, a connection also keeps its prepared statements: Marten's SQL is the same text for every
+        // call of a query (values are all parameters), so Npgsql prepares a statement on its second use and PostgreSQL stops
+        // parsing and planning it on each call. This one data source serves Marten's sessions, its daemon and Wolverine's
+        // message store alike.
+        builder.Services.AddNpgsqlDataSource(PooledConnectionString(PlatformOptions.ConnectionString(builder.Configuration)));
         builder.Services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = "platform";
@@ -112,14 +115,19 @@ public static class EventStoreConfiguration
     }
 
     /// <summary>
-    /// The connection string with <c>No Reset On Close</c> unless it names that setting itself. (Npgsql's builder answers
-    /// <c>ContainsKey</c> for every keyword it knows, so the string's own keys are read with the plain builder.)
+    /// The connection string with <c>No Reset On Close</c> and automatic preparation (<c>Max Auto Prepare</c>, <c>Auto Prepare
+    /// Min Usages</c>), each unless the string names that setting itself. (Npgsql's builder answers <c>ContainsKey</c> for every
+    /// keyword it knows, so the string's own keys are read with the plain builder.)
     /// </summary>
-    public static string WithoutPoolResets(string connectionString)
+    public static string PooledConnectionString(string connectionString)
     {
-        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.Keys.Cast<string>().Any(key => key.Replace(" ", "").Equals("NoResetOnClose", StringComparison.OrdinalIgnoreCase)))
-            return connectionString;
-        return new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var pooled = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("NoResetOnClose")) pooled.NoResetOnClose = true;
+        // Enough for every statement of the hot paths on each connection; the least used is replaced when a new one qualifies.
+        if (!written.Contains("MaxAutoPrepare")) pooled.MaxAutoPrepare = 256;
+        if (!written.Contains("AutoPrepareMinUsages")) pooled.AutoPrepareMinUsages = 2;
+        return written.IsSupersetOf(["NoResetOnClose", "MaxAutoPrepare", "AutoPrepareMinUsages"]) ? connectionString : pooled.ConnectionString;
     }
 }

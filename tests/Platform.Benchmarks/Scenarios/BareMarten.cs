@@ -12,7 +12,7 @@ namespace Platform.Benchmarks.Scenarios;
 
 /// <summary>
 /// The bare-Marten peers. Scenario 1's second peer: the same event a join appends (<see cref="MemberJoined"/> on a new membership stream), appended
-/// by Marten alone in this process with the platform's settings (Rich appends, System.Text.Json) at 16 concurrent writers,
+/// by Marten alone in this process with the platform's settings (Rich appends, System.Text.Json, the pooled connections' settings) at 16 concurrent writers,
 /// one session each: <c>FetchForWriting</c> + <c>Append</c> + <c>SaveChangesAsync</c>, no GraphQL, no Wolverine, no projections.
 /// Scenario 6's peer (<see cref="Rebuild"/>): Marten's own rebuild of one minimal single-stream projection over the events the
 /// API's rebuild reads.
@@ -24,7 +24,7 @@ public static class BareMarten
         await cluster.Execute("create database bench_marten", "postgres");
         await using var store = DocumentStore.For(options =>
         {
-            options.Connection(cluster.WithDatabase("bench_marten"));
+            options.Connection(EventStoreConfiguration.PooledConnectionString(cluster.WithDatabase("bench_marten"))); // the API's pool settings
             options.DatabaseSchemaName = "bare";
             options.Events.DatabaseSchemaName = "bare";
             options.Events.AppendMode = EventAppendMode.Rich;
@@ -65,7 +65,7 @@ public static class BareMarten
     {
         await using var store = DocumentStore.For(options =>
         {
-            options.Connection(connectionString);
+            options.Connection(EventStoreConfiguration.PooledConnectionString(connectionString));
             options.DatabaseSchemaName = "bare_rebuild";
             options.UsePlatformEvents(); // the API's event tables, as the API describes them
             options.Projections.Add<BareMembershipProjection>(ProjectionLifecycle.Async);
