@@ -79,6 +79,9 @@ public sealed class CourseOutline
     public ModuleOutline? ModuleOf(Guid lessonId) => Draft.FirstOrDefault(m => m.Lessons.Any(l => l.Id == lessonId));
 
     public LessonOutline? LessonOf(Guid videoId) => Draft.SelectMany(m => m.Lessons).FirstOrDefault(l => l.Video?.Id == videoId);
+
+    /// <summary>A new instance over the same modules and lessons, for a reader that keys per-load state on the instance.</summary>
+    public CourseOutline ShallowCopy() => (CourseOutline)MemberwiseClone();
 }
 
 /// <summary>Inline: the builder's next command (add a lesson to the module just added) must find it at once.</summary>

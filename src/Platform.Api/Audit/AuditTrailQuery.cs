@@ -1,3 +1,4 @@
+using Platform.Api.Courses;
 using GraphQL;
 using GraphQL.Types;
 using JasperFx.Events;
@@ -25,7 +26,7 @@ public static class AuditTrailQuery
         AuditEntityType.Purchase => await reads.LoadAsync<PurchaseView>(id, cancellation) is not null,
         AuditEntityType.Subscription => await reads.LoadAsync<SubscriptionView>(id, cancellation) is not null,
         AuditEntityType.User => await reads.LoadAsync<UserAccount>(id, cancellation) is not null,
-        AuditEntityType.Course => await reads.LoadAsync<CourseOutline>(id, cancellation) is not null,
+        AuditEntityType.Course => await OutlineCache.Load(reads, id, cancellation) is not null,
         AuditEntityType.Enrolment => await reads.LoadAsync<EnrolmentView>(id, cancellation) is not null,
         AuditEntityType.Community => await reads.Events.QueryRawEventDataOnly<Contracts.Communities.CommunityCreated>().AnyAsync(e => e.CommunityId == id, cancellation),
         AuditEntityType.Membership => await reads.Events.AggregateStreamAsync<Communities.Membership>(id, token: cancellation) is not null,

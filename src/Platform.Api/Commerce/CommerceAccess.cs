@@ -1,3 +1,4 @@
+using Platform.Api.Courses;
 using GraphQL;
 using Marten;
 using Platform.Api.GraphQL.Schema;
@@ -17,7 +18,7 @@ public static class CommerceAccess
         {
             if (!Guid.TryParse(context.GetArgument<string?>(argument), out var id)) return false;
             var reads = context.Reads();
-            var communityId = (await reads.LoadAsync<CourseOutline>(id, context.CancellationToken))?.CommunityId ?? id;
+            var communityId = (await OutlineCache.Load(reads, id, context.CancellationToken))?.CommunityId ?? id;
             return caller.Holds(Role.Creator, communityId);
         });
 

@@ -1,3 +1,4 @@
+using Platform.Api.Courses;
 using System.Text.RegularExpressions;
 using Marten;
 using Platform.Api.Communities;
@@ -116,7 +117,7 @@ public static partial class Product
     /// <summary>A product id is a course id or a community id; a course is for sale when it is PAID and published, a community when it is joined by paying.</summary>
     public static async Task<ProductSubject> Subject(IQuerySession session, Guid productId, CancellationToken cancellation)
     {
-        if (await session.LoadAsync<CourseOutline>(productId, cancellation) is { } course)
+        if (await OutlineCache.Load(session, productId, cancellation) is { } course)
             return new ProductSubject(course.Id, ProductKind.Course, course.CommunityId, course.Title,
                 course.Access == Contracts.Courses.CourseAccess.Paid, course.IsPublished && course.Access == Contracts.Courses.CourseAccess.Paid);
         if (await session.Events.AggregateStreamAsync<Community>(productId, token: cancellation) is { } community)

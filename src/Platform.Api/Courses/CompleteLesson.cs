@@ -38,7 +38,7 @@ public static class CompleteLessonHandler
     {
         // Everything the rule reads, in one round trip.
         var batch = session.CreateBatchQuery();
-        var loadingCourse = batch.Load<CourseOutline>(command.CourseId);
+        var loadingCourse = OutlineCache.Load(batch, session, command.CourseId);
         var loadingLearner = batch.Load<UserAccount>(command.UserId);
         var loadingWatched = batch.Load<WatchProgress>(WatchProgress.IdOf(command.UserId, command.LessonId));
         var fetchingStream = batch.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(command.CourseId, command.UserId));

@@ -48,6 +48,6 @@ public static class CourseQueries
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Allow(Everyone)
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id)
-                ? await CoursesAccess.Visible(c, await c.Reads().LoadAsync<CourseOutline>(id, c.CancellationToken))
+                ? await CoursesAccess.Visible(c, await OutlineCache.Load(c.Reads(), id, c.CancellationToken))
                 : null);
 }

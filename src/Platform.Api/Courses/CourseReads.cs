@@ -18,7 +18,7 @@ public static class CourseReads
     /// <summary>The course whose draft holds a module, lesson or video with this id, if any.</summary>
     public static async Task<CourseOutline?> CourseContaining(IQuerySession session, Guid id, CancellationToken cancellation) =>
         await session.LoadAsync<OutlinePlacement>(id, cancellation) is { } placement
-            ? await session.LoadAsync<CourseOutline>(placement.CourseId, cancellation)
+            ? await OutlineCache.Load(session, placement.CourseId, cancellation)
             : await Unplaced(session, id, cancellation);
 
     /// <summary>The course a module, lesson or video belongs to, found by the placement's primary key, if any.</summary>
@@ -60,7 +60,7 @@ public static class CourseReads
 
     /// <summary>The outline is inline: a mutation's answer shows its own change.</summary>
     public static async Task<CourseOutline> Current(IResolveFieldContext context, Guid courseId) =>
-        await context.Reads().LoadAsync<CourseOutline>(courseId, context.CancellationToken) ?? throw DomainException.NotFound("The course");
+        await OutlineCache.Load(context.Reads(), courseId, context.CancellationToken) ?? throw DomainException.NotFound("The course");
 
     public static async Task<EnrolmentView> EnrolmentOf(IResolveFieldContext context, Guid courseId) =>
         await context.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(courseId, context.UserId()), context.CancellationToken)
@@ -85,7 +85,8 @@ public static class CourseReads
     }
 
     // The caller's enrolment per loaded outline, which the course page's modules and viewerEnrolment both need. Keyed by the outline
-    // instance a resolver loaded (sessions keep no identity map, so each request, and each answer after a command, loads its own):
+    // instance a resolver loaded (each load returns an instance of its own, from OutlineCache too, so each request, and each answer
+    // after a command, has its own):
     // an answer never sees an enrolment read before its command, and an entry goes when its outline does.
     private static readonly ConditionalWeakTable<CourseOutline, EnrolmentRead> Enrolments = new();
 

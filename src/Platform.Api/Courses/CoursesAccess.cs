@@ -34,7 +34,7 @@ public static class CoursesAccess
         {
             if (!Guid.TryParse(context.GetArgument<string?>(argument), out var id)) return false;
             var reads = context.Reads();
-            var course = await reads.LoadAsync<CourseOutline>(id, context.CancellationToken)
+            var course = await OutlineCache.Load(reads, id, context.CancellationToken)
                 ?? await CourseReads.CourseContaining(reads, id, context.CancellationToken);
             return course is not null && Builds(caller, course);
         }, HideOthers: true);

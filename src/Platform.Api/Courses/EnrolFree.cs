@@ -32,7 +32,7 @@ public static class EnrolFreeHandler
 {
     public static async Task Handle(EnrolFree command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var course = await session.LoadAsync<CourseOutline>(command.CourseId, cancellation) ?? throw DomainException.NotFound("The course");
+        var course = await OutlineCache.Load(session, command.CourseId, cancellation) ?? throw DomainException.NotFound("The course");
         var membership = await CommunitiesAccess.MembershipOf(session, course.CommunityId, command.UserId, cancellation);
         var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
         var levelReached = course.Access == Contracts.Courses.CourseAccess.Level

@@ -47,7 +47,7 @@ public static class RecordVideoProgressHandler
         var courseId = current?.CourseId ?? (await loadingPlacement)?.CourseId ?? await CourseReads.CourseIdOf(session, command.LessonId, cancellation);
         var enrolmentId = DeterministicId.Enrolment(courseId, command.UserId);
         var second = session.CreateBatchQuery();
-        var loadingCourse = second.Load<CourseOutline>(courseId);
+        var loadingCourse = OutlineCache.Load(second, session, courseId);
         var loadingEnrolment = second.Load<EnrolmentView>(enrolmentId);
         await second.Execute(cancellation);
         var course = await loadingCourse ?? throw DomainException.NotFound("The course");

@@ -35,7 +35,7 @@ public static class SubmitQuizHandler
 {
     public static async Task<QuizAttempted> Handle(SubmitQuiz command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var course = await session.LoadAsync<CourseOutline>(await CourseReads.CourseIdOf(session, command.LessonId, cancellation), cancellation)
+        var course = await OutlineCache.Load(session, await CourseReads.CourseIdOf(session, command.LessonId, cancellation), cancellation)
             ?? throw DomainException.NotFound("The course");
         var stream = await session.Events.FetchForWriting<EnrolmentView>(DeterministicId.Enrolment(course.Id, command.UserId), cancellation);
         var attempt = (QuizAttempted)Enrolment.SubmitQuiz(course, stream.Aggregate, command.LessonId, command.Answers, clock.GetUtcNow()).Single();

@@ -111,7 +111,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         await AttachDemoVideo(scope.ServiceProvider, bus, lessons[0].LessonId, alice, cancellationToken);
         var welcomePhoto = await LoadFiles(scope.ServiceProvider, bus, lessons[2], cancellationToken);
         await using (var check = store.QuerySession())
-            if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellationToken))?.IsPublished != true)
+            if ((await Courses.OutlineCache.Load(check, course, cancellationToken))?.IsPublished != true)
                 await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellationToken));
 
         await LoadLevelCourse(bus, guitar, cancellationToken);
@@ -141,7 +141,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
         await Step(() => bus.InvokeAsync(new AddLesson(module, DeterministicId.From("demo", "lesson", "crowning"), "Crowning without a crowning file",
             "# Crowning\n\nMark the tops with a marker and file until the line is thin.", null, null, alice), cancellation));
         await using var check = store.QuerySession();
-        if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellation))?.IsPublished != true)
+        if ((await Courses.OutlineCache.Load(check, course, cancellation))?.IsPublished != true)
             await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellation));
     }
 
@@ -258,7 +258,7 @@ public sealed class DemoData(IDocumentStore store, IServiceScopeFactory scopes, 
                 await bus.InvokeAsync(new SetPrice(course, DeterministicId.From("demo", "price", "setup"), 4900, "eur", Contracts.Commerce.PriceInterval.OneTime, 0,
                     null, alice), cancellation);
         await using (var check = store.QuerySession())
-            if ((await check.LoadAsync<Projections.Courses.CourseOutline>(course, cancellation))?.IsPublished != true)
+            if ((await Courses.OutlineCache.Load(check, course, cancellation))?.IsPublished != true)
                 await Step(() => bus.InvokeAsync(new PublishCourse(course, alice), cancellation));
 
         foreach (var buyer in new[] { "dave", "bob" })

@@ -1,3 +1,4 @@
+using Platform.Api.Courses;
 using JasperFx.Events;
 using Marten;
 using Platform.Api.Communities;
@@ -125,6 +126,6 @@ public static class MailNotificationsHandler
 
     private static async Task<string> ProductName(IQuerySession session, PurchaseView purchase, CancellationToken cancellation) =>
         purchase.Kind == ProductKind.Course
-            ? (await session.LoadAsync<CourseOutline>(purchase.ProductId, cancellation))?.Title ?? "a course"
+            ? (await OutlineCache.Load(session, purchase.ProductId, cancellation))?.Title ?? "a course"
             : $"membership of {(await session.Events.AggregateStreamAsync<Community>(purchase.CommunityId, token: cancellation))?.Name ?? "a community"}";
 }

@@ -1,3 +1,4 @@
+using Platform.Api.Courses;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -42,7 +43,7 @@ public static class CreatePostHandler
         var batch = session.CreateBatchQuery();
         var loadingCommunity = batch.Events.FetchLatest<Community>(command.CommunityId);
         var loadingMembership = batch.Load<MembershipView>(DeterministicId.Membership(command.CommunityId, command.AuthorId));
-        var loadingCourse = command.CourseId is { } courseId ? batch.Load<CourseOutline>(courseId) : Task.FromResult<CourseOutline?>(null);
+        var loadingCourse = command.CourseId is { } courseId ? OutlineCache.Load(batch, session, courseId) : Task.FromResult<CourseOutline?>(null);
         await batch.Execute(cancellation);
         if (await loadingCommunity is null) throw DomainException.NotFound("The community");
         if (command.CourseId is not null && (await loadingCourse)?.CommunityId != command.CommunityId)

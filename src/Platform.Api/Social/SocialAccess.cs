@@ -1,3 +1,4 @@
+using Platform.Api.Courses;
 using GraphQL;
 using Marten;
 using Platform.Api.Communities;
@@ -44,7 +45,7 @@ public static class SocialAccess
             {
                 FeedType.User => true,
                 FeedType.Community => await CommunitiesAccess.MayRead(reads, caller, ownerId, context.CancellationToken),
-                FeedType.Course => await reads.LoadAsync<CourseOutline>(ownerId, context.CancellationToken) is { } course
+                FeedType.Course => await OutlineCache.Load(reads, ownerId, context.CancellationToken) is { } course
                                    && await CommunitiesAccess.MayRead(reads, caller, course.CommunityId, context.CancellationToken),
                 _ => ownerId == userId,
             };
