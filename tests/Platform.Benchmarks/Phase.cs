@@ -50,7 +50,7 @@ public sealed class Phase
     /// Waits (up to 30 s) until the API is nearly idle, i.e. the async daemon has caught up: a phase then neither pays for
     /// the last one's projections nor leaves its own unpaid. Idle here is below 10 % of a core (the daemon and Wolverine poll).
     /// </summary>
-    private static async Task Settle(ApiProcess api)
+    public static async Task Settle(ApiProcess api)
     {
         for (var waited = 0; waited < 60; waited++)
         {

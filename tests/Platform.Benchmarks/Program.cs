@@ -78,7 +78,7 @@ await using (var cluster = await Cluster.Start(root))
             if (Runs("saturation"))
             {
                 Say("10. saturation");
-                scenarios.Add(await Saturation.Run(graphql, profile, world, fields));
+                scenarios.Add(await Saturation.Run(graphql, api, profile, world, fields));
             }
         }
     }

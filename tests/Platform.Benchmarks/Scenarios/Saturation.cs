@@ -10,7 +10,7 @@ public static class Saturation
     private const double FirstRate = 25;
     private const double HighestRate = 3_000; // above what two cores serve of any page: a run that gets here says so
 
-    public static async Task<ScenarioResult> Run(GraphQLApi graphql, Profile profile, World world, HashSet<string> fields)
+    public static async Task<ScenarioResult> Run(GraphQLApi graphql, ApiProcess api, Profile profile, World world, HashSet<string> fields)
     {
         var result = new ScenarioResult(10, $"Saturation: the highest rate each page sustains with p99 ≤ {P99Bound:0} ms (open loop)");
         var reader = Queries.Reader(world);
@@ -23,6 +23,9 @@ public static class Saturation
             var steps = 0;
             for (var rate = FirstRate; rate <= HighestRate && broke is null; rate *= profile.SaturationFactor)
             {
+                // Each step from a quiet API, like a phase: a step no longer inherits the backlog of the one before it (or of the
+                // page before, whose last step broke), which made single steps swing between runs.
+                await Phase.Settle(api);
                 var load = await Load.OpenLoop(rate, profile.SaturationStep, Request);
                 steps++;
                 if (load.Errors == 0 && load.Latency.Percentile(99) <= P99Bound) held = (rate, load);
@@ -40,7 +43,7 @@ public static class Saturation
             }));
             if (broke?.Load.FirstError is { } error) result.Notes.Add($"{page.Name}, first error at {broke.Value.Rate:0}/s: {error}");
         }
-        result.Notes.Add($"Rates from {FirstRate:0}/s, ×{profile.SaturationFactor} per step of {profile.SaturationStep.TotalSeconds:0} s, as scenario 4's reader; " +
+        result.Notes.Add($"Rates from {FirstRate:0}/s, ×{profile.SaturationFactor} per step of {profile.SaturationStep.TotalSeconds:0} s, each from a quiet API, as scenario 4's reader; " +
                          "a step holds when its p99 (from each request's due time, no coordinated omission) is within the bound and nothing failed. " +
                          "The load client shares the cores: the figure is a floor for a server with cores of its own.");
         return result;
