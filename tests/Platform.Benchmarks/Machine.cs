@@ -9,11 +9,7 @@ public static class Machine
     private const double TicksPerSecond = 100; // USER_HZ, 100 on every Linux the platform runs on
 
     /// <summary>CPU time (user + system) a live process has used so far.</summary>
-    public static TimeSpan CpuTime(int pid)
-    {
-        var fields = StatFields(pid);
-        return fields is null ? TimeSpan.Zero : TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond);
-    }
+    public static TimeSpan CpuTime(int pid) => StatFields(pid) is { } fields ? Ticks(fields, 11, 12) : TimeSpan.Zero;
 
     /// <summary>
     /// CPU time of a PostgreSQL cluster: its postmaster, every live backend it forked, and the backends that have exited (their time
@@ -22,15 +18,16 @@ public static class Machine
     /// </summary>
     public static TimeSpan ClusterCpuTime(int postmaster)
     {
-        var reaped = StatFields(postmaster) is { } own
-            ? TimeSpan.FromSeconds((long.Parse(own[13]) + long.Parse(own[14])) / TicksPerSecond)
-            : TimeSpan.Zero;
-        var total = CpuTime(postmaster) + reaped;
+        var total = StatFields(postmaster) is { } own ? Ticks(own, 11, 12, 13, 14) : TimeSpan.Zero;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
             if (int.TryParse(Path.GetFileName(dir), out var pid) && StatFields(pid) is { } fields && fields[1] == postmaster.ToString())
-                total += CpuTime(pid);
+                total += Ticks(fields, 11, 12);
         return total;
     }
+
+    /// <summary>The sum of the /proc/PID/stat clock-tick fields at these positions (see <see cref="StatFields"/>).</summary>
+    private static TimeSpan Ticks(string[] fields, params int[] positions) =>
+        TimeSpan.FromSeconds(positions.Sum(i => long.Parse(fields[i])) / TicksPerSecond);
 
     /// <summary>The process's peak resident set so far (VmHWM), in MiB; 0 once it is gone.</summary>
     public static double PeakMemoryMiB(int pid)

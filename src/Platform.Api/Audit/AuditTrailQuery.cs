@@ -1,9 +1,9 @@
-using Platform.Api.Courses;
 using GraphQL;
 using GraphQL.Types;
 using JasperFx.Events;
 using Marten;
 using Platform.Api.Audit.Graph;
+using Platform.Api.Courses;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;

@@ -1,11 +1,10 @@
-using Platform.Api.Courses;
 using GraphQL;
 using Marten;
+using Platform.Api.Courses;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Contracts.Identity;
 using Platform.Projections.Commerce;
-using Platform.Projections.Courses;
 
 namespace Platform.Api.Commerce;
 

@@ -1,12 +1,11 @@
-using Platform.Api.Courses;
 using System.Text.RegularExpressions;
 using Marten;
 using Platform.Api.Communities;
+using Platform.Api.Courses;
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
 using Platform.Contracts.Commerce;
 using Platform.Projections.Commerce;
-using Platform.Projections.Courses;
 
 namespace Platform.Api.Commerce;
 

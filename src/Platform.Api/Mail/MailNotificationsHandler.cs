@@ -1,7 +1,7 @@
-using Platform.Api.Courses;
 using JasperFx.Events;
 using Marten;
 using Platform.Api.Communities;
+using Platform.Api.Courses;
 using Platform.Contracts;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Help;
@@ -10,7 +10,6 @@ using Platform.Contracts.Moderation;
 using Platform.Contracts.Payouts;
 using Platform.Contracts.Social;
 using Platform.Projections.Commerce;
-using Platform.Projections.Courses;
 using Platform.Projections.Identity;
 using Platform.Projections.Ledger;
 using Wolverine;

@@ -1,8 +1,8 @@
-using Platform.Api.Courses;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
 using Platform.Api.Communities;
+using Platform.Api.Courses;
 using Platform.Api.Files;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;

@@ -1,13 +1,12 @@
-using Platform.Api.Courses;
 using GraphQL;
 using Marten;
 using Platform.Api.Communities;
+using Platform.Api.Courses;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Social.Graph;
 using Platform.Contracts.Communities;
 using Platform.Projections.Communities;
-using Platform.Projections.Courses;
 
 namespace Platform.Api.Social;
 
