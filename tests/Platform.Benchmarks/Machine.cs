@@ -11,6 +11,28 @@ public static class Machine
     /// <summary>CPU time (user + system) a live process has used so far.</summary>
     public static TimeSpan CpuTime(int pid) => StatFields(pid) is { } fields ? Ticks(fields, 11, 12) : TimeSpan.Zero;
 
+    /// <summary>CPU time each live thread of a process whose name starts with <paramref name="name"/> has used so far, by thread id.</summary>
+    public static Dictionary<int, TimeSpan> ThreadCpuTimes(int pid, string name)
+    {
+        var times = new Dictionary<int, TimeSpan>();
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var open = stat.IndexOf('(');
+                    if (!stat[(open + 1)..stat.LastIndexOf(')')].StartsWith(name, StringComparison.Ordinal)) continue;
+                    times[int.Parse(Path.GetFileName(dir))] = Ticks(stat[(stat.LastIndexOf(')') + 2)..].Split(' '), 11, 12);
+                }
+                catch (IOException) { } // the thread ended while we looked
+            }
+        }
+        catch (IOException) { }
+        return times;
+    }
+
     /// <summary>
     /// CPU time of a PostgreSQL cluster: its postmaster, every live backend it forked, and the backends that have exited (their time
     /// moves to the postmaster's cutime and cstime when it reaps them; without it, a pool closing idle connections during a phase made

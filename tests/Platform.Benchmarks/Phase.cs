@@ -22,8 +22,38 @@ public sealed class Phase
     public static async Task<Phase> Begin(ApiProcess api, Cluster cluster)
     {
         await Settle(api);
+        return await Start(api, cluster);
+    }
+
+    private static async Task<Phase> Start(ApiProcess api, Cluster cluster)
+    {
         await cluster.ResetStatements();
         return new Phase(api, cluster);
+    }
+
+    /// <summary>
+    /// <see cref="Profile.Clients"/> callers in a closed loop (<see cref="Load.ClosedLoop"/>) from a quiet API; the phase starts when the
+    /// API's JIT has gone quiet (<see cref="WarmUp"/>) and runs for the profile's command duration.
+    /// </summary>
+    public static async Task<(Phase Phase, LoadResult Load)> ClosedLoop(ApiProcess api, Cluster cluster, Profile profile, Func<int, int, Task<bool>> operation)
+    {
+        await Settle(api);
+        var warmedUp = WarmUp.UntilJitQuiet(api.Pid, profile.WarmUp);
+        var starting = warmedUp.ContinueWith(_ => Start(api, cluster), TaskScheduler.Default).Unwrap();
+        var load = await Load.ClosedLoop(Profile.Clients, warmedUp, profile.CommandDuration, operation);
+        return (await starting, load);
+    }
+
+    /// <summary>
+    /// An open loop at <paramref name="rate"/> for the profile's query duration, after the same request at the same rate until the
+    /// API's JIT has gone quiet (<see cref="WarmUp"/>, unmeasured) and the API has settled.
+    /// </summary>
+    public static async Task<(Phase Phase, LoadResult Load)> OpenLoop(ApiProcess api, Cluster cluster, Profile profile, double rate, Func<Task> operation)
+    {
+        await Settle(api);
+        await Load.OpenLoop(rate, WarmUp.UntilJitQuiet(api.Pid, profile.WarmUp), operation);
+        var phase = await Begin(api, cluster);
+        return (phase, await Load.OpenLoop(rate, profile.QueryDuration, operation));
     }
 
     /// <summary>The statements this phase ran most often, with calls per request (filled by <see cref="End"/>).</summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using GraphQL;
 using Marten;
+using Marten.Services.BatchQuerying;
 using JasperFx.Events;
 using Platform.Api.Courses.Graph;
 using Platform.Api.GraphQL.Schema;
@@ -92,27 +93,35 @@ public static class CourseReads
 
     private sealed record EnrolmentRead(Guid UserId, Task<EnrolmentView?> Enrolment);
 
-    /// <summary>The caller's enrolment in the course, read once per loaded outline; null when not signed in or not enrolled.</summary>
-    public static Task<EnrolmentView?> ViewerEnrolment(IResolveFieldContext context, CourseOutline course)
+    /// <summary>The caller's enrolment in the course, read once per loaded outline (on <paramref name="batch"/> when given); null when not
+    /// signed in or not enrolled.</summary>
+    public static Task<EnrolmentView?> ViewerEnrolment(IResolveFieldContext context, CourseOutline course, IBatchedQuery? batch = null)
     {
         if (context.Caller().UserId is not { } userId) return Task.FromResult<EnrolmentView?>(null);
         if (Enrolments.TryGetValue(course, out var known) && known.UserId == userId) return known.Enrolment;
-        var enrolment = context.Reads().LoadAsync<EnrolmentView>(DeterministicId.Enrolment(course.Id, userId), context.CancellationToken);
+        var id = DeterministicId.Enrolment(course.Id, userId);
+        var enrolment = batch is null ? context.Reads().LoadAsync<EnrolmentView>(id, context.CancellationToken) : batch.Load<EnrolmentView>(id);
         Enrolments.AddOrUpdate(course, new EnrolmentRead(userId, enrolment));
         return enrolment;
     }
 
-    /// <summary>Modules with what the caller needs to see locks: their enrolment, loaded once per course.</summary>
+    /// <summary>Modules with what the caller needs to see locks: their enrolment and watch progress, loaded once per course in one round trip.</summary>
     public static async Task<IEnumerable<ModuleForCaller>> ForCaller(IResolveFieldContext context, List<ModuleOutline> modules)
     {
         var course = (CourseOutline)context.Source!;
         var caller = context.Caller();
-        var enrolment = await ViewerEnrolment(context, course);
         var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
-        var watched = enrolment is null
-            ? new Dictionary<Guid, WatchProgress>()
-            : (await context.Reads().Query<WatchProgress>().Where(w => w.UserId == enrolment.UserId && w.CourseId == course.Id).ToListAsync(context.CancellationToken))
-                .ToDictionary(w => w.LessonId);
+        EnrolmentView? enrolment = null;
+        var watched = new Dictionary<Guid, WatchProgress>();
+        if (caller.UserId is { } userId)
+        {
+            var batch = context.Reads().CreateBatchQuery();
+            var enrolling = ViewerEnrolment(context, course, batch);
+            var watching = batch.Query<WatchProgress>().Where(w => w.UserId == userId && w.CourseId == course.Id).ToList();
+            await batch.Execute(context.CancellationToken);
+            // Progress counts only while enrolled, as the lessons' locks do.
+            if ((enrolment = await enrolling) is not null) watched = (await watching).ToDictionary(w => w.LessonId);
+        }
         return modules.Select(m => new ModuleForCaller(course, m, enrolment, CoursesAccess.Builds(caller, course), now, watched));
     }
 }

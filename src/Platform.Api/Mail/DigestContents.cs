@@ -38,8 +38,9 @@ public static class DigestContents
         var posts = await reads.Query<PostView>()
             .Where(p => communities.Contains(p.CommunityId) && p.CreatedAt >= since && p.CreatedAt < period.To && p.DeletedAt == null && p.AuthorId != member.Id)
             .OrderByDescending(p => p.CreatedAt).Take(MaxPerSection).ToListAsync(cancellation);
-        var hiddenPosts = await ModerationReads.HiddenAmong(reads, posts.Select(p => p.Id), cancellation);
-        posts = [.. posts.Where(p => !hiddenPosts.Contains(p.Id))];
+        // What members may not see stays out of the mail too: posts moderators hid, and those of suspended authors.
+        var hiding = await ModerationReads.HidingOf(reads, posts.Select(p => p.Id), posts.Select(p => p.AuthorId), cancellation);
+        posts = [.. posts.Where(p => !hiding.Hides(p.Id, p.AuthorId))];
 
         var titles = (await reads.LoadManyAsync<PostView>(cancellation, unread.Select(a => a.PostId).OfType<Guid>().Distinct().ToArray()))
             .ToDictionary(p => p.Id, p => p.Title);

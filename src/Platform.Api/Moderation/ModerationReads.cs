@@ -1,5 +1,6 @@
 using GraphQL;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Communities;
 using Platform.Api.Social;
@@ -49,13 +50,38 @@ public static class ModerationReads
     public static Task<ModerationCaseView?> CaseOfTarget(IQuerySession reads, Guid targetId, CancellationToken cancellation) =>
         reads.LoadAsync<ModerationCaseView>(Contracts.DeterministicId.ModerationCase(targetId), cancellation);
 
-    /// <summary>Those of <paramref name="ids"/> (posts, comments or channel messages) that members may not see now.</summary>
-    public static async Task<IReadOnlySet<Guid>> HiddenAmong(IQuerySession reads, IEnumerable<Guid> ids, CancellationToken cancellation)
+    /// <summary>Which of some posts, comments or channel messages moderators hid, and which of their authors are suspended.</summary>
+    public sealed record Hiding(IReadOnlySet<Guid> Hidden, IReadOnlySet<Guid> Suspended)
+    {
+        public static readonly Hiding None = new(new HashSet<Guid>(), new HashSet<Guid>());
+
+        public bool Hides(Guid id, Guid authorId) => Hidden.Contains(id) || Suspended.Contains(authorId);
+    }
+
+    /// <summary>The <see cref="Hiding"/> of some content and its authors, in one round trip.</summary>
+    public static async Task<Hiding> HidingOf(IQuerySession reads, IEnumerable<Guid> ids, IEnumerable<Guid> authorIds, CancellationToken cancellation)
+    {
+        var batch = reads.CreateBatchQuery();
+        var hiding = QueueHiding(batch, ids, authorIds);
+        if (!hiding.IsCompleted) await batch.Execute(cancellation);
+        return await hiding;
+    }
+
+    /// <summary>
+    /// Queues both halves of <see cref="Hiding"/> on <paramref name="batch"/>, so a page pays one round trip for them (and none when it
+    /// shows nothing); the task completes once the caller has executed the batch.
+    /// </summary>
+    public static Task<Hiding> QueueHiding(IBatchedQuery batch, IEnumerable<Guid> ids, IEnumerable<Guid> authorIds)
     {
         var wanted = ids.Distinct().ToArray();
-        if (wanted.Length == 0) return new HashSet<Guid>();
-        return (await reads.Query<ModerationCaseView>().Where(c => c.Hidden && wanted.Contains(c.TargetId)).Select(c => c.TargetId)
-            .ToListAsync(cancellation)).ToHashSet();
+        var authors = authorIds.Distinct().ToArray();
+        if (wanted.Length == 0 && authors.Length == 0) return Task.FromResult(Hiding.None);
+        var hidden = batch.Query<ModerationCaseView>().Where(c => c.Hidden && wanted.Contains(c.TargetId)).Select(c => c.TargetId).ToList();
+        var suspended = batch.Query<UserSuspension>().Where(s => authors.Contains(s.Id)).Select(s => s.Id).ToList();
+        return Collect(hidden, suspended);
+
+        static async Task<Hiding> Collect(Task<IReadOnlyList<Guid>> hidden, Task<IReadOnlyList<Guid>> suspended) =>
+            new((await hidden).ToHashSet(), (await suspended).ToHashSet());
     }
 
     /// <summary>Distinct reporters that hide a post or comment in the community: its creator's choice, else the platform's default.</summary>
@@ -73,36 +99,28 @@ public static class ModerationReads
         return reads.Query<ModerationCaseView>().Where(c => c.CommunityId.IsOneOf(ids) && c.OpenReports > 0).SumAsync(c => c.OpenReports, cancellation);
     }
 
-    /// <summary>The users among <paramref name="ids"/> who are suspended: their content is hidden like hidden content.</summary>
-    public static async Task<IReadOnlySet<Guid>> SuspendedAmong(IQuerySession reads, IEnumerable<Guid> ids, CancellationToken cancellation)
-    {
-        var wanted = ids.Distinct().ToArray();
-        if (wanted.Length == 0) return new HashSet<Guid>();
-        return (await reads.Query<UserSuspension>().Where(s => wanted.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellation)).ToHashSet();
-    }
-
     /// <summary>Those of <paramref name="items"/> (posts, comments or channel messages, with their authors) hidden from the caller: hidden by a
     /// moderator, or by a suspended author. None for the community's staff and admins.</summary>
     public static async Task<IReadOnlySet<Guid>> HiddenFrom(IResolveFieldContext context, Guid communityId, IEnumerable<(Guid Id, Guid AuthorId)> items)
     {
         if (SeesHidden(context.Caller().Account, communityId)) return new HashSet<Guid>();
         var list = items.ToList();
-        var hidden = await HiddenAmong(context.Reads(), list.Select(i => i.Id), context.CancellationToken);
-        var suspended = await SuspendedAmong(context.Reads(), list.Select(i => i.AuthorId), context.CancellationToken);
-        return list.Where(i => hidden.Contains(i.Id) || suspended.Contains(i.AuthorId)).Select(i => i.Id).ToHashSet();
+        var hiding = await HidingOf(context.Reads(), list.Select(i => i.Id), list.Select(i => i.AuthorId), context.CancellationToken);
+        return list.Where(i => hiding.Hides(i.Id, i.AuthorId)).Select(i => i.Id).ToHashSet();
     }
+
+    /// <summary>Queues the <see cref="Hiding"/> of feed items: their objects and posts, and their actors.</summary>
+    public static Task<Hiding> QueueHiding(IBatchedQuery batch, IReadOnlyList<(string Cursor, FeedActivity Item)> items) =>
+        QueueHiding(batch, items.SelectMany(i => new[] { i.Item.ObjectId, i.Item.PostId ?? i.Item.ObjectId }), items.Select(i => i.Item.ActorId));
 
     /// <summary>Feed items without those whose post or object is hidden from the caller, or whose actor is suspended (staff of the
     /// item's community see them).</summary>
-    public static async Task<IReadOnlyList<(string Cursor, FeedActivity Item)>> VisibleFeedItems(IResolveFieldContext context,
-        IReadOnlyList<(string Cursor, FeedActivity Item)> items)
+    public static IReadOnlyList<(string Cursor, FeedActivity Item)> VisibleFeedItems(UserAccount? caller, IReadOnlyList<(string Cursor, FeedActivity Item)> items,
+        Hiding hiding)
     {
-        var hidden = await HiddenAmong(context.Reads(), items.SelectMany(i => new[] { i.Item.ObjectId, i.Item.PostId ?? i.Item.ObjectId }), context.CancellationToken);
-        var suspended = await SuspendedAmong(context.Reads(), items.Select(i => i.Item.ActorId), context.CancellationToken);
-        if (hidden.Count == 0 && suspended.Count == 0) return items;
-        var account = context.Caller().Account;
-        return items.Where(i => !(hidden.Contains(i.Item.ObjectId) || i.Item.PostId is { } p && hidden.Contains(p) || suspended.Contains(i.Item.ActorId))
-                                || i.Item.CommunityId is { } c && SeesHidden(account, c)).ToList();
+        if (hiding.Hidden.Count == 0 && hiding.Suspended.Count == 0) return items;
+        return items.Where(i => !(hiding.Hides(i.Item.ObjectId, i.Item.ActorId) || i.Item.PostId is { } p && hiding.Hidden.Contains(p))
+                                || i.Item.CommunityId is { } c && SeesHidden(caller, c)).ToList();
     }
 
     /// <summary>Whether the caller sees what moderators hid in this community: its staff and admins.</summary>

@@ -33,9 +33,7 @@ public static class SocialQueries
                 {
                     var page = await c.RequestServices!.GetRequiredService<IFeeds>()
                         .Read(feed, Cursor.PageSize(c.GetArgument<int?>("first")), c.GetArgument<string?>("after"), hidden, c.CancellationToken);
-                    var visible = await Moderation.ModerationReads.VisibleFeedItems(c, page.Items);
-                    await SocialReads.PrimeFeedPage(c, visible.Select(i => i.Item).ToList());
-                    return new Page<FeedActivity>(visible, page.HasMore);
+                    return new Page<FeedActivity>(await SocialReads.VisibleFeedPage(c, page.Items), page.HasMore);
                 }
                 catch (InvalidFeedCursor e)
                 {

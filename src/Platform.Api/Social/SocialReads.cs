@@ -26,24 +26,30 @@ public static class SocialReads
         await context.Reads().LoadAsync<PostView>(postId, context.CancellationToken) ?? throw DomainException.NotFound("The post");
 
     /// <summary>
-    /// Loads what a feed page's items show in one round trip: their posts, the actors, the posts' reactions and images (a query each,
-    /// on one batch); then the posts' authors who are not among the actors, if any.
+    /// The items of a feed page the caller may see, with what they show loaded in one round trip: the moderation state (hidden
+    /// objects, suspended actors) and, for every item, its post, actor, the post's reactions and images (a query each, on one
+    /// batch; an item hidden after all cost a row or two). Then the posts' authors who are not among the actors, if any.
     /// </summary>
-    public static async Task PrimeFeedPage(IResolveFieldContext context, IReadOnlyList<FeedActivity> items)
+    public static async Task<IReadOnlyList<(string Cursor, FeedActivity Item)>> VisibleFeedPage(IResolveFieldContext context,
+        IReadOnlyList<(string Cursor, FeedActivity Item)> page)
     {
         var services = context.RequestServices!;
+        var items = page.Select(i => i.Item).ToList();
         var postIds = items.Select(i => i.PostId).OfType<Guid>().Distinct().ToList();
         var posts = services.GetRequiredService<DocumentLookup<PostView>>();
         var users = services.GetRequiredService<Identity.UserLookup>();
         var batch = context.Reads().CreateBatchQuery();
-        var loading = Task.WhenAll(posts.Queue(batch, postIds), users.Queue(batch, items.Select(i => i.ActorId)),
+        var hiding = Moderation.ModerationReads.QueueHiding(batch, page);
+        var loading = Task.WhenAll(hiding, posts.Queue(batch, postIds), users.Queue(batch, items.Select(i => i.ActorId)),
             services.GetRequiredService<ReactionLookup>().Queue(batch, postIds), services.GetRequiredService<Files.PostImageLookup>().Queue(batch, postIds));
         if (!loading.IsCompleted) await batch.Execute(context.CancellationToken);
         await loading;
+        var visible = Moderation.ModerationReads.VisibleFeedItems(context.Caller().Account, page, await hiding);
         var authors = new List<Guid>();
-        foreach (var id in postIds)
+        foreach (var id in visible.Select(i => i.Item.PostId).OfType<Guid>().Distinct())
             if (await posts.Get(id, context.CancellationToken) is { } post) authors.Add(post.AuthorId);
         await users.Prime(authors, context.CancellationToken);
+        return visible;
     }
 
     /// <summary>The users whose handles the text mentions; unknown handles are plain text.</summary>

@@ -23,8 +23,7 @@ public static class Chat
         Console.Error.WriteLine("  sendMessage...");
         var channel = (await graphql.Send(world.Users[0], "mutation($c: ID!) { sendMessage(input: { communityId: $c, body: \"Hello, class\" }) { conversationId } }",
             new { c = world.Classroom })).GetProperty("sendMessage").GetProperty("conversationId").GetGuid();
-        var phase = await Phase.Begin(api, cluster);
-        var load = await Load.ClosedLoop(Profile.Clients, profile.WarmUp, profile.CommandDuration, async (client, n) =>
+        var (phase, load) = await Phase.ClosedLoop(api, cluster, profile, async (client, n) =>
         {
             await graphql.Send(world.Users[client], "mutation($c: ID!, $b: String!) { sendMessage(input: { conversationId: $c, body: $b }) { id } }",
                 new { c = channel, b = $"Message {n} from client {client}: a line or two, as people write in a class channel." });
@@ -62,9 +61,7 @@ public static class Chat
         foreach (var (name, conversation) in new[] { ($"newest page (20) of a {LongConversation:N0}-message channel", channel), ("newest page (20) of a 10-message conversation", direct) })
         {
             Console.Error.WriteLine($"  {name}...");
-            await Load.OpenLoop(profile.QueryRate, profile.WarmUp, () => graphql.Send(first, Page, new { c = conversation })); // unmeasured, as scenario 4's pages
-            var reading = await Phase.Begin(api, cluster);
-            var reads = await Load.OpenLoop(profile.QueryRate, profile.QueryDuration, () => graphql.Send(first, Page, new { c = conversation }));
+            var (reading, reads) = await Phase.OpenLoop(api, cluster, profile, profile.QueryRate, () => graphql.Send(first, Page, new { c = conversation }));
             var row = new Row(name, new()
             {
                 ["per s"] = reads.PerSecond,

@@ -38,8 +38,7 @@ public static class Checkout
         }
 
         Console.Error.WriteLine($"  {name}...");
-        var phase = await Phase.Begin(api, cluster);
-        var load = await Load.ClosedLoop(Profile.Clients, profile.WarmUp, profile.CommandDuration, async (client, n) =>
+        var (phase, load) = await Phase.ClosedLoop(api, cluster, profile, async (client, n) =>
         {
             if (world.Pair(products, client, n) is not { } pair) return false;
             var (buyer, product) = pair;

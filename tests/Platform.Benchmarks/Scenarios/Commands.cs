@@ -41,9 +41,8 @@ public static class Commands
                 continue;
             }
             Console.Error.WriteLine($"  {mutation.Name}...");
-            var phase = await Phase.Begin(api, cluster);
             loading.Value = true;
-            var load = await Load.ClosedLoop(Profile.Clients, profile.WarmUp, profile.CommandDuration, async (client, n) =>
+            var (phase, load) = await Phase.ClosedLoop(api, cluster, profile, async (client, n) =>
             {
                 if (mutation.Item(client, n) is not { } item) return false;
                 await graphql.Send(item.Token, mutation.Query, item.Variables);
@@ -68,7 +67,8 @@ public static class Commands
         await stop.CancelAsync();
         var (latency, timeouts, failures) = await probing;
 
-        result.Notes.Add($"Each mutation's ratio is against scenario 1's {Profile.Clients}-connection INSERT commits/s; the first {profile.WarmUp.TotalSeconds:0} s are warm-up.");
+        result.Notes.Add($"Each mutation's ratio is against scenario 1's {Profile.Clients}-connection INSERT commits/s; each runs after a warm-up of at least {profile.WarmUp.TotalSeconds:0} s " +
+                         "that lasts until the API's JIT has gone quiet (its one-off recompilation of the hot paths is not a running service's cost per request).");
         result.Notes.Add("joinCommunity: each request joins a new (community, user) pair; completeLesson: a new (lesson, learner) pair; " +
                          "recordVideoProgress: a learner's next 10 s of a lesson's video (one upsert, an event only at 25/50/75/90/100 %); createPost: a new post in the classroom; " +
                          "react: a new (post, member) like of the creator's posts, scored into the points ledger in the same transaction.");

@@ -38,9 +38,7 @@ public static class Dashboard
         }
 
         Console.Error.WriteLine("  dashboard...");
-        await Load.OpenLoop(profile.QueryRate, profile.WarmUp, () => graphql.Send(everyone, Query)); // unmeasured, as scenario 4's pages
-        var phase = await Phase.Begin(api, cluster);
-        var load = await Load.OpenLoop(profile.QueryRate, profile.QueryDuration, () => graphql.Send(everyone, Query));
+        var (phase, load) = await Phase.OpenLoop(api, cluster, profile, profile.QueryRate, () => graphql.Send(everyone, Query));
         var row = load.QueryRow("dashboard, five sections (member, creator, moderator, admin, finance)");
         result.TopStatements.AddRange((await phase.End(row, load.Sent)).Select(s => s with { Case = $"dashboard: {s.Case}" }));
         result.Rows.Add(row);

@@ -62,7 +62,7 @@ public static class RawPostgres
             };
             await commands[i].PrepareAsync();
         }
-        var load = await Load.ClosedLoop(connections, profile.WarmUp, profile.RawDuration, async (client, _) =>
+        var load = await Load.ClosedLoop(connections, Task.Delay(profile.WarmUp), profile.RawDuration, async (client, _) =>
         {
             var command = commands[client];
             command.Parameters[0].Value = Guid.CreateVersion7();

@@ -18,7 +18,7 @@ public static class Saturation
         {
             Console.Error.WriteLine($"  {page.Name}...");
             Task Request() => graphql.Send(reader, page.Query, page.Variables);
-            await Load.OpenLoop(FirstRate, TimeSpan.FromSeconds(1), Request); // warm-up: compiled paths, pooled connections
+            await Load.OpenLoop(FirstRate, WarmUp.UntilJitQuiet(api.Pid, TimeSpan.FromSeconds(1)), Request); // warm-up: compiled paths, pooled connections
             (double Rate, LoadResult Load)? held = null, broke = null;
             var steps = 0;
             for (var rate = FirstRate; rate <= HighestRate && broke is null; rate *= profile.SaturationFactor)

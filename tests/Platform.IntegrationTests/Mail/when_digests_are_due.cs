@@ -131,4 +131,24 @@ public sealed class when_digests_are_due(CalendarApp app) : IClassFixture<Calend
         Assert.DoesNotContain(await Tick(), m => m.UserId == member.Id);
         Assert.Single(await app.MailsTo(member.Email));
     }
+
+    [Fact]
+    public async Task posts_of_a_suspended_author_stay_out_of_the_digest_as_they_are_hidden_from_members_everywhere()
+    {
+        var owner = await Person("host");
+        var community = await Given.Community(owner.Client, "Binding");
+        var reader = await Person("reader", "{ digest: DAILY }");
+        var spammer = await Person("spammer");
+        foreach (var member in new[] { reader, spammer }) await Join(member, community);
+        const string post = "mutation($c: ID!, $t: String!) { createPost(input: { communityId: $c, title: $t, body: \"...\" }) { id } }";
+        await owner.Client.Data(post, new { c = community, t = "Purfling channels" });
+        await spammer.Client.Data(post, new { c = community, t = "Cheap tools here" });
+        await app.Client($"admin{Guid.NewGuid():N}"[..16], "admin").Data("mutation($u: ID!) { suspendUser(userId: $u, reason: \"Spam\") { id } }", new { u = spammer.Id });
+
+        app.Clock.SetUtcNow(Next("UTC", null).AddMinutes(1));
+        Assert.Single(await Tick(), m => m.UserId == reader.Id);
+        var mail = Assert.Single(await app.MailsTo(reader.Email));
+        Assert.Contains("New in Binding: \"Purfling channels\"", mail.TextBody);
+        Assert.DoesNotContain("Cheap tools here", mail.TextBody);
+    }
 }
