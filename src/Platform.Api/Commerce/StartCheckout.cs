@@ -10,6 +10,7 @@ using Platform.Contracts;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Communities;
 using Platform.Projections.Commerce;
+using Platform.Projections.Communities;
 using Platform.Projections.Courses;
 using static Platform.Api.Identity.AccessDeclarations;
 using Platform.Projections.Payouts;
@@ -44,16 +45,29 @@ public static class StartCheckoutHandler
     {
         var now = clock.GetUtcNow();
         var subject = await Product.Subject(session, command.ProductId, cancellation);
-        var community = await Community.Load(session, subject.CommunityId, cancellation);
-        var buyer = await Standing(session, subject, community, command.BuyerId, cancellation);
+        // The community, the buyer's membership and enrolment, the product's prices and the fee policy, in one round trip.
         var productStreamId = DeterministicId.Product(command.ProductId);
-        var product = await session.LoadAsync<ProductView>(productStreamId, cancellation) ?? throw DomainException.Conflict("This product has no price.");
+        var batch = session.CreateBatchQuery();
+        var loadingCommunity = batch.Events.FetchLatest<Community>(subject.CommunityId);
+        var loadingMembership = batch.Load<MembershipView>(DeterministicId.Membership(subject.CommunityId, command.BuyerId));
+        var loadingEnrolment = subject.Kind == ProductKind.Course
+            ? batch.Load<EnrolmentView>(DeterministicId.Enrolment(subject.ProductId, command.BuyerId))
+            : Task.FromResult<EnrolmentView?>(null);
+        var loadingProduct = batch.Load<ProductView>(productStreamId);
+        var loadingFeePolicy = batch.Load<Projections.Analytics.FeePolicyView>(subject.CommunityId);
+        await batch.Execute(cancellation);
+        var community = await loadingCommunity ?? throw DomainException.NotFound("The community");
+        var buyer = await Standing(session, subject, community, command.BuyerId, await loadingMembership, await loadingEnrolment, cancellation);
+        var product = await loadingProduct ?? throw DomainException.Conflict("This product has no price.");
         var terms = Product.Terms(product, subject, buyer, command.PriceId, command.CouponCode, now);
         // One open checkout per buyer and product: concurrent calls queue here and each sees the checkout the one before opened.
         await PurchaseSlot.Lock(session, command.BuyerId, command.ProductId, cancellation);
-        var buyersPurchases = await session.Query<PurchaseView>()
-            .Where(p => p.BuyerId == command.BuyerId && p.ProductId == command.ProductId)
-            .ToListAsync(cancellation);
+        // Under the lock, in one round trip: the buyer's purchases of the product, and the creator's payout account.
+        var underLock = session.CreateBatchQuery();
+        var loadingPurchases = underLock.Query<PurchaseView>().Where(p => p.BuyerId == command.BuyerId && p.ProductId == command.ProductId).ToList();
+        var loadingAccount = underLock.Load<PayoutAccountView>(DeterministicId.PayoutAccount(community.CreatorId));
+        await underLock.Execute(cancellation);
+        var buyersPurchases = await loadingPurchases;
         if (buyersPurchases.FirstOrDefault(p => p.Id == command.PurchaseId) is { } retried) return retried.Id;
         // A click that lands after the payment (before its enrolment is written) is told so, rather than given a second checkout.
         if (buyersPurchases.Any(PurchaseSlot.Owns)) throw DomainException.Conflict("You have bought this already.");
@@ -83,10 +97,10 @@ public static class StartCheckoutHandler
             }
         }
 
-        var account = await session.LoadAsync<PayoutAccountView>(DeterministicId.PayoutAccount(community.CreatorId), cancellation);
+        var account = await loadingAccount;
         if (account is not { ChargesEnabled: true })
             throw DomainException.Conflict("The creator cannot take payments yet: their payout account is not set up.");
-        var feePercent = await Analytics.FeePolicies.InForce(session, community, now, cancellation);
+        var feePercent = Analytics.FeePolicy.InForce(await loadingFeePolicy, community.FeePercent, now);
         var fee = MoneySplit.Of(terms.Amount, feePercent).PlatformFee;
         var subscriptionId = terms.Price.Interval == PriceInterval.OneTime ? (Guid?)null : DeterministicId.Subscription(command.PurchaseId);
         var expiresAt = now + options.CheckoutLifetime;
@@ -106,15 +120,13 @@ public static class StartCheckoutHandler
 
     /// <summary>A course is bought by active members of its community; a community by anyone not banned (and, for a sub-community, its parent's members).</summary>
     private static async Task<BuyerStanding> Standing(IDocumentSession session, ProductSubject subject, Community community, Guid buyerId,
-        CancellationToken cancellation)
+        MembershipView? membership, EnrolmentView? enrolment, CancellationToken cancellation)
     {
         if (community.CreatorId == buyerId) return new BuyerStanding(true, false, "This is your own community.");
-        var membership = await CommunitiesAccess.MembershipOf(session, community.Id, buyerId, cancellation);
         if (membership?.Status == MembershipStatus.Banned) return new BuyerStanding(false, false, "You are banned from this community.");
         if (subject.Kind == ProductKind.Community)
             return new BuyerStanding(membership?.Status == MembershipStatus.Active,
                 await CommunitiesAccess.IsActiveMemberOfParent(session, community, buyerId, cancellation), "Join the parent community first.");
-        var enrolment = await session.LoadAsync<EnrolmentView>(DeterministicId.Enrolment(subject.ProductId, buyerId), cancellation);
         return new BuyerStanding(enrolment is { RevokedAt: null }, membership?.Status == MembershipStatus.Active, "Join the course's community first.");
     }
 }
