@@ -25,27 +25,23 @@ public static class Standings
         _ => DateTimeOffset.UnixEpoch,
     };
 
-    /// <summary>Each member's standing points in the community since a moment, one row per member (one grouped scan of the ledger);
-    /// with <paramref name="userId"/>, that member's row only.</summary>
+    /// <summary>Each member's standing points in the community since a moment, one row per member (one grouped scan of the ledger).</summary>
     public static async Task<IReadOnlyList<Standing>> Of(IQuerySession reads, Guid communityId, DateTimeOffset since, CancellationToken cancellation,
         Guid? userId = null) =>
-        userId is { } member
-            ? await reads.QueryAsync<Standing>(Sql(reads, oneMember: true), cancellation, communityId, since, member)
-            : await reads.QueryAsync<Standing>(Sql(reads, oneMember: false), cancellation, communityId, since);
+        await reads.QueryAsync<Standing>(Sql(reads), cancellation, Parameters(communityId, since, userId));
 
     /// <summary>One member's all-time standing, as part of a batch of reads.</summary>
     public static Task<IReadOnlyList<Standing>> Of(IBatchedQuery batch, IQuerySession reads, Guid communityId, Guid userId) =>
-        batch.Query<Standing>(Sql(reads, oneMember: true), communityId, DateTimeOffset.UnixEpoch, userId);
+        batch.Query<Standing>(Sql(reads), Parameters(communityId, DateTimeOffset.UnixEpoch, userId));
 
-    // Two statements rather than one with "(user_id = ? or ?)": statements are prepared (Max Auto Prepare), and the generic plan
-    // PostgreSQL may settle on for a prepared statement cannot use the user_id index through that "or", so one member's sum could walk
-    // the whole community's ledger; or it re-plans on every call.
-    private static string Sql(IQuerySession reads, bool oneMember) =>
+    private static string Sql(IQuerySession reads) =>
         $"""
          select json_build_object('UserId', user_id, 'Points', sum(points), 'LastAt', max(at)) from {reads.DocumentStore.Options.FindOrResolveDocumentType(typeof(PointEntry)).TableName.QualifiedName}
-         where community_id = ? and at >= ? and data->>'WithdrawnAt' is null{(oneMember ? " and user_id = ?" : "")}
+         where community_id = ? and at >= ? and data->>'WithdrawnAt' is null and (user_id = ? or ?)
          group by user_id
          """;
+
+    private static object[] Parameters(Guid communityId, DateTimeOffset since, Guid? userId) => [communityId, since, userId ?? Guid.Empty, userId is null];
 
     /// <summary>The same sums over a ledger in memory (a replay).</summary>
     public static IReadOnlyList<Standing> Of(IEnumerable<PointEntry> ledger) =>
