@@ -144,6 +144,7 @@ public sealed class when_digests_are_due(CalendarApp app) : IClassFixture<Calend
         await owner.Client.Data(post, new { c = community, t = "Purfling channels" });
         await spammer.Client.Data(post, new { c = community, t = "Cheap tools here" });
         await app.Client($"admin{Guid.NewGuid():N}"[..16], "admin").Data("mutation($u: ID!) { suspendUser(userId: $u, reason: \"Spam\") { id } }", new { u = spammer.Id });
+        await app.WaitForProjections(); // the community's card, which names it in the mail
 
         app.Clock.SetUtcNow(Next("UTC", null).AddMinutes(1));
         Assert.Single(await Tick(), m => m.UserId == reader.Id);
