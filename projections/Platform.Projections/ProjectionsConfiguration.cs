@@ -62,7 +62,15 @@ public static class ProjectionsConfiguration
         options.Projections.Add(new PointLedgerProjection(), ProjectionLifecycle.Inline);
         // Real columns for the sums behind levels and boards; withdrawn lines are patched in the JSON only.
         options.Schema.For<PointEntry>().Duplicate(e => e.CommunityId).Duplicate(e => e.UserId).Duplicate(e => e.At).Duplicate(e => e.Points)
-            .Index(e => e.FromUserId!).Index(e => e.PostId!);
+            .Index(e => e.FromUserId!).Index(e => e.PostId!)
+            // The standings sum (every level check, every board) reads a standing line's user, points and time from this index
+            // alone: neither the row nor its JSON, however many lines the member or the community holds.
+            .Index([e => e.CommunityId, e => e.UserId], index =>
+            {
+                index.Name = "mt_doc_pointentry_idx_standing";
+                index.IncludeColumns = ["points", "at"];
+                index.Predicate = "(data ->> 'WithdrawnAt') is null";
+            });
         if (embeddedFeeds) options.Projections.Add(new FeedProjection(clock), ProjectionLifecycle.Async);
         // Real columns for the feed read's keyset: one index on (feed, time, id, community) serves every feed and each
         // timeline source, and answers the merge from the index alone (see docs/feeds.md).

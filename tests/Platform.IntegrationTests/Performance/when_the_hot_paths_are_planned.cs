@@ -128,6 +128,43 @@ public sealed class when_the_hot_paths_are_planned(StatementRecordingApp app) : 
             new { id = built.Course })));
     }
 
+    [Fact]
+    public async Task standings_are_summed_from_the_standing_lines_index_alone()
+    {
+        var classroom = new Classroom(app);
+        var built = await classroom.Course(["Scarf joint"]);
+        var learner = await classroom.Learner(built);
+        var post = (await app.Client(built.Creator).Data("mutation($c: ID!) { createPost(input: { communityId: $c, title: \"Scarf\", body: \"Which angle?\" }) { id } }",
+            new { c = built.Community })).GetProperty("createPost").GetProperty("id").GetString();
+        await learner.Data("mutation($p: ID!) { react(targetId: $p, kind: LIKE) { id } }", new { p = post });
+        await app.WaitForProjections();
+
+        app.Statements.Recording = true;
+        app.Statements.Take();
+        await learner.Data("query($c: ID!) { leaderboard(communityId: $c, window: DAYS_7) { entries { userId points } } }", new { c = built.Community });
+        app.Statements.Recording = false;
+        var sum = app.Statements.Take().First(s => s.CommandText.Contains("sum(points)", StringComparison.Ordinal));
+
+        // As autovacuum leaves a settled ledger (its pages all-visible, so the planner can count on reading the index alone), and
+        // planned as for a big one (no sequential scan of this small table).
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using (var vacuum = new NpgsqlCommand("vacuum analyze platform.mt_doc_pointentry", connection)) await vacuum.ExecuteNonQueryAsync();
+        await using (var off = new NpgsqlCommand("set enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
+        sum.CommandText = "explain (format json) " + sum.CommandText;
+        sum.Connection = connection;
+        var plan = JsonDocument.Parse((string)(await sum.ExecuteScalarAsync())!).RootElement[0].GetProperty("Plan");
+        Assert.True(Scans(plan).Contains(("Index Only Scan", "mt_doc_pointentry_idx_standing")), $"The standings sum's plan: {plan}");
+    }
+
+    private static IEnumerable<(string Node, string? Index)> Scans(JsonElement node)
+    {
+        yield return (node.GetProperty("Node Type").GetString()!, node.TryGetProperty("Index Name", out var index) ? index.GetString() : null);
+        if (!node.TryGetProperty("Plans", out var children)) yield break;
+        foreach (var child in children.EnumerateArray())
+            foreach (var scan in Scans(child)) yield return scan;
+    }
+
     /// <summary>The document reads that one request ran more than once (the daemon's own statements, on the event tables, aside).</summary>
     private async Task<List<string>> RepeatedReads(Func<Task> request)
     {
