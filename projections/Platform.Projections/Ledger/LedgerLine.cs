@@ -3,7 +3,6 @@ using Marten;
 using Marten.Events.Projections;
 using Platform.Contracts.Commerce;
 using Platform.Contracts.Payouts;
-using Platform.Projections.Commerce;
 
 namespace Platform.Projections.Ledger;
 
@@ -61,19 +60,18 @@ public sealed partial class LedgerProjection : EventProjection
         foreach (var type in MoneyEvents) IncludeType(type);
     }
 
+    /// <summary>
+    /// A line's purchase terms, or the payout it settles, come from the earlier events of the money event's own stream (the
+    /// purchase's or the payout's), read for the whole page at once. Not from <c>PurchaseView</c>: a full rebuild rebuilds it
+    /// beside this projection, and reading it here wrote no lines for the purchases it had not reached yet.
+    /// </summary>
+    public override Task EnrichEventsAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        StreamHistories.Read(session, events.Where(e => e.Data is not PayoutCreated), cancellation);
+
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        var purchase = e.Data switch
-        {
-            PaymentSucceeded x => x.PurchaseId, PaymentRefunded x => x.PurchaseId, DisputeClosed x => x.PurchaseId, ProviderFeeCharged x => x.PurchaseId,
-            _ => (Guid?)null,
-        };
-        var payout = e.Data switch { PayoutPaid x => x.PayoutId, PayoutFailed x => x.PayoutId, _ => (Guid?)null };
-        var earlier = payout is { } payoutId
-            ? (await operations.Events.FetchStreamAsync(payoutId, token: cancellation)).TakeWhile(x => x.Id != e.Id).Select(x => x.Data).ToList()
-            : [];
-        var lines = LinesFor(e.Data,
-            purchase is { } purchaseId ? await operations.LoadAsync<PurchaseView>(purchaseId, cancellation) : null,
+        List<object> earlier = e.Data is PayoutCreated ? [] : [.. (await StreamHistories.Before(operations, e, cancellation)).Select(x => x.Data)];
+        var lines = LinesFor(e.Data, earlier.Select(PurchaseTerms.Of).OfType<PurchaseTerms>().FirstOrDefault(),
             earlier.OfType<PayoutCreated>().FirstOrDefault(), payoutWasPaid: earlier.OfType<PayoutPaid>().Any());
         for (var i = 0; i < lines.Length; i++)
         {
@@ -88,10 +86,9 @@ public sealed partial class LedgerProjection : EventProjection
     }
 
     /// <summary>
-    /// Pure: the lines one money event writes, given its purchase (whose creator and currency never change, so the current
-    /// read model answers for any point in a replay) or the payout it settles.
+    /// Pure: the lines one money event writes, given its purchase's terms or the payout it settles.
     /// </summary>
-    public static LedgerLine[] LinesFor(object data, PurchaseView? p, PayoutCreated? payout, bool payoutWasPaid = false) => data switch
+    public static LedgerLine[] LinesFor(object data, PurchaseTerms? p, PayoutCreated? payout, bool payoutWasPaid = false) => data switch
     {
         PaymentSucceeded paid when p is not null =>
             [Line("sale_fee", LedgerLine.ProviderBalance, LedgerLine.PlatformFeeRevenue, paid.PlatformFee, p),
@@ -115,9 +112,9 @@ public sealed partial class LedgerProjection : EventProjection
         _ => [],
     };
 
-    private static LedgerLine Line(string kind, string debit, string credit, long amount, PurchaseView purchase) => new()
+    private static LedgerLine Line(string kind, string debit, string credit, long amount, PurchaseTerms purchase) => new()
     {
-        Kind = kind, DebitAccount = debit, CreditAccount = credit, Amount = amount, Currency = purchase.Currency, PurchaseId = purchase.Id,
+        Kind = kind, DebitAccount = debit, CreditAccount = credit, Amount = amount, Currency = purchase.Currency, PurchaseId = purchase.PurchaseId,
         CreatorId = purchase.CreatorId,
     };
 
@@ -125,5 +122,16 @@ public sealed partial class LedgerProjection : EventProjection
     {
         Kind = kind, DebitAccount = debit, CreditAccount = credit, Amount = amount, Currency = payout.Currency, PayoutId = payout.PayoutId,
         CreatorId = payout.CreatorId,
+    };
+}
+
+/// <summary>Who a purchase pays and in what currency: set by the event that opens its stream, and never changed after.</summary>
+public sealed record PurchaseTerms(Guid PurchaseId, Guid CreatorId, string Currency)
+{
+    public static PurchaseTerms? Of(object opening) => opening switch
+    {
+        CheckoutStarted c => new(c.PurchaseId, c.CreatorId, c.Currency),
+        RenewalBilled r => new(r.PurchaseId, r.CreatorId, r.Currency),
+        _ => null,
     };
 }

@@ -19,6 +19,9 @@ namespace Platform.Projections.Social;
 /// </summary>
 public static class FeedActivities
 {
+    /// <summary>The event types whose feed changes depend on the earlier events of their own stream (<see cref="StreamHistories"/>).</summary>
+    public static bool ReadsItsStream(object data) => data is Unreacted or PaymentSucceeded or PayoutPaid or PayoutFailed or CoursePublished;
+
     /// <summary>The event types that change feeds.</summary>
     public static readonly Type[] Sources =
     [
@@ -39,7 +42,7 @@ public static class FeedActivities
             [.. new[] { c.PostAuthorId, c.ParentAuthorId }.OfType<Guid>().Where(u => u != c.AuthorId).Distinct().Select(FeedKey.Notification)])],
         Reacted r when r.TargetAuthorId != r.UserId => [Publish($"reaction:{r.ReactionId}", "react", r.UserId, r.TargetId, r.ReactedAt, r.PostId,
             r.CommunityId, [FeedKey.Notification(r.TargetAuthorId)])],
-        Unreacted r => [new RemoveActivity($"reaction:{r.ReactionId}", [FeedKey.Notification(await TargetAuthor(reads, r, cancellation))])],
+        Unreacted r => [new RemoveActivity($"reaction:{r.ReactionId}", [FeedKey.Notification(await TargetAuthor(e, reads, cancellation))])],
         Followed f => [new FollowFeed(FeedKey.Timeline(f.FollowerId), Followee(f.Target, f.TargetId))],
         Unfollowed f => [new UnfollowFeed(FeedKey.Timeline(f.FollowerId), Followee(f.Target, f.TargetId))],
         CoursePublished p => await LessonAnnouncements(e, p, reads, cancellation),
@@ -95,16 +98,14 @@ public static class FeedActivities
         new[] { t.CustomerId, t.AssigneeId }.OfType<Guid>().Where(u => u != t.AuthorId).Distinct().Select(u =>
             Publish($"ticket_reply:{t.ReplyId}", "ticket_reply", t.AuthorId, t.TicketId, t.RepliedAt, null, null, [FeedKey.Notification(u)]));
 
-    private static async Task<Guid> TargetAuthor(IQuerySession reads, Unreacted r, CancellationToken cancellation)
-    {
-        var post = await reads.LoadAsync<PostView>(r.PostId, cancellation);
-        return r.TargetId == r.PostId ? post!.AuthorId : post!.Comments.Single(c => c.Id == r.TargetId).AuthorId;
-    }
+    /// <summary>The author the reaction notified: on the reaction's own stream, whatever became of the post or comment since.</summary>
+    private static async Task<Guid> TargetAuthor(IEvent e, IQuerySession reads, CancellationToken cancellation) =>
+        (await StreamHistories.Before(reads, e, cancellation)).Select(x => x.Data).OfType<Reacted>().Last().TargetAuthorId;
 
     /// <summary>A paid purchase or renewal tells the product's creator (the purchase stream opens with who sold what to whom).</summary>
     private static async Task<IReadOnlyList<FeedChange>> Sale(IEvent e, PaymentSucceeded p, IQuerySession reads, CancellationToken cancellation)
     {
-        var opened = (await reads.Events.FetchStreamAsync(p.PurchaseId, e.Version, token: cancellation))[0].Data;
+        var opened = (await StreamHistories.Before(reads, e, cancellation))[0].Data;
         var (creator, buyer, product, community) = opened switch
         {
             CheckoutStarted c => (c.CreatorId, c.BuyerId, c.ProductId, c.CommunityId),
@@ -118,7 +119,7 @@ public static class FeedActivities
     private static async Task<IReadOnlyList<FeedChange>> PayoutSettled(IEvent e, Guid payoutId, string verb, DateTimeOffset at, IQuerySession reads,
         CancellationToken cancellation)
     {
-        var created = (PayoutCreated)(await reads.Events.FetchStreamAsync(payoutId, e.Version, token: cancellation))[0].Data;
+        var created = (PayoutCreated)(await StreamHistories.Before(reads, e, cancellation))[0].Data;
         return [Publish($"{verb}:{payoutId}", verb, created.CreatorId, payoutId, at, null, null, [FeedKey.Notification(created.CreatorId)])];
     }
 
@@ -128,10 +129,10 @@ public static class FeedActivities
     /// </summary>
     private static async Task<IReadOnlyList<FeedChange>> LessonAnnouncements(IEvent e, CoursePublished p, IQuerySession reads, CancellationToken cancellation)
     {
-        var history = await reads.Events.FetchStreamAsync(p.CourseId, e.Version, token: cancellation);
+        var history = await StreamHistories.Before(reads, e, cancellation);
         var draft = new List<Guid>();
         var released = new HashSet<Guid>();
-        foreach (var earlier in history.Take(history.Count - 1))
+        foreach (var earlier in history)
         {
             if (earlier.Data is LessonAdded added) draft.Add(added.LessonId);
             if (earlier.Data is CoursePublished) released.UnionWith(draft);
@@ -164,6 +165,10 @@ public sealed class FeedProjection : EventProjection
 
     /// <summary>Live subscribers hear of fresh activities only: a rebuild replaying history rings nobody.</summary>
     private static readonly TimeSpan LiveWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>The page's stream histories in one query (<see cref="StreamHistories"/>), not one per sale, payout or unreaction.</summary>
+    public override Task EnrichEventsAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        StreamHistories.Read(session, events.Where(e => FeedActivities.ReadsItsStream(e.Data)), cancellation);
 
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {

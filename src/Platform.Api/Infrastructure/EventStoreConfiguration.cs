@@ -17,7 +17,8 @@ namespace Platform.Api.Infrastructure;
 public static class EventStoreConfiguration
 {
     /// <summary>Marten (events and documents), its async projections spread over the nodes by Wolverine, and Wolverine with the Marten outbox.</summary>
-    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder)
+    /// <param name="replaying">The process rebuilds projections (see <see cref="PooledConnectionString"/>).</param>
+    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, bool replaying)
     {
         // Marten opens a pooled connection for each query outside a transaction, so a request checks out several; Npgsql would
         // send DISCARD ALL on each return (10 per join, 27 per completed lesson in the bench). Nothing here leaves session
@@ -27,7 +28,7 @@ public static class EventStoreConfiguration
         // call of a query (values are all parameters), so Npgsql prepares a statement on its second use and PostgreSQL stops
         // parsing and planning it on each call. This one data source serves Marten's sessions, its daemon and Wolverine's
         // message store alike.
-        builder.Services.AddNpgsqlDataSource(PooledConnectionString(PlatformOptions.ConnectionString(builder.Configuration)));
+        builder.Services.AddNpgsqlDataSource(PooledConnectionString(PlatformOptions.ConnectionString(builder.Configuration), replaying));
         builder.Services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = "platform";
@@ -118,8 +119,13 @@ public static class EventStoreConfiguration
     /// The connection string with <c>No Reset On Close</c> and automatic preparation (<c>Max Auto Prepare</c>, <c>Auto Prepare
     /// Min Usages</c>), each unless the string names that setting itself. (Npgsql's builder answers <c>ContainsKey</c> for every
     /// keyword it knows, so the string's own keys are read with the plain builder.)
+    /// <paramref name="replaying"/> (a rebuild, reading every event into emptied read models) also has PostgreSQL plan each
+    /// execution of a prepared statement for its own values. After a few pages it would otherwise settle on a generic plan,
+    /// made without them: for the daemon's page query (events with <c>seq_id</c> between two parameters, joined to their
+    /// streams) that hashed every stream for every page, 2–3 s a page in the bench where a plan for the page's range takes
+    /// 15 ms; for a document load by ids, a scan of a table the rebuild is refilling.
     /// </summary>
-    public static string PooledConnectionString(string connectionString)
+    public static string PooledConnectionString(string connectionString, bool replaying = false)
     {
         var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
             .Select(key => key.Replace(" ", "")).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -128,6 +134,7 @@ public static class EventStoreConfiguration
         // Enough for every statement of the hot paths on each connection; the least used is replaced when a new one qualifies.
         if (!written.Contains("MaxAutoPrepare")) pooled.MaxAutoPrepare = 256;
         if (!written.Contains("AutoPrepareMinUsages")) pooled.AutoPrepareMinUsages = 2;
-        return written.IsSupersetOf(["NoResetOnClose", "MaxAutoPrepare", "AutoPrepareMinUsages"]) ? connectionString : pooled.ConnectionString;
+        if (replaying) pooled.Options = $"{pooled.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        return !replaying && written.IsSupersetOf(["NoResetOnClose", "MaxAutoPrepare", "AutoPrepareMinUsages"]) ? connectionString : pooled.ConnectionString;
     }
 }

@@ -68,7 +68,7 @@ public static class BareMarten
     {
         await using var store = DocumentStore.For(options =>
         {
-            options.Connection(EventStoreConfiguration.PooledConnectionString(connectionString));
+            options.Connection(EventStoreConfiguration.PooledConnectionString(connectionString, replaying: true)); // as the API's rebuild connects
             options.DatabaseSchemaName = "bare_rebuild";
             options.UsePlatformEvents(); // the API's event tables, as the API describes them
             options.Projections.Add<BareMembershipProjection>(ProjectionLifecycle.Async);

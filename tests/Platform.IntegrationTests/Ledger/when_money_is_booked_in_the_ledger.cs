@@ -1,9 +1,11 @@
 using System.Text.Json;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Ledger;
 using Platform.IntegrationTests.Commerce;
 using Platform.IntegrationTests.Support;
+using Platform.Projections.Commerce;
 using Platform.Projections.Ledger;
 using Wolverine.Tracking;
 using Platform.Api.Payouts;
@@ -89,6 +91,36 @@ public sealed class when_money_is_booked_in_the_ledger(LedgerApp app) : IClassFi
         Assert.Equal("FORBIDDEN", (await app.Client(shop.Creator).Send(EarningsQuery, new { i = new { creatorId = Guid.NewGuid() } })).FirstErrorCode);
         Assert.Equal(Amount(earnings, "net"), Amount((await Finance.Data(EarningsQuery, new { i = new { creatorId } })).GetProperty("earnings"), "net"));
         Assert.Contains(lines, l => l.PurchaseId == Guid.Parse(paid) && l.Kind == "provider_fee" && l.Amount == fee);
+    }
+
+    [Fact]
+    public async Task a_ledger_rebuilt_while_the_purchases_read_model_is_still_empty_books_every_line_again()
+    {
+        var shop = await shops.Open(amount: 1000);
+        var creatorId = PlatformApp.UserId(shop.Creator);
+        await Buy(shop);
+        var refunded = await Buy(shop);
+        await app.Client(shop.Creator).Data(Refund, new { p = refunded, a = 400 });
+        await PurchaseWhenRefunded(refunded, "PARTIALLY_REFUNDED");
+        var live = await Lines(creatorId, 8); // 2 sales × 2 lines, 2 provider fees, 1 refund × 2
+        Assert.Equal(8, live.Count);
+
+        // `projections rebuild` rebuilds every projection at once: the purchases' read model starts empty beside the ledger.
+        var store = app.Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.DeleteWhere<PurchaseView>(p => p.CreatorId == creatorId);
+            await session.SaveChangesAsync();
+        }
+        var daemon = app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        await daemon.RebuildProjectionAsync<LedgerProjection>(CancellationToken.None);
+        await daemon.RebuildProjectionAsync<PurchaseViewProjection>(CancellationToken.None);
+
+        await using var query = store.QuerySession();
+        var rebuilt = await query.Query<LedgerLine>().Where(l => l.CreatorId == creatorId).OrderBy(l => l.Position).ToListAsync();
+        var json = store.Options.Serializer();
+        Assert.Equal(live.Select(json.ToJson), rebuilt.Select(json.ToJson));
+        Assert.Equal(2, await query.Query<PurchaseView>().CountAsync(p => p.CreatorId == creatorId));
     }
 
     [Fact]

@@ -28,4 +28,13 @@ public sealed class the_pooled_connection_string
         Assert.Equal(0, pooled.MaxAutoPrepare);
         Assert.True(pooled.NoResetOnClose);
     }
+
+    [Fact]
+    public void for_a_rebuild_plans_each_execution_for_its_values_and_keeps_the_options_it_was_given()
+    {
+        var replaying = new NpgsqlConnectionStringBuilder(EventStoreConfiguration.PooledConnectionString("Host=db;Database=platform;Options=-c search_path=x", replaying: true));
+        Assert.Equal("-c search_path=x -c plan_cache_mode=force_custom_plan", replaying.Options);
+        Assert.True(replaying.MaxAutoPrepare > 0);
+        Assert.Null(new NpgsqlConnectionStringBuilder(EventStoreConfiguration.PooledConnectionString("Host=db;Database=platform")).Options);
+    }
 }

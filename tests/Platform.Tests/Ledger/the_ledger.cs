@@ -90,8 +90,8 @@ public sealed class the_ledger
         }
     }
 
-    // The ledger reads a purchase's id, creator and currency from its read model.
-    private static PurchaseView Receipt(Purchase purchase) => new() { Id = purchase.Id, CreatorId = purchase.CreatorId, Currency = purchase.Currency };
+    // The ledger reads a purchase's id, creator and currency from the event that opened its stream.
+    private static PurchaseTerms Receipt(Purchase purchase) => new(purchase.Id, purchase.CreatorId, purchase.Currency);
 
     // The fee a lost dispute reversed is on its event; the purchase view keeps the dispute's amount only, so recompute it the same way.
     private static long LostFee(Purchase purchase)
