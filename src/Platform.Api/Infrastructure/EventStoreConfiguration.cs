@@ -122,8 +122,8 @@ public static class EventStoreConfiguration
     /// <paramref name="replaying"/> (a rebuild, reading every event into emptied read models) also has PostgreSQL plan each
     /// execution of a prepared statement for its own values. After a few pages it would otherwise settle on a generic plan,
     /// made without them: for the daemon's page query (events with <c>seq_id</c> between two parameters, joined to their
-    /// streams) that hashed every stream for every page, 2–3 s a page in the bench where a plan for the page's range takes
-    /// 15 ms; for a document load by ids, a scan of a table the rebuild is refilling.
+    /// streams) that hashed every stream for every page, 3.8 s a page in the bench where a plan for the page's range takes
+    /// about 15 ms.
     /// </summary>
     public static string PooledConnectionString(string connectionString, bool replaying = false)
     {
