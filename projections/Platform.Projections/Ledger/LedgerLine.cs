@@ -62,15 +62,16 @@ public sealed partial class LedgerProjection : EventProjection
 
     /// <summary>
     /// A line's purchase terms, or the payout it settles, come from the earlier events of the money event's own stream (the
-    /// purchase's or the payout's), read for the whole page at once. Not from <c>PurchaseView</c>: a full rebuild rebuilds it
-    /// beside this projection, and reading it here wrote no lines for the purchases it had not reached yet.
+    /// purchase's or the payout's; a payout's creation opens its stream, so it has none), read for the whole page at once. Not
+    /// from <c>PurchaseView</c>: a full rebuild rebuilds it beside this projection, and reading it here wrote no lines for the
+    /// purchases it had not reached yet.
     /// </summary>
     public override Task EnrichEventsAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
-        StreamHistories.Read(session, events.Where(e => e.Data is not PayoutCreated), cancellation);
+        StreamHistories.Read(session, events, cancellation);
 
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        List<object> earlier = e.Data is PayoutCreated ? [] : [.. (await StreamHistories.Before(operations, e, cancellation)).Select(x => x.Data)];
+        var earlier = (await StreamHistories.Before(operations, e, cancellation)).Select(x => x.Data).ToList();
         var lines = LinesFor(e.Data, earlier.Select(PurchaseTerms.Of).OfType<PurchaseTerms>().FirstOrDefault(),
             earlier.OfType<PayoutCreated>().FirstOrDefault(), payoutWasPaid: earlier.OfType<PayoutPaid>().Any());
         for (var i = 0; i < lines.Length; i++)
