@@ -29,7 +29,8 @@ public static class StreamHistories
         return history.Where(x => x.Version < e.Version).ToList();
     }
 
-    private static async Task<ILookup<Guid, IEvent>> Query(IQuerySession session, Guid[] streams, CancellationToken cancellation) =>
+    /// <summary>The events of these streams, oldest first, in one query: an unknown stream has none.</summary>
+    public static async Task<ILookup<Guid, IEvent>> Query(IQuerySession session, Guid[] streams, CancellationToken cancellation) =>
         streams.Length == 0
             ? Array.Empty<IEvent>().ToLookup(e => e.StreamId)
             : (await session.Events.QueryAllRawEvents().Where(e => streams.Contains(e.StreamId)).OrderBy(e => e.Sequence).ToListAsync(cancellation))

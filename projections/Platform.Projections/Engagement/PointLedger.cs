@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -192,22 +193,49 @@ public static class PointScoring
 
 /// <summary>
 /// The points ledger, inline: a like's line commits with the like, so the next read and the level check see it. Rebuilt from
-/// the events whenever the rules change (one community) or the projection does (all of them).
+/// the events whenever the rules change (one community) or the projection does (all of them). The rules, and the community
+/// of a course for learning events recorded before they carried it, come from their own streams, not from
+/// <see cref="PointRulesView"/> or <see cref="CourseOutline"/>: a full rebuild empties those read models beside this one.
+/// Every version of the rules is read, as rescoring does, so a line is scored by the rules in force at its event's time.
 /// </summary>
 public sealed class PointLedgerProjection : EventProjection
 {
+    /// <summary>What a page's (or a save's) earning events need, read in one or two queries: the rules of their communities and the community of each legacy course.</summary>
+    private sealed record Page(IReadOnlyDictionary<Guid, Guid> CommunityOfCourse, IReadOnlyDictionary<Guid, PointRulesView?> Rules);
+
+    // One entry per session: the daemon applies each page with its own session, and a live save enriches its session again first.
+    private static readonly ConditionalWeakTable<IQuerySession, Page> pages = new();
+
     public PointLedgerProjection()
     {
         foreach (var type in PointScoring.Sources) IncludeType(type);
         Options.DeleteViewTypeOnTeardown(typeof(PointEntry));
     }
 
+    public override async Task EnrichEventsAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        pages.AddOrUpdate(session, await Read(session, events, cancellation));
+
+    private static async Task<Page> Read(IQuerySession session, IEnumerable<IEvent> events, CancellationToken cancellation)
+    {
+        var earning = events.Select(e => e.Data).Where(PointScoring.Earns).ToList();
+        var legacyCourses = earning.Where(data => PointScoring.CommunityOf(data) is null).Select(PointScoring.CourseOf).OfType<Guid>().Distinct().ToArray();
+        var courses = await StreamHistories.Query(session, legacyCourses, cancellation);
+        var communityOfCourse = legacyCourses
+            .Select(course => (course, created: courses[course].Select(e => e.Data).OfType<CourseCreated>().FirstOrDefault()))
+            .Where(x => x.created is not null).ToDictionary(x => x.course, x => x.created!.CommunityId);
+        var communities = earning.Select(PointScoring.CommunityOf).OfType<Guid>().Concat(communityOfCourse.Values).Distinct().ToList();
+        var rules = await StreamHistories.Query(session, communities.Select(EngagementIds.Rules).ToArray(), cancellation);
+        return new Page(communityOfCourse, communities.ToDictionary(c => c,
+            c => rules[EngagementIds.Rules(c)].Select(e => e.Data).OfType<PointRulesChanged>().Aggregate((PointRulesView?)null, PointRulesView.With)));
+    }
+
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
+        var page = pages.TryGetValue(operations, out var read) ? read : await Read(operations, [e], cancellation);
         var communityId = PointScoring.CommunityOf(e.Data)
-            ?? (PointScoring.CourseOf(e.Data) is { } courseId ? await CourseOutlines.CommunityOf(operations, courseId, cancellation) : null);
+            ?? (PointScoring.CourseOf(e.Data) is { } courseId && page.CommunityOfCourse.TryGetValue(courseId, out var ofCourse) ? ofCourse : null);
         if (communityId is not { } community) return;
-        var rules = PointScoring.Earns(e.Data) ? await operations.LoadAsync<PointRulesView>(EngagementIds.Rules(community), cancellation) : null;
+        var rules = page.Rules.GetValueOrDefault(community);
         foreach (var change in PointScoring.For(e, community, rules)) change.ApplyTo(operations);
     }
 }

@@ -1,6 +1,7 @@
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Engagement;
 using Platform.IntegrationTests.Support;
 using Platform.Projections.Engagement;
 
@@ -63,5 +64,35 @@ public sealed class when_point_rules_change(EngagementApp app) : IClassFixture<E
         var daemon = app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         await daemon.RebuildProjectionAsync<PointLedgerProjection>(CancellationToken.None);
         Assert.Equal(live, await Ledger());
+    }
+
+    [Fact]
+    public async Task a_ledger_rebuilt_while_the_rules_read_model_is_still_empty_scores_by_the_rules_in_force()
+    {
+        var (creator, poster, liker) = (User("creator"), User("poster"), User("liker"));
+        var community = await engagement.Community(creator, poster, liker);
+        await app.Caller(creator).Data(Apply, new { c = community, i = new { perLikeReceived = 3 } });
+        await engagement.React(liker, await engagement.Post(poster, community));
+        await app.WaitForProjections();
+        var communityId = Guid.Parse(community);
+        var store = app.Host.Services.GetRequiredService<IDocumentStore>();
+        async Task<List<(Guid, int)>> Lines()
+        {
+            await using var reads = store.QuerySession();
+            return (await reads.Query<PointEntry>().Where(e => e.CommunityId == communityId).ToListAsync()).Select(e => (e.UserId, e.Points)).ToList();
+        }
+        Assert.Equal([(PlatformApp.UserId(poster), 3)], await Lines());
+
+        // `projections rebuild` rebuilds every projection at once: the rules' read model starts empty beside the ledger.
+        await using (var session = store.LightweightSession())
+        {
+            session.Delete<PointRulesView>(EngagementIds.Rules(communityId));
+            await session.SaveChangesAsync();
+        }
+        var daemon = app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        await daemon.RebuildProjectionAsync<PointLedgerProjection>(CancellationToken.None);
+        await daemon.RebuildProjectionAsync<PointRulesViewProjection>(CancellationToken.None);
+
+        Assert.Equal([(PlatformApp.UserId(poster), 3)], await Lines());
     }
 }
