@@ -77,6 +77,7 @@ public static class ProjectionsConfiguration
         options.Schema.For<FeedEntry>().Duplicate(f => f.Feed).Duplicate(f => f.Time).Duplicate(f => f.CommunityId)
             .Index([f => f.Feed, f => f.Time, f => f.Id, f => f.CommunityId!], index => index.Name = "mt_doc_feedentry_idx_feed_time_id");
         options.Schema.For<FeedFollow>().Index(f => f.Follower);
+        options.Schema.For<CourseLearner>().Index(l => l.CourseId);
         options.Projections.Add<SearchEntryProjection>(ProjectionLifecycle.Async);
         // The search query filters with this same expression (see Platform.Api.Search), so this index serves it; pg_trgm gives typo tolerance.
         options.Schema.For<SearchEntry>().FullTextIndex("english", e => e.Title, e => e.Body).Index(e => e.CommunityId!);

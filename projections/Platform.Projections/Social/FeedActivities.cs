@@ -140,9 +140,7 @@ public static class FeedActivities
         var fresh = draft.Where(l => !released.Contains(l)).ToList();
         if (fresh.Count == 0) return [];
         var communityId = history[0].Data is CourseCreated created ? created.CommunityId : (Guid?)null;
-        var enrolled = await reads.Query<EnrolmentView>().Where(x => x.CourseId == p.CourseId && x.EnrolledAt <= p.PublishedAt).ToListAsync(cancellation);
-        var learners = enrolled.Where(x => x.RevokedAt is null || x.RevokedAt > p.PublishedAt).Select(x => FeedKey.Notification(x.UserId));
-        FeedKey[] feeds = [FeedKey.Course(p.CourseId), .. learners];
+        FeedKey[] feeds = [FeedKey.Course(p.CourseId), .. (await CourseLearners.At(reads, e, p, cancellation)).Select(FeedKey.Notification)];
         return fresh.Select(lesson => (FeedChange)Publish($"lesson:{lesson}", "lesson", p.PublishedBy, lesson, p.PublishedAt, null, communityId, feeds)).ToList();
     }
 }
@@ -158,20 +156,28 @@ public sealed class FeedProjection : EventProjection
     public FeedProjection(TimeProvider clock)
     {
         this.clock = clock;
-        foreach (var type in FeedActivities.Sources) IncludeType(type);
+        foreach (var type in FeedActivities.Sources.Concat(CourseLearners.Sources)) IncludeType(type);
         Options.DeleteViewTypeOnTeardown(typeof(FeedEntry));
         Options.DeleteViewTypeOnTeardown(typeof(FeedFollow));
+        Options.DeleteViewTypeOnTeardown(typeof(CourseLearner));
     }
 
     /// <summary>Live subscribers hear of fresh activities only: a rebuild replaying history rings nobody.</summary>
     private static readonly TimeSpan LiveWindow = TimeSpan.FromMinutes(1);
 
-    /// <summary>The page's stream histories in one query (<see cref="StreamHistories"/>), not one per sale, payout or unreaction.</summary>
-    public override Task EnrichEventsAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
-        StreamHistories.Read(session, events.Where(e => FeedActivities.ReadsItsStream(e.Data)), cancellation);
+    /// <summary>
+    /// The page's stream histories in one query (<see cref="StreamHistories"/>), not one per sale, payout or unreaction; and the
+    /// rosters its lesson announcements notify (<see cref="CourseLearners"/>).
+    /// </summary>
+    public override async Task EnrichEventsAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        await StreamHistories.Read(session, events.Where(e => FeedActivities.ReadsItsStream(e.Data)), cancellation);
+        await CourseLearners.Read(session, events, cancellation);
+    }
 
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
+        CourseLearners.Apply(operations, e.Data);
         var changes = await FeedActivities.For(e, operations, cancellation);
         await changes.ApplyTo(new EmbeddedFeeds(operations), cancellation);
         if (e.Timestamp < clock.GetUtcNow() - LiveWindow) return;

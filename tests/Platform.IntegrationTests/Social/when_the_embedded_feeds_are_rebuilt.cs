@@ -2,6 +2,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.IntegrationTests.Support;
+using Platform.Projections.Courses;
 using Platform.Projections.Social;
 
 namespace Platform.IntegrationTests.Social;
@@ -41,5 +42,48 @@ public sealed class when_the_embedded_feeds_are_rebuilt(PlatformApp app) : IClas
         var after = await Snapshot();
 
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before), System.Text.Json.JsonSerializer.Serialize(after));
+    }
+
+    [Fact]
+    public async Task lesson_announcements_rebuilt_while_the_enrolments_read_model_is_still_empty_notify_the_same_learners()
+    {
+        var (creator, early, late) = (User("creator"), User("early"), User("late"));
+        var community = await social.Community(creator);
+        await social.Join(early, community);
+        await social.Join(late, community);
+        var course = (await app.Client(creator).Data("mutation($c: ID!) { createCourse(communityId: $c, input: { title: \"Luthiery\" }) { id } }",
+            new { c = community })).GetProperty("createCourse").GetProperty("id").GetString()!;
+        var module = (await app.Client(creator).Data("mutation($c: ID!) { addModule(courseId: $c, input: { title: \"Wood\" }) { draft { id } } }",
+            new { c = course })).GetProperty("addModule").GetProperty("draft")[0].GetProperty("id").GetString()!;
+        const string AddLesson = "mutation($m: ID!, $t: String!) { addLesson(moduleId: $m, input: { title: $t }) { id } }";
+        const string Publish = "mutation($c: ID!) { publishCourse(courseId: $c) { id } }";
+        const string Enrol = "mutation($c: ID!) { enrolFree(courseId: $c) { id } }";
+        await app.Client(creator).Data(AddLesson, new { m = module, t = "Spruce" });
+        await app.Client(creator).Data(Publish, new { c = course });
+        await app.Client(early).Data(Enrol, new { c = course });
+        await app.Client(creator).Data(AddLesson, new { m = module, t = "Cedar" });
+        await app.Client(creator).Data(Publish, new { c = course });
+        await app.Client(late).Data(Enrol, new { c = course }); // after the announcement: not told of it
+        await app.WaitForProjections();
+
+        async Task<List<(string, string)>> Lessons(string user) =>
+            (await social.Feed(user, "NOTIFICATION", PlatformApp.UserId(user))).Select(i => (i.Id, i.Verb)).Where(i => i.Verb == "lesson").ToList();
+        var announced = Assert.Single(await Lessons(early));
+        Assert.Empty(await Lessons(late));
+
+        // `projections rebuild` rebuilds every projection at once: the enrolments' read model starts empty beside the feeds.
+        var store = app.Host.Services.GetRequiredService<IDocumentStore>();
+        var courseId = Guid.Parse(course);
+        await using (var session = store.LightweightSession())
+        {
+            session.DeleteWhere<EnrolmentView>(e => e.CourseId == courseId);
+            await session.SaveChangesAsync();
+        }
+        var daemon = app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        await daemon.RebuildProjectionAsync<FeedProjection>(CancellationToken.None);
+        await daemon.RebuildProjectionAsync<EnrolmentViewProjection>(CancellationToken.None);
+
+        Assert.Equal([announced], await Lessons(early));
+        Assert.Empty(await Lessons(late));
     }
 }
