@@ -58,6 +58,7 @@ public static class Checkout
             ["errors"] = load.Errors,
         });
         result.TopStatements.AddRange(await phase.End(row, load.Sent));
+        result.MostCalled.AddRange(phase.MostCalled);
         result.Rows.Add(row);
         if (load.FirstError is { } error) result.Notes.Add($"First error: {error}");
         // Phase.End waited for the daemon: every paid purchase should now have its enrolment and its ledger lines.
