@@ -21,7 +21,7 @@ public static class Commands
         var result = new ScenarioResult(2, $"Command throughput, {Profile.Clients} clients (closed loop)");
         var mutations = new[]
         {
-            // What every signed-in request costs before it reads or writes anything: HTTP, the token, GraphQL, the answer.
+            // What every signed-in request costs before its own work: HTTP, the token and the caller's account, GraphQL, the answer.
             new Mutation(TransportFloor, "{ __typename }", (client, _) => (world.Users[client], new { })),
             new Mutation("joinCommunity", "mutation($c: ID!) { joinCommunity(communityId: $c) { status } }",
                 (client, n) => world.Pair(world.JoinCommunities, client, n) is { } pair ? (pair.User, new { c = pair.Target }) : null),
@@ -75,8 +75,8 @@ public static class Commands
 
         result.Notes.Add($"Each mutation's ratio is against scenario 1's {Profile.Clients}-connection INSERT commits/s; each runs after a warm-up of at least {profile.WarmUp.TotalSeconds:0} s " +
                          "that lasts until the API's JIT has gone quiet (its one-off recompilation of the hot paths is not a running service's cost per request).");
-        result.Notes.Add($"{TransportFloor}: a signed-in request that touches no data, the same {Profile.Clients} clients, for what HTTP, the token, " +
-                         "GraphQL and the bench's own client cost per request on this machine before a command does anything.");
+        result.Notes.Add($"{TransportFloor}: a signed-in request that reads only who is calling (account and suspension), the same {Profile.Clients} clients: " +
+                         "what HTTP, the token, GraphQL and the bench's own client cost per request on this machine before a command does anything.");
         result.Notes.Add("joinCommunity: each request joins a new (community, user) pair; completeLesson: a new (lesson, learner) pair; " +
                          "recordVideoProgress: a learner's next 10 s of a lesson's video (one upsert, an event only at 25/50/75/90/100 %); createPost: a new post in the classroom; " +
                          "react: a new (post, member) like of the creator's posts, scored into the points ledger in the same transaction.");
