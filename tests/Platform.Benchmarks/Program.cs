@@ -97,6 +97,11 @@ run["duration"] = $"{clock.Elapsed.TotalSeconds:0} s";
 
 var biggestCosts = await File.ReadAllTextAsync(Path.Combine(root, "tests", "Platform.Benchmarks", "BiggestCosts.md"));
 await Report.Write(root, run, scenarios.OrderBy(s => s.Number).ToList(), biggestCosts);
+// The API's log outlives the workspace, so a run's errors can still be read after it (the last run's only).
+var keptLog = Path.Combine(root, ".platform", "bench", "api.log");
+Directory.CreateDirectory(Path.GetDirectoryName(keptLog)!);
+if (File.Exists(workspace.ApiLog)) File.Move(workspace.ApiLog, keptLog, overwrite: true);
+else File.Delete(keptLog);
 Directory.Delete(workspace.Directory, recursive: true);
-Say("Wrote docs/benchmarks.md and docs/benchmarks.json");
+Say($"Wrote docs/benchmarks.md and docs/benchmarks.json; the API's log (if it ran) is in {Path.GetRelativePath(root, keptLog)}");
 return 0;
