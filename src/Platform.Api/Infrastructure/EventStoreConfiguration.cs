@@ -63,7 +63,7 @@ public static class EventStoreConfiguration
             options.Policies.UseDurableLocalQueues();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             // Two commands on one stream at once: the loser decides again on fresh state before it reports a conflict.
-            options.OnException<ConcurrencyException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryWithCooldown(
+            options.OnException(LostRace).RetryWithCooldown(
                 TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(80), TimeSpan.FromMilliseconds(200));
             // The database gone for a moment (restarted, failed over): queued work waits for it instead of going to the dead letters,
             // where an acknowledged refund sat unsent after a crash in the fault suite. In memory first (the envelope cannot be
@@ -85,6 +85,13 @@ public static class EventStoreConfiguration
         builder.Services.ConfigureMarten((services, options) => options.Listeners.Add(services.GetRequiredService<ReadYourWrites>().Listener));
         return builder;
     }
+
+    /// <summary>
+    /// A command lost a race on its stream: another appended first, or started the same stream. Wolverine decides it again on
+    /// the fresh state (the retry policy above), so a lost race is routine: the log leaves out each attempt's failure
+    /// (<see cref="LoggingConfiguration.RetriedRace"/>) and keeps the outcome.
+    /// </summary>
+    public static bool LostRace(Exception exception) => exception is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException;
 
     /// <summary>A failure that says the database could not be reached or went away, anywhere in the exception's chain.</summary>
     public static bool DatabaseUnavailable(Exception exception)
