@@ -14,7 +14,7 @@ public static class CompleteLocalPaymentField
 {
     public static void AddCompleteLocalPayment(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<PurchaseGraphType>>("completeLocalPayment")
-            .Description("Only with the embedded payment provider: pays the caller's checkout with a test card (SUCCEEDED, DECLINED, or DISPUTED: paid, then disputed and lost).")
+            .Description("Only with the embedded payment provider: pays the caller's checkout with a test card (SUCCEEDED, DECLINED, DISPUTED: paid, then disputed and lost, or DISPUTED_WON: paid, disputed and won).")
             .Argument<NonNullGraphType<IdGraphType>>("checkoutId")
             .Argument<NonNullGraphType<EnumerationGraphType<LocalPaymentOutcome>>>("outcome")
             .AllowOwn(CommerceAccess.PurchaseParty("checkoutId", buyer: true, creator: false), SignedIn)

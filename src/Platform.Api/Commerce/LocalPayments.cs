@@ -1,3 +1,4 @@
+using GraphQL;
 using System.Net;
 using System.Text.Json.Nodes;
 using Marten;
@@ -152,14 +153,14 @@ public static class PaymentPages
             if (purchase is null) return Results.NotFound();
             var amount = WebUtility.HtmlEncode($"{purchase.Amount} {purchase.Currency.ToUpperInvariant()} (minor units)");
             var buttons = purchase.IsPaid || purchase.ExpiredAt is not null ? $"<p>This checkout is {purchase.Status.ToString().ToUpperInvariant()}.</p>"
-                : string.Join("", Enum.GetNames<LocalPaymentOutcome>().Select(o =>
-                    $"<form method=post action='/payments/local/checkout/{purchaseId}/{o.ToUpperInvariant()}'><button>Pay: test card {o.ToUpperInvariant()}</button></form>"));
+                : string.Join("", Enum.GetNames<LocalPaymentOutcome>().Select(o => o.ToConstantCase()).Select(o => // as completeLocalPayment names them
+                    $"<form method=post action='/payments/local/checkout/{purchaseId}/{o}'><button>Pay: test card {o}</button></form>"));
             return Results.Content($"<!doctype html><title>Local checkout</title><h1>Local checkout</h1><p>Amount: {amount}</p>{buttons}", "text/html");
         });
         app.MapPost("/payments/local/checkout/{purchaseId:guid}/{outcome}", async (Guid purchaseId, string outcome, IQuerySession session, IMessageContext bus,
             TimeProvider clock, CancellationToken cancellation) =>
         {
-            if (!Enum.TryParse<LocalPaymentOutcome>(outcome, ignoreCase: true, out var card)) return Results.BadRequest();
+            if (!Enum.TryParse<LocalPaymentOutcome>(outcome.Replace("_", ""), ignoreCase: true, out var card)) return Results.BadRequest();
             if (await session.LoadAsync<PurchaseView>(purchaseId, cancellation) is not { } purchase) return Results.NotFound();
             try { await LocalPayments.Pay(bus, purchase, card, clock.GetUtcNow(), cancellation); }
             catch (DomainException refused) { return Results.Problem(refused.Message, statusCode: StatusCodes.Status409Conflict); }

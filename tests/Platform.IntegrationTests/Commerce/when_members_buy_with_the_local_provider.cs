@@ -270,6 +270,7 @@ public sealed class when_members_buy_with_the_local_provider(LocalShopApp app) :
         Assert.Equal(first, await Checkout(buyer, shop));
         var page = await buyer.Http.GetStringAsync($"/payments/local/checkout/{first}");
         Assert.Contains("300 JPY", page);
+        Assert.Contains($"/payments/local/checkout/{first}/DISPUTED_WON'", page); // each test card as completeLocalPayment names it
         var pay = await buyer.Http.PostAsync($"/payments/local/checkout/{first}/SUCCEEDED", null);
         Assert.True(pay.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, pay.StatusCode.ToString());
         var purchase = (await buyer.Data(PurchaseQuery, new { id = first })).GetProperty("purchase");
