@@ -29,9 +29,11 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             // exec: the process we watch (CPU, memory, signals) is dotnet itself, not the shell.
             ArgumentList = { "-c", "exec dotnet \"$0\" $1 >>\"$2\" 2>&1", workspace.ApiDll, arguments, workspace.ApiLog },
-            WorkingDirectory = Path.GetDirectoryName(workspace.ApiProject)!,
+            // In the workspace, so the keys, mail and files the API makes for itself go with it; its content root stays its project.
+            WorkingDirectory = workspace.Directory,
             UseShellExecute = false,
         };
+        start.Environment["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(workspace.ApiProject)!;
         start.Environment["PLATFORM_DB"] = connectionString;
         start.Environment["PLATFORM_URL"] = url;
         start.Environment["Platform__DemoData"] = "false";
