@@ -26,6 +26,9 @@ public sealed class the_readme_configuration_table
         { typeof(PersistedDocumentOptions), "GraphQL" },
         { typeof(GraphQLWebSocketOptions), "GraphQL__WebSocket" },
         { typeof(Platform.Api.Privacy.PrivacyOptions), "Privacy" },
+        { typeof(Platform.Api.Mail.MailOptions), "Mail" },
+        { typeof(Platform.Api.Mail.SmtpOptions), "Smtp" },
+        { typeof(Platform.Api.Files.S3Options), "S3" },
     };
 
     [Theory]

@@ -52,8 +52,8 @@ public sealed class S3Options
 {
     public string ServiceUrl { get; set; } = "";
     public string Bucket { get; set; } = "";
-    public string AccessKeyId { get; set; } = "";
-    public string SecretAccessKey { get; set; } = "";
+    public string AccessKey { get; set; } = "";
+    public string SecretKey { get; set; } = "";
     public string Region { get; set; } = "auto";
     /// <summary>Path-style URLs (<c>host/bucket/key</c>): what R2, MinIO and local servers expect.</summary>
     public bool ForcePathStyle { get; set; } = true;

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Marten;
+using Platform.Api.Infrastructure;
 using Platform.Projections.Files;
 
 namespace Platform.Api.Files;
@@ -9,6 +10,7 @@ public static class FilesConfiguration
 {
     public static WebApplicationBuilder AddFiles(this WebApplicationBuilder builder)
     {
+        RenamedSettings.Refuse(builder.Configuration, ("S3:AccessKeyId", "S3__AccessKey"), ("S3:SecretAccessKey", "S3__SecretKey"));
         var options = builder.Configuration.GetSection("Files").Get<FilesOptions>() ?? new FilesOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(builder.Configuration.GetSection("S3").Get<S3Options>() ?? new S3Options());

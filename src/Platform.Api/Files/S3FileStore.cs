@@ -17,7 +17,7 @@ public sealed class S3FileStore : IFileStore, IDisposable
     public S3FileStore(S3Options options, FilesOptions files)
     {
         (this.options, this.files) = (options, files);
-        client = new AmazonS3Client(new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey), new AmazonS3Config
+        client = new AmazonS3Client(new BasicAWSCredentials(options.AccessKey, options.SecretKey), new AmazonS3Config
         {
             ServiceURL = options.ServiceUrl,
             AuthenticationRegion = options.Region,

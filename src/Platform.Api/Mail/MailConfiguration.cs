@@ -11,22 +11,26 @@ namespace Platform.Api.Mail;
 public static class MailConfiguration
 {
     /// <summary>
-    /// The mail port (<c>Mail__Provider</c>: <c>embedded</c> writes .eml files, <c>smtp</c> sends with MailKit), the signed links, and
+    /// The mail port (<c>Mail__Provider</c>: <c>local</c> writes .eml files, <c>smtp</c> sends with MailKit through the <c>Smtp</c> section), the signed links, and
     /// the Marten subscription that relays mail-worthy events into Wolverine's durable queues, and the digest schedule.
     /// </summary>
     public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
     {
+        RenamedSettings.Refuse(builder.Configuration, ("Mail:SmtpHost", "Smtp__Host"), ("Mail:SmtpPort", "Smtp__Port"),
+            ("Mail:SmtpSecurity", "Smtp__Security"), ("Mail:SmtpUser", "Smtp__User"), ("Mail:SmtpPassword", "Smtp__Password"));
         var options = builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+        var smtp = builder.Configuration.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new SignedLinks(SignedLinks.LoadKey(options),
             builder.Configuration["PLATFORM_URL"] is { Length: > 0 } url ? url : PlatformUrlConfiguration.DefaultUrl));
         builder.Services.AddSingleton<MailComposer>();
         builder.Services.AddSingleton<IMailer>(options.Provider.ToLowerInvariant() switch
         {
-            "embedded" => new EmbeddedMailer(options),
-            "smtp" when options.SmtpHost.Length > 0 => new SmtpMailer(options),
-            "smtp" => throw new InvalidOperationException("Mail__Provider=smtp needs Mail__SmtpHost."),
-            var other => throw new InvalidOperationException($"Mail__Provider is 'embedded' or 'smtp', not '{other}'."),
+            "local" => new LocalMailer(options),
+            "smtp" when smtp.Host.Length > 0 => new SmtpMailer(smtp),
+            "smtp" => throw new InvalidOperationException("Mail__Provider=smtp needs Smtp__Host."),
+            "embedded" => throw new InvalidOperationException("Mail__Provider=embedded is now Mail__Provider=local (the same .eml files)."),
+            var other => throw new InvalidOperationException($"Mail__Provider is 'local' or 'smtp', not '{other}'."),
         });
         builder.Services.PublishEventsToWolverine("mail", MailNotificationsHandler.Relay);
         builder.Services.ConfigureMarten(marten =>

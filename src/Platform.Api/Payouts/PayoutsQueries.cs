@@ -19,13 +19,17 @@ public static class PayoutsQueries
     public static void AddEarningsQuery(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<EarningsGraphType>>("earnings")
             .Argument<EarningsInputGraphType>("input")
+            .Argument<DateTimeOffsetGraphType>("asOf", "Answer with what was recorded up to this moment (as purchase and payout take it).")
             .AllowOwn(PayoutsAccess.OwnMoney, Audience.Creator)
             .Allow(Audience.Finance)
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<EarningsInput?>("input") ?? new EarningsInput(null, null, null, null, null);
                 var creatorId = input.CreatorId is { } named ? Guid.Parse(named) : c.UserId();
-                var now = input.AsOf ?? CommerceReads.Now(c);
+                var asOf = c.GetArgument<DateTimeOffset?>("asOf");
+                if (asOf is not null && input.AsOf is not null && asOf != input.AsOf)
+                    throw DomainException.Invalid("Give asOf once: the argument (input.asOf is deprecated).");
+                var now = asOf ?? input.AsOf ?? CommerceReads.Now(c);
                 var (lines, covered) = await LedgerOf(c.Reads(), creatorId, now, c.CancellationToken);
                 var currencies = lines.Select(l => l.Currency).Distinct().ToList();
                 var currency = input.Currency is { } asked ? Product.Currency(asked)

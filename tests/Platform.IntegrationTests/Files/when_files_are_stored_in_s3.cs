@@ -29,8 +29,8 @@ public sealed class S3PlatformApp : FilesPlatformApp
         ["Files:Provider"] = "s3",
         ["S3:ServiceUrl"] = ServiceUrl,
         ["S3:Bucket"] = Bucket,
-        ["S3:AccessKeyId"] = "S3RVER",
-        ["S3:SecretAccessKey"] = "S3RVER",
+        ["S3:AccessKey"] = "S3RVER",
+        ["S3:SecretKey"] = "S3RVER",
         ["S3:Region"] = "us-east-1",
     };
 

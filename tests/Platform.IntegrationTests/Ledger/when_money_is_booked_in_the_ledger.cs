@@ -182,9 +182,13 @@ public sealed class when_money_is_booked_in_the_ledger(LedgerApp app) : IClassFi
         Assert.Equal(("PAID", 0L), (then.GetProperty("status").GetString(), Amount(then, "refunded")));
         Assert.Equal(("PARTIALLY_REFUNDED", 200L), (now.GetProperty("status").GetString(), Amount(now, "refunded")));
 
-        var earningsThen = (await app.Client(shop.Creator).Data(EarningsQuery, new { i = new { asOf = before } })).GetProperty("earnings");
+        var earningsAsOf = EarningsQuery.Replace("earnings(input: $i)", "earnings(input: $i, asOf: $at)").Replace("$i: EarningsInput", "$i: EarningsInput, $at: DateTimeOffset");
+        var earningsThen = (await app.Client(shop.Creator).Data(earningsAsOf, new { i = (object?)null, at = before })).GetProperty("earnings");
+        var earningsThenByInput = (await app.Client(shop.Creator).Data(EarningsQuery, new { i = new { asOf = before } })).GetProperty("earnings");
         var earningsNow = (await app.Client(shop.Creator).Data(EarningsQuery, new { i = (object?)null })).GetProperty("earnings");
         Assert.Equal((0L, 1020L), (Amount(earningsThen, "refunded"), Amount(earningsThen, "net")));
+        Assert.Equal(earningsThen.ToString(), earningsThenByInput.ToString()); // the deprecated input.asOf answers the same
+        Assert.Equal("VALIDATION", (await app.Client(shop.Creator).Send(earningsAsOf, new { i = new { asOf = before }, at = DateTimeOffset.UtcNow })).FirstErrorCode);
         Assert.Equal((200L, 1020L - 170L), (Amount(earningsNow, "refunded"), Amount(earningsNow, "net")));
     }
 

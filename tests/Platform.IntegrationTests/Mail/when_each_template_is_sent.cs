@@ -46,11 +46,11 @@ public sealed class when_each_template_is_sent
     }
 
     [Theory, MemberData(nameof(Templates))]
-    public async Task the_embedded_port_writes_an_eml_file_that_parses_back(string template)
+    public async Task the_local_port_writes_an_eml_file_that_parses_back(string template)
     {
         var options = new MailOptions { Folder = Path.Combine(Path.GetTempPath(), $"platform-mail-{Guid.NewGuid():N}") };
         var (composer, mail) = Compose(template, options);
-        await new EmbeddedMailer(options).Send(composer.Compose(mail), CancellationToken.None);
+        await new LocalMailer(options).Send(composer.Compose(mail), CancellationToken.None);
 
         var file = Assert.Single(Directory.GetFiles(options.Folder, "*.eml"));
         AssertSame(mail.Content, mail, await MimeMessage.LoadAsync(file));
@@ -61,9 +61,9 @@ public sealed class when_each_template_is_sent
     public async Task the_smtp_adapter_delivers_to_a_local_server_and_the_message_parses_back(string template)
     {
         await using var server = new SmtpListener();
-        var options = new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = server.Port, SmtpSecurity = MailKit.Security.SecureSocketOptions.None };
-        var (composer, mail) = Compose(template, options);
-        await new SmtpMailer(options).Send(composer.Compose(mail), CancellationToken.None);
+        var (composer, mail) = Compose(template, new MailOptions());
+        await new SmtpMailer(new SmtpOptions { Host = "127.0.0.1", Port = server.Port, Security = MailKit.Security.SecureSocketOptions.None })
+            .Send(composer.Compose(mail), CancellationToken.None);
 
         var (from, to, data) = Assert.Single(server.Received);
         Assert.Equal("no-reply@platform.localhost", from);

@@ -14,6 +14,7 @@ public sealed class EarningsInputGraphType : InputObjectGraphType<EarningsInput>
         Field<DateTimeOffsetGraphType>("to");
         Field<StringGraphType>("currency").Description("Needed when the creator has earned in several currencies.");
         Field<IdGraphType>("creatorId").Description("Finance: any creator. A creator: themselves (the default).");
-        Field<DateTimeOffsetGraphType>("asOf").Description("Answer with what was recorded up to this moment.");
+        Field<DateTimeOffsetGraphType>("asOf").Description("Answer with what was recorded up to this moment.")
+            .DeprecationReason("Use the asOf argument of earnings, as purchase and payout take it.");
     }
 }
