@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Text.Json;
 using Marten;
 using Platform.Api.Mail;
@@ -58,11 +59,15 @@ public sealed class PersonalDataArchive(SignedLinks links, PrivacyOptions option
             http.Response.ContentType = "application/json";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"personal-data-{exportId}.json\"";
             http.Response.Headers.CacheControl = "no-store";
-            await archive.WriteAsync(http.Response.Body, account, exportId, reads, http.RequestAborted);
+            await archive.WriteAsync(http.Response.BodyWriter, account, exportId, reads, http.RequestAborted);
             return Results.Empty;
         });
 
-    public async Task WriteAsync(Stream output, UserAccount account, Guid exportId, IQuerySession reads, CancellationToken cancellation)
+    /// <summary>
+    /// Written into the response's pipe, which the serializer fills without blocking (a stream would take its synchronous writes,
+    /// which Kestrel refuses), and sent section by section.
+    /// </summary>
+    public async Task WriteAsync(PipeWriter output, UserAccount account, Guid exportId, IQuerySession reads, CancellationToken cancellation)
     {
         var id = account.Id;
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
@@ -100,17 +105,18 @@ public sealed class PersonalDataArchive(SignedLinks links, PrivacyOptions option
             replies = t.Replies.Where(r => !r.Internal).Select(r => new { r.Id, fromMe = r.AuthorId == id, r.ByStaff, r.Body, r.At }),
         }), cancellation);
         json.WriteEndObject();
-        await json.FlushAsync(cancellation);
+        json.Flush();
+        await output.FlushAsync(cancellation);
     }
 
     /// <summary>One category, flushed before the next is read, so a large archive never sits whole in memory.</summary>
-    private static async Task Section<T>(Utf8JsonWriter json, Stream output, string name, IEnumerable<T> items, CancellationToken cancellation)
+    private static async Task Section<T>(Utf8JsonWriter json, PipeWriter output, string name, IEnumerable<T> items, CancellationToken cancellation)
     {
         json.WritePropertyName(name);
         json.WriteStartArray();
         foreach (var item in items) Write(json, item);
         json.WriteEndArray();
-        await json.FlushAsync(cancellation);
+        json.Flush();
         await output.FlushAsync(cancellation);
     }
 

@@ -58,12 +58,15 @@ public class PlatformApp : IAsyncLifetime
             ["GraphQL:WebSocket:ConnectionInitTimeout"] = "00:00:02",
         };
         foreach (var (key, value) in Settings) settings[key] = value;
-        return await AlbaHost.For<Program>(builder =>
+        var host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("environment", Environment);
             builder.ConfigureServices(ConfigureServices);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         });
+        // As Kestrel does: a synchronous write to a response (a data export's first section did one) is an error here too.
+        host.Server.AllowSynchronousIO = false;
+        return host;
     }
 
     public GraphQLClient Client(string? user = null, params string[] roles) =>
