@@ -25,8 +25,4 @@ public static class CommerceReads
             : await context.Reads().LoadAsync<T>(id, context.CancellationToken);
 
     public static DateTimeOffset Now(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
-
-    /// <summary>An id given inside an input object; one that is not a GUID names nothing.</summary>
-    public static Guid Id(string? value, string name) =>
-        Guid.TryParse(value, out var id) ? id : throw DomainException.NotFound($"'{name}'");
 }

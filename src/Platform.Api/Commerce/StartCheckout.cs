@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Marten;
 using Platform.Api.Commerce.Graph;
 using Platform.Api.Communities;
+using Platform.Api.GraphQL;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
@@ -30,8 +31,8 @@ public static class StartCheckoutField
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<StartCheckoutInput>("input");
-                var command = new StartCheckout(Guid.CreateVersion7(), CommerceReads.Id(input.ProductId, "productId"),
-                    input.PriceId is { } price ? CommerceReads.Id(price, "priceId") : null, input.CouponCode, c.UserId());
+                var command = new StartCheckout(Guid.CreateVersion7(), MalformedIdMiddleware.InputId(input.ProductId, "productId"),
+                    input.PriceId is { } price ? MalformedIdMiddleware.InputId(price, "priceId") : null, input.CouponCode, c.UserId());
                 var checkoutId = await c.Commands().InvokeAsync<Guid>(command, c.CancellationToken);
                 return await c.Reads().LoadAsync<PurchaseView>(checkoutId, c.CancellationToken);
             });

@@ -94,19 +94,25 @@ public static class GraphQLConfiguration
         return builder;
     }
 
-    /// <summary>Domain and concurrency failures keep a precise code; anything else is masked and logged.</summary>
+    /// <summary>
+    /// What the caller is told when the failure is theirs (a rule refused the command, something was taken) or a race they lost:
+    /// a precise code, and no error in the log (<see cref="LoggingConfiguration.Routine"/>). Null for anything else.
+    /// </summary>
+    public static ExecutionError? ErrorForCaller(Exception exception) => exception switch
+    {
+        DomainException e => new ExecutionError(e.Message) { Code = e.Code },
+        DocumentAlreadyExistsException { DocType.Name: nameof(SlugClaim), Id: var slug } =>
+            new ExecutionError($"The slug '{slug}' is taken; choose another.") { Code = ErrorCodes.Conflict },
+        DocumentAlreadyExistsException => new ExecutionError("That already exists.") { Code = ErrorCodes.Conflict },
+        var e when Failures.IsUniqueViolation(e) => new ExecutionError("That is already taken.") { Code = ErrorCodes.Conflict },
+        var e when EventStoreConfiguration.LostRace(e) => new ExecutionError("Someone else changed this at the same time; try again.") { Code = ErrorCodes.Conflict },
+        _ => null,
+    };
+
+    /// <summary>The caller's own failures keep a precise code, as does a database that is away for a moment; anything else is masked and logged.</summary>
     private static void MapException(UnhandledExceptionContext context)
     {
-        var error = context.OriginalException switch
-        {
-            DomainException e => new ExecutionError(e.Message) { Code = e.Code },
-            DocumentAlreadyExistsException => new ExecutionError("That already exists.") { Code = ErrorCodes.Conflict },
-            var e when Failures.IsUniqueViolation(e) => new ExecutionError("That is already taken.") { Code = ErrorCodes.Conflict },
-            JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or ConcurrencyException =>
-                new ExecutionError("Someone else changed this at the same time; try again.") { Code = ErrorCodes.Conflict },
-            var e when Failures.IsDatabaseUnavailable(e) => Unavailable(),
-            _ => null,
-        };
+        var error = ErrorForCaller(context.OriginalException) ?? (Failures.IsDatabaseUnavailable(context.OriginalException) ? Unavailable() : null);
         if (error is not null)
         {
             context.Exception = error;

@@ -23,6 +23,10 @@ public sealed class MalformedIdMiddleware : IFieldMiddleware
         return next(context);
     }
 
+    /// <summary>An id given inside an input object, which this middleware does not reach: the same VALIDATION error, naming it.</summary>
+    public static Guid InputId(string? value, string name) =>
+        Guid.TryParse(value, out var id) ? id : throw DomainException.Invalid($"'{name}' is not a valid id.");
+
     private static bool IsId(IGraphType? type) => type switch
     {
         NonNullGraphType nonNull => IsId(nonNull.ResolvedType),

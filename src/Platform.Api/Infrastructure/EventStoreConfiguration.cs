@@ -89,9 +89,10 @@ public static class EventStoreConfiguration
     /// <summary>
     /// A command lost a race on its stream: another appended first, or started the same stream. Wolverine decides it again on
     /// the fresh state (the retry policy above), so a lost race is routine: the log leaves out each attempt's failure
-    /// (<see cref="LoggingConfiguration.RetriedRace"/>) and keeps the outcome.
+    /// (<see cref="LoggingConfiguration.Routine"/>) and keeps the outcome.
     /// </summary>
-    public static bool LostRace(Exception exception) => exception is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException;
+    public static bool LostRace(Exception exception) =>
+        exception is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
 
     /// <summary>A failure that says the database could not be reached or went away, anywhere in the exception's chain.</summary>
     public static bool DatabaseUnavailable(Exception exception)

@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Context;
+using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -22,7 +23,8 @@ public static class LoggingConfiguration
                 .MinimumLevel.Override("Marten", LogEventLevel.Warning)
                 .MinimumLevel.Override("JasperFx", LogEventLevel.Warning)
                 .MinimumLevel.Override("Npgsql", LogEventLevel.Warning)
-                .Filter.ByExcluding(RetriedRace)
+                .Enrich.With<LeaveOutContent>()
+                .Filter.ByExcluding(Routine)
                 .Enrich.FromLogContext();
             if (development) logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId} {TraceId}{NewLine}{Exception}");
             else logger.WriteTo.Console(new RenderedCompactJsonFormatter());
@@ -30,18 +32,45 @@ public static class LoggingConfiguration
         return builder;
     }
 
+    private const string FailedAttempt = "Failed to process message "; // Wolverine's, for a queued message, under its type's name
+    private const string FailedInvocation = "Invocation of {Message} failed!"; // Wolverine's, for a command invoked from a request
+    private const string FailedStatement = "Marten encountered an exception executing"; // Marten's, once per statement of the batch
+
     /// <summary>
-    /// Marten and Wolverine log every failed attempt as an error with its stack trace, a lost race on a stream too, which
-    /// Wolverine then decides again on fresh state (<see cref="EventStoreConfiguration.LostRace"/>): the demo data's concurrent
-    /// level checks and image processing alone printed forty. Only the outcome is kept: Wolverine's "moved to the error queue"
-    /// once the retries are spent, or the caller's CONFLICT. Matched on the two messages' text, so a library that rewords them
-    /// shows the attempts again rather than hiding anything else.
+    /// Failures that are routine, left out of the log: Marten and Wolverine write each as an error with its stack trace (forty on the
+    /// demo data's load alone), which buried the platform's real errors. (1) A queued message's attempt that lost a race on a stream
+    /// (<see cref="EventStoreConfiguration.LostRace"/>): Wolverine decides it again on fresh state, and says "moved to the error queue"
+    /// if the retries run out. (2) A command invoked from a request, and its statements, failing for a reason the caller is told
+    /// (<see cref="GraphQL.GraphQLConfiguration.ErrorForCaller"/>: a rule refused it, something was taken, a lost race): the answer
+    /// carries the code and the request keeps its own log line. Matched on the libraries' texts, so a library that rewords them
+    /// shows these again rather than hiding anything else.
     /// </summary>
-    public static bool RetriedRace(LogEvent logEvent) =>
-        logEvent.Exception is { } exception && EventStoreConfiguration.LostRace(exception)
-        // Wolverine's, under the message type's name; Marten's, under Marten.IDocumentStore, once per statement of the batch.
-        && (logEvent.MessageTemplate.Text.StartsWith("Failed to process message ", StringComparison.Ordinal)
-            || logEvent.MessageTemplate.Text.StartsWith("Marten encountered an exception executing", StringComparison.Ordinal));
+    public static bool Routine(LogEvent logEvent)
+    {
+        if (logEvent.Exception is not { } exception) return false;
+        var text = logEvent.MessageTemplate.Text;
+        return text.StartsWith(FailedAttempt, StringComparison.Ordinal) && EventStoreConfiguration.LostRace(exception)
+            || (text == FailedInvocation || text.StartsWith(FailedStatement, StringComparison.Ordinal))
+            && GraphQL.GraphQLConfiguration.ErrorForCaller(exception) is not null;
+    }
+
+    /// <summary>
+    /// Logs carry ids, not content: Wolverine writes a failed command whole (a message's text, an invitation's token), Marten a failed
+    /// statement's parameter values (documents and events). The command keeps its type name, the statement its SQL.
+    /// </summary>
+    public sealed class LeaveOutContent : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory factory)
+        {
+            // The command arrives as its text (a record's: "SendMessage { Body = ... }"), or as itself.
+            if (logEvent.MessageTemplate.Text == FailedInvocation && logEvent.Properties.TryGetValue("Message", out var message)
+                && message is ScalarValue { Value: { } command })
+                logEvent.AddOrUpdateProperty(new LogEventProperty("Message",
+                    new ScalarValue(command is string text ? text.Split(' ', 2)[0] : command.GetType().Name)));
+            if (logEvent.MessageTemplate.Text.StartsWith(FailedStatement, StringComparison.Ordinal) && logEvent.Properties.ContainsKey("PARAMS"))
+                logEvent.AddOrUpdateProperty(new LogEventProperty("PARAMS", new ScalarValue("(parameter values left out)")));
+        }
+    }
 
     /// <summary>
     /// One correlation id per request (the trace identifier), taken from <c>X-Correlation-Id</c> when the caller

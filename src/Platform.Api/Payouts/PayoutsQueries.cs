@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using Marten.Services.BatchQuerying;
 using Platform.Api.Commerce;
+using Platform.Api.GraphQL;
 using Platform.Api.GraphQL.Schema;
 using Platform.Api.Identity;
 using Platform.Api.Infrastructure;
@@ -25,7 +26,7 @@ public static class PayoutsQueries
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<EarningsInput?>("input") ?? new EarningsInput(null, null, null, null, null);
-                var creatorId = input.CreatorId is { } named ? Guid.Parse(named) : c.UserId();
+                var creatorId = input.CreatorId is { } named ? MalformedIdMiddleware.InputId(named, "creatorId") : c.UserId();
                 var asOf = c.GetArgument<DateTimeOffset?>("asOf");
                 if (asOf is not null && input.AsOf is not null && asOf != input.AsOf)
                     throw DomainException.Invalid("Give asOf once: the argument (input.asOf is deprecated).");

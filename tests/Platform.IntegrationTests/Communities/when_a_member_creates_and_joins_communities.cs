@@ -88,6 +88,7 @@ public sealed class when_a_member_creates_and_joins_communities(PlatformApp app)
         var second = await app.Client("gus").Send(Create, new { input = new { name = "Second", slug } });
 
         Assert.Equal("CONFLICT", second.FirstErrorCode);
+        Assert.Equal($"The slug '{slug}' is taken; choose another.", second.Errors!.Value[0].GetProperty("message").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, second.Body.GetProperty("data").ValueKind);
     }
 

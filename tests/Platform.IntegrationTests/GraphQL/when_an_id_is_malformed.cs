@@ -8,9 +8,12 @@ public sealed class when_an_id_is_malformed(PlatformApp app) : IClassFixture<Pla
     [Theory]
     [InlineData("{ course(id: \"not-a-guid\") { id } }", "id")]
     [InlineData("{ members(communityId: \"42\") { nodes { userId } } }", "communityId")]
+    // Inside an input object too: finance naming a creator, a buyer naming a product.
+    [InlineData("{ earnings(input: { creatorId: \"abc\" }) { net { amount } } }", "creatorId")]
+    [InlineData("mutation { startCheckout(input: { productId: \"not-a-guid\" }) { checkoutId } }", "productId")]
     public async Task the_query_answers_validation_naming_the_argument(string query, string argument)
     {
-        var response = await app.Client("ivan").Send(query);
+        var response = await app.Client("ivy-finance", "member", "finance").Send(query);
 
         Assert.Equal("VALIDATION", response.FirstErrorCode);
         Assert.Contains($"'{argument}'", response.Errors!.Value[0].GetProperty("message").GetString());
