@@ -58,11 +58,7 @@ public static class AnalyticsReads
     /// <summary>The currency asked for, else the one the community sells in (usd when it has sold nothing).</summary>
     private static string Currency(string? asked, AnalyticsFacts facts)
     {
-        if (asked is not null)
-        {
-            var code = asked.Trim().ToLowerInvariant();
-            return code.Length == 3 && code.All(char.IsAsciiLetterLower) ? code : throw DomainException.Invalid("A currency is a three-letter ISO code.");
-        }
+        if (asked is not null) return Commerce.Currencies.Of(asked);
         var sold = facts.Sales.Select(s => s.Currency).Concat(facts.Subscriptions.Select(s => s.Currency)).Distinct().ToList();
         return sold.Count switch
         {

@@ -39,7 +39,7 @@ public static partial class Product
             throw DomainException.Invalid(subject.Kind == ProductKind.Course
                 ? "Only a PAID course has a price: a FREE or LEVEL course is not sold."
                 : "Only a community with join policy PAID has a price: its membership is not sold otherwise.");
-        var currency = Currency(command.Currency);
+        var currency = Currencies.Of(command.Currency);
         var minimum = MinimumCharge.Of(currency);
         if (command.Amount < minimum || command.Amount > MoneySplit.MaxAmount)
             throw DomainException.Invalid($"A price in {currency} is {minimum} to {MoneySplit.MaxAmount} minor units: the payment provider charges no less than {minimum}.");
@@ -99,16 +99,6 @@ public static partial class Product
         (_, { } off) => Math.Min(off, amount - 1),
         _ => 0,
     };
-
-    /// <summary>Lower-case ISO 4217, as Stripe writes it.</summary>
-    public static string Currency(string currency)
-    {
-        var code = currency.Trim().ToLowerInvariant();
-        return CurrencyCode().IsMatch(code) ? code : throw DomainException.Invalid("A currency is a three-letter ISO 4217 code, such as eur or jpy.");
-    }
-
-    [GeneratedRegex("^[a-z]{3}$")]
-    private static partial Regex CurrencyCode();
 
     [GeneratedRegex("^[A-Z0-9_-]{3,32}$")]
     private static partial Regex CouponCode();

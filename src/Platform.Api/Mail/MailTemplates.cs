@@ -65,13 +65,10 @@ public static class MailTemplates
     /// <summary>Integer minor units in the currency's own decimals (none for yen and the like).</summary>
     public static string Money(long minor, string currency)
     {
-        var digits = ZeroDecimalCurrencies.Contains(currency.ToLowerInvariant()) ? 0 : 2;
+        var digits = Commerce.Currencies.Decimals(currency);
         var major = minor / (decimal)Math.Pow(10, digits);
         return $"{major.ToString($"N{digits}", CultureInfo.InvariantCulture)} {currency.ToUpperInvariant()}";
     }
-
-    private static readonly HashSet<string> ZeroDecimalCurrencies =
-        ["bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"];
 
     private static string Moment(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

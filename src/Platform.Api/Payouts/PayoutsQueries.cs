@@ -33,7 +33,7 @@ public static class PayoutsQueries
                 var now = asOf ?? input.AsOf ?? CommerceReads.Now(c);
                 var (lines, covered) = await LedgerOf(c.Reads(), creatorId, now, c.CancellationToken);
                 var currencies = lines.Select(l => l.Currency).Distinct().ToList();
-                var currency = input.Currency is { } asked ? Product.Currency(asked)
+                var currency = input.Currency is { } asked ? Currencies.Of(asked)
                     : currencies.Count <= 1 ? currencies.FirstOrDefault() ?? "usd"
                     : throw DomainException.Invalid($"This creator earned in {string.Join(", ", currencies)}: name a currency.");
                 return EarningsCalculator.Compute(creatorId, currency, lines.Where(l => l.Currency == currency).ToList(), input.From, input.To, now,
