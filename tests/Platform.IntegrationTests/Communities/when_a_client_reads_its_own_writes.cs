@@ -49,6 +49,23 @@ public sealed class when_a_client_reads_its_own_writes(PlatformApp app) : IClass
     }
 
     [Fact]
+    public async Task a_join_and_a_leave_answer_with_the_count_that_includes_them()
+    {
+        var creator = app.Client("ryw-answer-creator");
+        for (var round = 0; round < Rounds; round++)
+        {
+            var id = await Community(creator, $"Answer {round}");
+            var joiner = app.Client(Unique("ryw-answer-"));
+            var joined = (await joiner.Data("mutation($id: ID!) { joinCommunity(communityId: $id) { community { memberCount } } }", new { id }))
+                .GetProperty("joinCommunity");
+            Assert.Equal(2, joined.GetProperty("community").GetProperty("memberCount").GetInt32());
+            var left = (await joiner.Data("mutation($id: ID!) { leaveCommunity(communityId: $id) { status community { memberCount } } }", new { id }))
+                .GetProperty("leaveCommunity");
+            Assert.Equal(("LEFT", 1), (left.GetProperty("status").GetString(), left.GetProperty("community").GetProperty("memberCount").GetInt32()));
+        }
+    }
+
+    [Fact]
     public async Task a_join_request_shows_in_the_requests_at_once()
     {
         var creator = app.Client("ryw-approval-creator");

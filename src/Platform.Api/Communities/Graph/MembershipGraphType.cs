@@ -20,8 +20,12 @@ public sealed class MembershipGraphType : ObjectGraphType<MembershipView>
         Field<NonNullGraphType<EnumerationGraphType<MembershipStatus>>>("status").Resolve(c => c.Source.Status);
         Field(c => c.RequestedAt, nullable: true);
         Field(c => c.JoinedAt, nullable: true);
+        // A join's or a leave's answer counts its own change: the card is async, so it waits for the caller's commits first.
         Field<CommunityGraphType>("community").ResolveAsync(async c =>
-            await CommunitiesAccess.Visible(c, await c.Reads().LoadAsync<CommunityCard>(c.Source.CommunityId, c.CancellationToken)));
+        {
+            await c.SeeOwnWrites(nameof(CommunityCard));
+            return await CommunitiesAccess.Visible(c, await c.Reads().LoadAsync<CommunityCard>(c.Source.CommunityId, c.CancellationToken));
+        });
         Field<UserGraphType>("user").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<UserLookup>().Get(c.Source.UserId, c.CancellationToken));
         Engagement.Graph.MemberLevelGraphType.AddTo(this, "level", m => (m.CommunityId, m.UserId));
