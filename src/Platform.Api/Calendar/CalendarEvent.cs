@@ -25,6 +25,9 @@ public sealed record CalendarEvent(
     /// <summary>Who attended which occurrence: recording a member twice for one occurrence appends (and earns) nothing more.</summary>
     public ImmutableHashSet<Attendance> Attended { get; init; } = [];
 
+    /// <summary>Who declined: a member who said NOT_GOING is not one who never answered.</summary>
+    public ImmutableHashSet<Guid> NotGoing { get; init; } = [];
+
     public static CalendarEvent Create(CalendarEventScheduled e) => new(e.EventId, e.CommunityId, e.Title, e.Description, e.StartsAt, e.EndsAt,
         e.TimeZone, e.Url, e.Location, e.Capacity, e.Recurrence, false, [], [], []);
 
@@ -34,13 +37,16 @@ public sealed record CalendarEvent(
 
     public CalendarEvent Apply(RsvpGiven e)
     {
-        var without = this with { Going = Going.Remove(e.UserId), Waiting = Waiting.Remove(e.UserId), Maybe = Maybe.Remove(e.UserId) };
+        var without = this with
+        {
+            Going = Going.Remove(e.UserId), Waiting = Waiting.Remove(e.UserId), Maybe = Maybe.Remove(e.UserId), NotGoing = NotGoing.Remove(e.UserId),
+        };
         return e.Status switch
         {
             RsvpStatus.Going => without with { Going = without.Going.Add(e.UserId) },
             RsvpStatus.Waitlisted => without with { Waiting = without.Waiting.Add(e.UserId) },
             RsvpStatus.Maybe => without with { Maybe = without.Maybe.Add(e.UserId) },
-            _ => without,
+            _ => without with { NotGoing = without.NotGoing.Add(e.UserId) },
         };
     }
 
@@ -49,7 +55,8 @@ public sealed record CalendarEvent(
     public CalendarEvent Apply(AttendanceRecorded e) => this with { Attended = Attended.Add(new(e.OccurrenceStartsAt, e.UserId)) };
 
     public RsvpStatus? StatusOf(Guid userId) =>
-        Going.Contains(userId) ? RsvpStatus.Going : Waiting.Contains(userId) ? RsvpStatus.Waitlisted : Maybe.Contains(userId) ? RsvpStatus.Maybe : null;
+        Going.Contains(userId) ? RsvpStatus.Going : Waiting.Contains(userId) ? RsvpStatus.Waitlisted : Maybe.Contains(userId) ? RsvpStatus.Maybe
+        : NotGoing.Contains(userId) ? RsvpStatus.NotGoing : null;
 
     public static DateTimeZone Zone(string timeZone) =>
         DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) ?? throw DomainException.Invalid($"'{timeZone}' is not an IANA time zone such as Europe/Berlin.");
@@ -103,7 +110,7 @@ public sealed record CalendarEvent(
             RsvpAnswer.Maybe => RsvpStatus.Maybe,
             _ => RsvpStatus.NotGoing,
         };
-        if (wanted == current || (wanted == RsvpStatus.NotGoing && current is null)) return [];
+        if (wanted == current) return [];
         List<object> events = [new RsvpGiven(Id, userId, wanted, now)];
         if (current == RsvpStatus.Going && Waiting.FirstOrDefault() is var next && next != Guid.Empty)
             events.Add(new WaitlistPromoted(Id, next, now));

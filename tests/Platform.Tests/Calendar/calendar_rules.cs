@@ -61,7 +61,19 @@ public sealed class calendar_rules
         e = Apply(e, events);
         Assert.Equal([b], e.Going);
         Assert.Equal([c], e.Waiting);
-        Assert.Null(e.StatusOf(a));
+        Assert.Equal(RsvpStatus.NotGoing, e.StatusOf(a));
+    }
+
+    [Fact]
+    public void declining_is_an_answer_of_its_own_and_saying_it_again_changes_nothing()
+    {
+        var (declines, never) = (Guid.NewGuid(), Guid.NewGuid());
+        var e = Weekly();
+        e = Apply(e, e.Rsvp(declines, RsvpAnswer.NotGoing, Now));
+        Assert.Equal((RsvpStatus.NotGoing, (RsvpStatus?)null), (e.StatusOf(declines)!.Value, e.StatusOf(never)));
+        Assert.Empty(e.Rsvp(declines, RsvpAnswer.NotGoing, Now));
+        e = Apply(e, e.Rsvp(declines, RsvpAnswer.Maybe, Now));
+        Assert.Equal(RsvpStatus.Maybe, e.StatusOf(declines));
     }
 
     [Fact]
