@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marten;
 using Platform.Api.Infrastructure;
+using Platform.Api.Mail;
 using Platform.Contracts.Commerce;
 using Wolverine;
 
@@ -47,7 +49,8 @@ public static class LocalStripeEvents
 /// provider would report comes back as Stripe-format events through <see cref="ReceiveProviderEvent"/>, after the command
 /// that caused it has committed (the outbox), exactly as a webhook would.
 /// </summary>
-public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession session, IConfiguration configuration, TimeProvider clock) : IPaymentProvider
+public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession session, IConfiguration configuration, TimeProvider clock, SignedLinks links)
+    : IPaymentProvider
 {
     public const string ProviderName = "local";
     /// <summary>The schedules the local provider keeps in place of the provider's own timers.</summary>
@@ -60,8 +63,21 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
 
     public Task<string> OpenAccount(Guid creatorId, CancellationToken cancellation) => Task.FromResult(LocalStripeEvents.AccountId(creatorId));
 
-    public Task<string> OnboardingLink(Guid creatorId, string providerAccountId, CancellationToken cancellation) =>
-        Task.FromResult($"{Origin(configuration)}/payments/local/onboarding/{creatorId}");
+    /// <summary>How long an onboarding link works (Stripe's account links last minutes; a tester gets longer).</summary>
+    public static readonly TimeSpan OnboardingLinkLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Signed and expiring, as Stripe's account links are single-use and short-lived: a creator's id is no secret (it is in the member
+    /// directory), so a bare link would let anyone finish anyone's onboarding.
+    /// </summary>
+    public Task<string> OnboardingLink(Guid creatorId, string providerAccountId, CancellationToken cancellation)
+    {
+        var expires = (clock.GetUtcNow() + OnboardingLinkLifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return Task.FromResult($"{Origin(configuration)}/payments/local/onboarding/{creatorId}?expires={expires}&sig={links.Sign(OnboardingSignatureParts(creatorId, expires))}");
+    }
+
+    /// <summary>What an onboarding link's signature covers: the creator and the expiry, so neither can be changed.</summary>
+    public static string[] OnboardingSignatureParts(Guid creatorId, string expires) => ["payout-onboarding", creatorId.ToString(), expires];
 
     public async Task<ProviderCheckout> StartCheckout(CheckoutRequest request, CancellationToken cancellation)
     {

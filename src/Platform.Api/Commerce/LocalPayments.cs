@@ -1,12 +1,14 @@
-using GraphQL;
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using GraphQL;
 using Marten;
 using Platform.Api.Infrastructure;
+using Platform.Api.Mail;
 using Platform.Contracts.Commerce;
 using Platform.Projections.Commerce;
-using Wolverine;
 using Platform.Projections.Payouts;
+using Wolverine;
 
 namespace Platform.Api.Commerce;
 
@@ -168,9 +170,15 @@ public static class PaymentPages
         });
         app.MapGet("/payments/local/onboarding/{creatorId:guid}", () => Results.Content(
             "<!doctype html><title>Payouts</title><h1>Payout account</h1><form method=post><button>Finish onboarding</button></form>", "text/html"));
-        app.MapPost("/payments/local/onboarding/{creatorId:guid}", async (Guid creatorId, IQuerySession session, IMessageContext bus, TimeProvider clock,
-            CancellationToken cancellation) =>
+        // 403 for a link that was not signed for this creator, 410 once it expired.
+        app.MapPost("/payments/local/onboarding/{creatorId:guid}", async (Guid creatorId, HttpContext http, SignedLinks links, IQuerySession session,
+            IMessageContext bus, TimeProvider clock, CancellationToken cancellation) =>
         {
+            var expires = http.Request.Query["expires"].ToString();
+            if (!links.Verify(http.Request.Query["sig"], LocalPaymentProvider.OnboardingSignatureParts(creatorId, expires))
+                || !long.TryParse(expires, CultureInfo.InvariantCulture, out var until))
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            if (clock.GetUtcNow().ToUnixTimeSeconds() > until) return Results.StatusCode(StatusCodes.Status410Gone);
             var account = await session.LoadAsync<PayoutAccountView>(Contracts.DeterministicId.PayoutAccount(creatorId), cancellation);
             if (account is null || account.Provider != LocalPaymentProvider.ProviderName) return Results.NotFound();
             await LocalPayments.CompleteOnboarding(bus, account, clock.GetUtcNow(), cancellation);

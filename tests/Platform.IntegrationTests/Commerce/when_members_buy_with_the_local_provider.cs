@@ -278,6 +278,32 @@ public sealed class when_members_buy_with_the_local_provider(LocalShopApp app) :
     }
 
     [Fact]
+    public async Task payout_onboarding_finishes_only_through_the_signed_link_the_creator_was_given()
+    {
+        var creator = app.Client(NewUser("onboarder"));
+        await Given.Community(creator, "Onboarding"); // a creator is who runs a community
+        var url = new Uri((await creator.Data("mutation { startPayoutOnboarding { onboardingUrl } }")).GetProperty("startPayoutOnboarding")
+            .GetProperty("onboardingUrl").GetString()!);
+        var anyone = app.Host.Server.CreateClient();
+
+        // A creator's id is public: the bare address, or another creator's id under this link's signature, changes nothing.
+        Assert.Equal(HttpStatusCode.Forbidden, (await anyone.PostAsync(url.AbsolutePath, null)).StatusCode);
+        var otherCreator = PlatformApp.UserId(NewUser("someone-else")).ToString();
+        var segments = url.AbsolutePath.Split('/');
+        Assert.Equal(HttpStatusCode.Forbidden, (await anyone.PostAsync(url.PathAndQuery.Replace(segments[^1], otherCreator), null)).StatusCode);
+        Assert.False((await creator.Data("mutation { startPayoutOnboarding { chargesEnabled } }")).GetProperty("startPayoutOnboarding")
+            .GetProperty("chargesEnabled").GetBoolean());
+
+        // A later expiry written into the link breaks its signature too.
+        var later = DateTimeOffset.UtcNow.AddYears(1).ToUnixTimeSeconds().ToString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await anyone.PostAsync(System.Text.RegularExpressions.Regex.Replace(url.PathAndQuery, "expires=[0-9]+", $"expires={later}"), null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await anyone.PostAsync(url.PathAndQuery, null)).StatusCode);
+        Assert.True(await Given.Eventually(async () => (await creator.Data("mutation { startPayoutOnboarding { chargesEnabled } }"))
+            .GetProperty("startPayoutOnboarding").GetProperty("chargesEnabled").GetBoolean(), enabled => enabled));
+    }
+
+    [Fact]
     public async Task the_stripe_webhook_refuses_everything_when_no_signing_secret_is_configured()
     {
         var response = await app.Client().Http.PostAsync("/webhooks/stripe", new StringContent("{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\"}"));
