@@ -21,8 +21,9 @@ public static class MailConfiguration
         var options = builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
         var smtp = builder.Configuration.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new SignedLinks(SignedLinks.LoadKey(options),
-            builder.Configuration["PLATFORM_URL"] is { Length: > 0 } url ? url : PlatformUrlConfiguration.DefaultUrl));
+        var apiOrigin = builder.Configuration["PLATFORM_URL"] is { Length: > 0 } url ? url : PlatformUrlConfiguration.DefaultUrl;
+        builder.Services.AddSingleton(new SignedLinks(SignedLinks.LoadKey(options), apiOrigin));
+        builder.Services.AddSingleton(new AppLinks((options.AppUrl.Length > 0 ? options.AppUrl : apiOrigin).TrimEnd('/')));
         builder.Services.AddSingleton<MailComposer>();
         builder.Services.AddSingleton<IMailer>(options.Provider.ToLowerInvariant() switch
         {
@@ -50,5 +51,9 @@ public static class MailConfiguration
 
     public static void AddMailMutations(this ObjectGraphType mutation) => mutation.AddUpdateNotificationPreferences();
 
-    public static void MapMail(this WebApplication app) => app.MapUnsubscribe();
+    public static void MapMail(this WebApplication app)
+    {
+        app.MapUnsubscribe();
+        if (app.Services.GetRequiredService<MailOptions>().AppUrl.Length == 0) AppLinks.MapFallbackPages(app);
+    }
 }

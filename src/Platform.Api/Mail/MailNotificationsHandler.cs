@@ -47,11 +47,11 @@ public static class MailNotificationsHandler
     private static bool MayMail(object data) => data is not PostCreated post || post.Mentioned.Any(user => user != post.AuthorId);
 
     /// <summary>A mail per recipient who has an address and wants this kind by email; ids from the event, so a replay sends nothing new.</summary>
-    public static async Task<OutgoingMessages> Handle(NotifyByMail message, IDocumentSession session, SignedLinks links, CancellationToken cancellation)
+    public static async Task<OutgoingMessages> Handle(NotifyByMail message, IDocumentSession session, AppLinks links, CancellationToken cancellation)
     {
         var e = await session.Events.LoadAsync(message.EventId, cancellation) ?? throw new InvalidOperationException($"Event {message.EventId} is gone.");
         var outgoing = new OutgoingMessages();
-        foreach (var (recipient, kind, content) in await MailsFor(e, session, links.Origin, cancellation))
+        foreach (var (recipient, kind, content) in await MailsFor(e, session, links, cancellation))
         {
             if (await session.LoadAsync<UserAccount>(recipient, cancellation) is not { Email: { Length: > 0 } email }) continue;
             var preferences = await session.Events.AggregateStreamAsync<NotificationPreferences>(NotificationPreferences.StreamId(recipient), token: cancellation)
@@ -63,7 +63,7 @@ public static class MailNotificationsHandler
     }
 
     private static async Task<IReadOnlyList<(Guid Recipient, NotificationKind Kind, MailContent Content)>> MailsFor(
-        IEvent e, IDocumentSession session, string origin, CancellationToken cancellation)
+        IEvent e, IDocumentSession session, AppLinks links, CancellationToken cancellation)
     {
         switch (e.Data)
         {
@@ -81,7 +81,7 @@ public static class MailNotificationsHandler
             {
                 var author = await Name(session, comment.AuthorId, cancellation);
                 var post = await session.LoadAsync<Projections.Social.PostView>(comment.PostId, cancellation);
-                var url = $"{origin}/posts/{comment.PostId}";
+                var url = links.Post(comment.PostId);
                 var title = post?.Title ?? "a post";
                 var replied = new[] { comment.PostAuthorId, comment.ParentAuthorId ?? comment.PostAuthorId }.Distinct()
                     .Where(u => u != comment.AuthorId && !comment.Mentioned.Contains(u));
@@ -92,7 +92,7 @@ public static class MailNotificationsHandler
             {
                 var author = await Name(session, post.AuthorId, cancellation);
                 return [.. post.Mentioned.Where(u => u != post.AuthorId).Select(u =>
-                    (u, NotificationKind.Mention, MailTemplates.Mention(author, post.Title, post.Body, $"{origin}/posts/{post.PostId}")))];
+                    (u, NotificationKind.Mention, MailTemplates.Mention(author, post.Title, post.Body, links.Post(post.PostId))))];
             }
             // The author learns what a moderator did to their content or membership; a dismissed report changed nothing for them.
             case ReportsResolved resolved when resolved.Action != ModerationAction.Dismiss:
@@ -104,19 +104,19 @@ public static class MailNotificationsHandler
             case TicketReplied reply when reply.ByStaff && !reply.Internal:
                 return [(reply.CustomerId, NotificationKind.TicketReply, MailTemplates.TicketReply(
                     (await session.LoadAsync<Projections.Help.TicketView>(reply.TicketId, cancellation))?.Subject ?? "your ticket",
-                    await Name(session, reply.AuthorId, cancellation), reply.Body, $"{origin}/tickets/{reply.TicketId}"))];
+                    await Name(session, reply.AuthorId, cancellation), reply.Body, links.Ticket(reply.TicketId)))];
             default:
                 return [];
         }
     }
 
-    public static async Task<OutgoingMessages> Handle(MailInvitation message, IDocumentSession session, SignedLinks links, CancellationToken cancellation)
+    public static async Task<OutgoingMessages> Handle(MailInvitation message, IDocumentSession session, AppLinks links, CancellationToken cancellation)
     {
         var invitation = await session.Events.AggregateStreamAsync<Projections.Communities.InvitationView>(message.InvitationId, token: cancellation)
             ?? throw new InvalidOperationException($"Invitation {message.InvitationId} is gone.");
         var community = await Communities.Community.Load(session, invitation.CommunityId, cancellation);
         var content = MailTemplates.Invitation(community.Name, await Name(session, invitation.InvitedBy, cancellation),
-            $"{links.Origin}/invitations/{Uri.EscapeDataString(message.Token)}", invitation.ExpiresAt);
+            links.Invitation(message.Token), invitation.ExpiresAt);
         return [new SendMail(DeterministicId.From("mail", "invitation", invitation.Id.ToString()), invitation.Email, content, null, null)];
     }
 

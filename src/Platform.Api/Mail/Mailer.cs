@@ -11,6 +11,8 @@ public sealed class MailOptions
     public string Provider { get; set; } = "local";
     public string Folder { get; set; } = Path.Combine(".platform", "mail");
     public string From { get; set; } = "Platform <no-reply@platform.localhost>";
+    /// <summary>The web app's address, where links in mail to its pages open (<see cref="AppLinks"/>); empty: this API's, with fallback pages.</summary>
+    public string AppUrl { get; set; } = "";
     /// <summary>Signs unsubscribe and calendar links (base64, 32 bytes or more); without it, the key kept at <see cref="LinkKeyPath"/>.</summary>
     public string LinkKey { get; set; } = "";
     public string LinkKeyPath { get; set; } = Path.Combine(".platform", "keys", "link.key");

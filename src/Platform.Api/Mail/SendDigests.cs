@@ -45,7 +45,7 @@ public static class SendDigestsHandler
         return outgoing;
     }
 
-    public static async Task<OutgoingMessages> Handle(ComposeDigest digest, IDocumentSession session, IFeeds feeds, SignedLinks links, TimeProvider clock,
+    public static async Task<OutgoingMessages> Handle(ComposeDigest digest, IDocumentSession session, IFeeds feeds, AppLinks links, TimeProvider clock,
         CancellationToken cancellation)
     {
         var id = DigestSent.IdOf(digest.UserId, digest.Period);
@@ -63,7 +63,7 @@ public static class SendDigestsHandler
         session.Insert(new DigestSent(id, digest.UserId, digest.Period, since, digest.To, items.Count, clock.GetUtcNow()));
         if (items.Count == 0) return [];
         var period = digest.Frequency == DigestFrequency.Weekly ? "weekly" : "daily";
-        return [new SendMail(DeterministicId.From("mail", "digest", id.ToString()), member!.Email!, MailTemplates.Digest(period, items, $"{links.Origin}/notifications"),
+        return [new SendMail(DeterministicId.From("mail", "digest", id.ToString()), member!.Email!, MailTemplates.Digest(period, items, links.Notifications),
             digest.UserId, null)];
     }
 }

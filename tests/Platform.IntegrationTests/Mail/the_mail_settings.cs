@@ -42,6 +42,17 @@ public sealed class the_mail_settings
         Assert.Equal(("school@example.test", "alice@example.test"), (from, Assert.Single(to)));
     }
 
+    [Theory]
+    [InlineData(null, "http://127.0.0.1:5080")] // no web app: this API's address, where fallback pages answer
+    [InlineData("https://app.example.test/", "https://app.example.test")]
+    public void links_to_the_web_apps_pages_open_at_Mail_AppUrl(string? appUrl, string origin)
+    {
+        var builder = appUrl is null ? Host() : Host(("Mail:AppUrl", appUrl));
+        builder.AddMail();
+        var links = builder.Services.BuildServiceProvider().GetRequiredService<AppLinks>();
+        Assert.Equal($"{origin}/invitations/a%2Fb", links.Invitation("a/b"));
+    }
+
     [Fact]
     public void local_is_the_default_and_writes_files() =>
         Assert.IsType<LocalMailer>(Mailer(Host()));

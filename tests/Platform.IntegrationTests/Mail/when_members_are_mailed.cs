@@ -66,6 +66,9 @@ public sealed class when_members_are_mailed(MailApp app) : IClassFixture<MailApp
         Assert.Contains("Luthiers", mail.Subject);
         var link = mail.TextBody!.Split(' ', '\n').Single(w => w.Contains("/invitations/"));
         var token = Uri.UnescapeDataString(link.Trim()[(link.LastIndexOf('/') + 1)..]);
+        // With no web app configured the link opens this API's page for it, which says how to accept, not a 404.
+        var page = await app.Host.Server.CreateClient().GetStringAsync(new Uri(link.Trim()).PathAndQuery);
+        Assert.Contains("acceptInvite", page);
         var joined = await app.Client(Shops.NewUser("invitee")).Data("mutation($t: String!) { acceptInvite(token: $t) { status } }", new { t = token });
         Assert.Equal("ACTIVE", joined.GetProperty("acceptInvite").GetProperty("status").GetString());
         Assert.Null(mail.Headers["List-Unsubscribe"]); // not a member's notification: nothing to unsubscribe from
