@@ -94,7 +94,8 @@ public sealed class FeedEntry
     public static Guid IdOf(FeedKey feed, string foreignId) => Contracts.DeterministicId.From("feed-entry", feed.ToString(), foreignId);
 }
 
-/// <summary>A timeline following a user or community feed (embedded implementation).</summary>
+/// <summary>A timeline following a user or community feed with <c>follow</c> (embedded implementation); joined communities are
+/// added when read (<see cref="TimelineFollows"/>).</summary>
 public sealed class FeedFollow
 {
     public Guid Id { get; set; }
@@ -145,12 +146,18 @@ public sealed class EmbeddedFeeds(IDocumentOperations documents) : IFeeds
     {
         var key = feed.ToString();
         var sources = feed.Slug == "timeline"
-            ? (await documents.Query<FeedFollow>().Where(f => f.Follower == key).Select(f => f.Target).ToListAsync(cancellation)).ToArray()
+            ? (await documents.Query<FeedFollow>().Where(f => f.Follower == key).Select(f => f.Target).ToListAsync(cancellation))
+                .Union((await TimelineFollows.JoinedCommunities(documents, feed.Id, cancellation)).Select(c => FeedKey.Community(c).ToString()))
+                .ToArray()
             : [key];
+        var communities = sources.Where(s => s.StartsWith("community:", StringComparison.Ordinal)).Select(s => Guid.Parse(s["community:".Length..])).ToArray();
         var (time, id) = DecodeCursor(after);
         var table = documents.DocumentStore.Options.FindOrResolveDocumentType(typeof(FeedEntry)).TableName.QualifiedName;
         // Keyset on (time, id), newest first: a page never shifts when new items arrive. Each source gives its own newest
         // keys from the (feed, time, id, community) index; only the merged page's documents are then read.
+        // A post is in its author's feed and its community's (FeedActivities.PostFeeds, and a user feed holds nothing else),
+        // under a different id in each: a timeline following both takes it from the community's feed only, so every item
+        // has one key and a cursor never lets its other copy through on the next page.
         var rows = await documents.QueryAsync<FeedEntry>(
             $"""
              select d.data from (
@@ -159,12 +166,13 @@ public sealed class EmbeddedFeeds(IDocumentOperations documents) : IFeeds
                      select f.id, f.time from {table} f
                      where f.feed = s.feed and (f.time, f.id) < (?, ?)
                        and (f.community_id is null or not f.community_id = any(?))
+                       and not (s.feed like 'user:%' and f.community_id = any(?))
                      order by f.time desc, f.id desc limit ?) e
                  order by e.time desc, e.id desc limit ?) page
              join {table} d on d.id = page.id
              order by page.time desc, page.id desc
              """,
-            cancellation, sources, time, id, hiddenCommunities.ToArray(), limit + 1, limit + 1);
+            cancellation, sources, time, id, hiddenCommunities.ToArray(), communities, limit + 1, limit + 1);
         var items = rows.Take(limit)
             .Select(r => (EncodeCursor(r.Time, r.Id), new FeedActivity(r.ForeignId, r.Verb, r.ActorId, r.ObjectId, r.Time, r.PostId, r.CommunityId, [feed])))
             .ToList();

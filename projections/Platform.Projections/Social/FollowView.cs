@@ -22,6 +22,12 @@ public sealed partial class FollowViewProjection : SingleStreamProjection<Follow
         Id = e.FollowId, FollowerId = e.FollowerId, TargetId = e.TargetId, Target = e.Target, Active = true, ChangedAt = e.FollowedAt,
     };
 
+    /// <summary>Unfollowing a community followed only by joining it opens the stream (<see cref="TimelineFollows"/>).</summary>
+    public static FollowView Create(Unfollowed e) => new()
+    {
+        Id = e.FollowId, FollowerId = e.FollowerId, TargetId = e.TargetId, Target = e.Target, Active = false, ChangedAt = e.UnfollowedAt,
+    };
+
     public static void Apply(Followed e, FollowView follow) => (follow.Active, follow.ChangedAt) = (true, e.FollowedAt);
 
     public static void Apply(Unfollowed e, FollowView follow) => (follow.Active, follow.ChangedAt) = (false, e.UnfollowedAt);

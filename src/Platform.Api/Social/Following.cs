@@ -1,6 +1,7 @@
 using Platform.Api.Infrastructure;
 using Platform.Contracts;
 using Platform.Contracts.Social;
+using Platform.Projections.Communities;
 using Platform.Projections.Social;
 
 namespace Platform.Api.Social;
@@ -17,7 +18,10 @@ public static class Following
             : [new Followed(DeterministicId.Follow(command.FollowerId, command.TargetId), command.FollowerId, command.TargetId, target, now)];
     }
 
-    public static object[] Unfollow(FollowView? current, Unfollow command, DateTimeOffset now) =>
-        current is not { Active: true } ? throw DomainException.Conflict("You do not follow that.")
-        : [new Unfollowed(current.Id, command.FollowerId, command.TargetId, current.Target, now)];
+    /// <summary>Unfollowing takes a follow, or a membership the timeline follows (<see cref="TimelineFollows.Follows"/>): a member may
+    /// keep a community out of their timeline without leaving it.</summary>
+    public static object[] Unfollow(FollowView? current, MembershipView? membership, Unfollow command, DateTimeOffset now) =>
+        !TimelineFollows.Follows(current, membership) ? throw DomainException.Conflict("You do not follow that.")
+        : [new Unfollowed(DeterministicId.Follow(command.FollowerId, command.TargetId), command.FollowerId, command.TargetId,
+            current?.Target ?? FollowTarget.Community, now)];
 }

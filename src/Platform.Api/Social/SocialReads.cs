@@ -80,12 +80,18 @@ public static class SocialReads
         return new NotificationState(marker?.ReadUpTo, page.Items.Count(i => marker is null || i.Item.Time > marker.ReadUpTo));
     }
 
-    /// <summary>Items landing in any of <paramref name="feeds"/>, without those of communities hidden from the subscriber.</summary>
+    /// <summary>
+    /// Items landing in any of <paramref name="feeds"/>, without those of communities hidden from the subscriber. A post lands in
+    /// its author's feed and its community's: with both among the feeds it is heard once, from the community's, as a timeline
+    /// page shows it (<see cref="EmbeddedFeeds.Read"/>).
+    /// </summary>
     public static async Task<IObservable<object?>> FeedStream(IResolveFieldContext context, HashSet<string> feeds)
     {
         var hidden = await SocialAccess.HiddenCommunities(context.Reads(), context.Caller(), context.CancellationToken);
         return context.RequestServices!.GetRequiredService<LiveEvents>().Of<FeedNotice>()
             .Where(n => feeds.Contains(n.Feed) && !(n.Activity.CommunityId is { } c && hidden.Contains(c)))
+            .Where(n => !(n.Feed.StartsWith("user:", StringComparison.Ordinal) && n.Activity.CommunityId is { } c
+                          && feeds.Contains(FeedKey.Community(c).ToString())))
             .Select(n => (object?)n.Activity);
     }
 

@@ -51,7 +51,9 @@ public static class SocialSubscriptions
                 var (type, ownerId) = (c.GetArgument<FeedType>("type"), c.IdArgument("ownerId"));
                 if (type != FeedType.Timeline) return await SocialReads.FeedStream(c, [SocialReads.Key(type, ownerId).ToString()]);
                 var follows = await c.Reads().Query<FollowView>().Where(f => f.FollowerId == ownerId && f.Active).ToListAsync(c.CancellationToken);
+                var joined = await TimelineFollows.JoinedCommunities(c.Reads(), ownerId, c.CancellationToken);
                 return await SocialReads.FeedStream(c,
-                    follows.Select(f => (f.Target == FollowTarget.User ? FeedKey.User(f.TargetId) : FeedKey.Community(f.TargetId)).ToString()).ToHashSet());
+                    [.. follows.Select(f => (f.Target == FollowTarget.User ? FeedKey.User(f.TargetId) : FeedKey.Community(f.TargetId)).ToString()),
+                        .. joined.Select(j => FeedKey.Community(j).ToString())]);
             });
 }

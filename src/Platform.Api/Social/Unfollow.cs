@@ -7,6 +7,7 @@ using Platform.Api.Infrastructure;
 using Platform.Api.Social.Graph;
 using Platform.Contracts;
 using Platform.Contracts.Social;
+using Platform.Projections.Communities;
 using Platform.Projections.Social;
 using static Platform.Api.Identity.AccessDeclarations;
 
@@ -34,6 +35,7 @@ public static class UnfollowHandler
     public static async Task Handle(Unfollow command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<FollowView>(DeterministicId.Follow(command.FollowerId, command.TargetId), cancellation);
-        stream.AppendMany(Following.Unfollow(stream.Aggregate, command, clock.GetUtcNow()));
+        var membership = await session.LoadAsync<MembershipView>(DeterministicId.Membership(command.TargetId, command.FollowerId), cancellation);
+        stream.AppendMany(Following.Unfollow(stream.Aggregate, membership, command, clock.GetUtcNow()));
     }
 }

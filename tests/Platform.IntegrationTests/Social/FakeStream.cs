@@ -118,7 +118,9 @@ public sealed class FakeStream : IAsyncDisposable
                     return new { removed = parts[2] };
                 case ("GET", 3):
                     var sources = feeds.Keys.Where(k => k.StartsWith($"{feed}>")).Select(k => k.Split('>')[1]).Append(feed);
-                    var all = sources.SelectMany(s => feeds.GetValueOrDefault(s) ?? []).OrderByDescending(s => s.Id, StringComparer.Ordinal).ToList();
+                    // An activity copied to two followed feeds is one activity in the timeline, as on Stream.
+                    var all = sources.SelectMany(s => feeds.GetValueOrDefault(s) ?? []).DistinctBy(s => s.Id)
+                        .OrderByDescending(s => s.Id, StringComparer.Ordinal).ToList();
                     if (query["id_lt"].ToString() is { Length: > 0 } before) all = all.Where(s => string.CompareOrdinal(s.Id, before) < 0).ToList();
                     var limit = int.Parse(query["limit"].ToString());
                     return new { results = all.Take(limit).Select(s => Merge(s.Activity, s.Id)) };
@@ -135,8 +137,9 @@ public sealed class FakeStream : IAsyncDisposable
         bool Same(Stored s) => s.Activity.GetProperty("foreign_id").GetString() == activity.GetProperty("foreign_id").GetString()
                                && s.Activity.GetProperty("time").GetString() == activity.GetProperty("time").GetString();
         if (list.Any(Same)) return;
-        // Ids that sort by time, as Stream's do.
-        list.Add(new Stored($"{activity.GetProperty("time").GetString()}-{Guid.NewGuid():N}", activity));
+        // Ids that sort by time and, as Stream's, are one activity's in every feed it was copied to.
+        var foreignId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(activity.GetProperty("foreign_id").GetString()!)))[..32];
+        list.Add(new Stored($"{activity.GetProperty("time").GetString()}-{foreignId}", activity));
     }
 
     private void Follow(string follower, string target) => feeds[$"{follower}>{target}"] = [];

@@ -76,11 +76,31 @@ public sealed class when_feeds_are_delivered_to_stream(StreamPlatformApp app) : 
         // Follows and removals are Stream calls of their own.
         await social.Follow(reader, community);
         await app.Stream.Until(s => s.Requests.Any(r => r.Path == $"/api/v1.0/feed/timeline/{PlatformApp.UserId(reader)}/following/"));
-        var follow = app.Stream.Requests.Single(r => r.Path.EndsWith("/following/"));
+        var follow = app.Stream.Requests.Single(r => r.Path == $"/api/v1.0/feed/timeline/{PlatformApp.UserId(reader)}/following/");
         Assert.Equal(($"community:{community}", "follower"), (follow.Body!.Value.GetProperty("target").GetString(), follow.Claims.GetProperty("resource").GetString()));
         await app.Client(member).Data("mutation($p: ID!) { deletePost(postId: $p) { id } }", new { p = post });
         await app.Stream.Until(s => s.Activities($"community:{community}").Count == 0 && s.Activities($"user:{memberId}").Count == 0);
         Assert.Contains(app.Stream.Requests, r => r is { Method: "DELETE", Status: 200 } && r.Query.GetValueOrDefault("foreign_id") == "1");
+    }
+
+    [Fact]
+    public async Task joining_makes_the_members_timeline_follow_the_community_and_leaving_unfollows_it()
+    {
+        var (member, community, post) = await APost("Seen by joining");
+        var following = $"/api/v1.0/feed/timeline/{PlatformApp.UserId(member)}/following/";
+        await app.Stream.Until(s => s.Requests.Any(r => r is { Method: "POST", Status: 200 } && r.Path == following
+                                                        && r.Body!.Value.GetProperty("target").GetString() == $"community:{community}"));
+
+        // A reader who follows both the author and the community reads the post once.
+        var reader = User("reader");
+        await social.Follow(reader, PlatformApp.UserId(member).ToString());
+        await social.Follow(reader, community);
+        await app.Stream.Until(s => s.Requests.Count(r => r.Path == $"/api/v1.0/feed/timeline/{PlatformApp.UserId(reader)}/following/") == 2);
+        var timeline = await app.Client(reader).Data(SocialScenario.FeedQuery, new { t = "TIMELINE", o = PlatformApp.UserId(reader).ToString(), first = 10 });
+        Assert.Equal([$"post:{post}"], timeline.GetProperty("feed").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()));
+
+        await app.Client(member).Data("mutation($c: ID!) { leaveCommunity(communityId: $c) { id } }", new { c = community });
+        await app.Stream.Until(s => s.Requests.Any(r => r is { Method: "DELETE", Status: 200 } && r.Path == $"{following}community:{community}/"));
     }
 
     [Fact]

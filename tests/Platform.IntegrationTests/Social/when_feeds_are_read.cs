@@ -14,13 +14,20 @@ public sealed class when_feeds_are_read(PlatformApp app) : IClassFixture<Platfor
     private async Task<int> Unread(string user) =>
         (await app.Client(user).Data(MarkRead, new { upTo = DateTimeOffset.UnixEpoch })).GetProperty("markNotificationsRead").GetProperty("unreadCount").GetInt32();
 
-    [Fact]
-    public async Task user_community_and_timeline_feeds_hold_what_was_posted_and_followed_newest_first()
+    /// <summary>A writer who joined two communities of a creator, and a reader who is in neither.</summary>
+    private async Task<(string Creator, string Writer, string Reader, string Followed, string Other)> AWriterInTwoCommunities()
     {
         var (creator, writer, reader) = (User("creator"), User("writer"), User("reader"));
         var (followed, other) = (await social.Community(creator), await social.Community(creator));
         await social.Join(writer, followed);
         await social.Join(writer, other);
+        return (creator, writer, reader, followed, other);
+    }
+
+    [Fact]
+    public async Task user_community_and_timeline_feeds_hold_what_was_posted_and_followed_newest_first()
+    {
+        var (creator, writer, reader, followed, other) = await AWriterInTwoCommunities();
         await social.Post(writer, other, "Writer in other");
         await social.Post(creator, followed, "Creator in followed");
         await social.Post(creator, other, "Creator in other");
@@ -32,8 +39,8 @@ public sealed class when_feeds_are_read(PlatformApp app) : IClassFixture<Platfor
         Assert.Equal("USER", (await social.Follow(reader, PlatformApp.UserId(writer).ToString())).GetProperty("follow").GetProperty("targetKind").GetString());
         Assert.Equal("COMMUNITY", (await social.Follow(reader, followed)).GetProperty("follow").GetProperty("targetKind").GetString());
         var timeline = await social.Feed(reader, "TIMELINE", PlatformApp.UserId(reader));
-        // The writer's post in the followed community comes through both follows, and shows once per source it came from.
-        Assert.Equal(["Writer in followed", "Writer in followed", "Creator in followed", "Writer in other"], timeline.Select(i => i.Title));
+        // The writer's post in the followed community comes through both follows, and shows once.
+        Assert.Equal(["Writer in followed", "Creator in followed", "Writer in other"], timeline.Select(i => i.Title));
 
         await social.Follow(reader, followed, follow: false);
         Assert.Equal(["Writer in followed", "Writer in other"], (await social.Feed(reader, "TIMELINE", PlatformApp.UserId(reader))).Select(i => i.Title));
@@ -41,6 +48,62 @@ public sealed class when_feeds_are_read(PlatformApp app) : IClassFixture<Platfor
         Assert.Equal("VALIDATION", (await app.Client(reader).Send("mutation($t: ID!) { follow(targetId: $t) { id } }",
             new { t = PlatformApp.UserId(reader) })).FirstErrorCode);
         Assert.Equal("NOT_FOUND", (await app.Client(reader).Send("mutation($t: ID!) { follow(targetId: $t) { id } }", new { t = Guid.NewGuid() })).FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task joining_makes_the_timeline_follow_the_community_until_the_member_leaves_or_unfollows_it()
+    {
+        var (creator, member) = (User("creator"), User("member"));
+        var (kept, left) = (await social.Community(creator), await social.Community(creator));
+        await social.Join(member, kept);
+        await social.Join(member, left);
+        await social.Post(creator, left, "In the one left");
+        await social.Post(creator, kept, "In the one kept");
+        async Task<IEnumerable<string?>> Timeline() => (await social.Feed(member, "TIMELINE", PlatformApp.UserId(member))).Select(i => i.Title);
+
+        Assert.Equal(["In the one kept", "In the one left"], await Timeline());
+
+        await app.Client(member).Data("mutation($c: ID!) { leaveCommunity(communityId: $c) { id } }", new { c = left });
+        Assert.Equal(["In the one kept"], await Timeline());
+
+        // Unfollowing works on a joined community too, and following it again brings it back.
+        Assert.False((await social.Follow(member, kept, follow: false)).GetProperty("unfollow").GetProperty("active").GetBoolean());
+        Assert.Empty(await Timeline());
+        Assert.Equal("CONFLICT", (await app.Client(member).Send("mutation($t: ID!) { unfollow(targetId: $t) { id } }", new { t = kept })).FirstErrorCode);
+        await social.Follow(member, kept);
+        Assert.Equal(["In the one kept"], await Timeline());
+
+        // An explicit follow outlives the membership; a join after an unfollow follows again.
+        await app.Client(member).Data("mutation($c: ID!) { leaveCommunity(communityId: $c) { id } }", new { c = kept });
+        Assert.Equal(["In the one kept"], await Timeline());
+        await social.Follow(member, left);
+        await social.Follow(member, left, follow: false);
+        await social.Join(member, left);
+        Assert.Equal(["In the one kept", "In the one left"], await Timeline());
+    }
+
+    [Fact]
+    public async Task a_post_reached_through_its_author_and_its_community_shows_once_on_every_page()
+    {
+        var (creator, writer, reader, followed, other) = await AWriterInTwoCommunities();
+        foreach (var (author, community, title) in new[]
+                 {
+                     (writer, followed, "1"), (creator, followed, "2"), (writer, other, "3"), (writer, followed, "4"), (writer, followed, "5"),
+                     (creator, followed, "6"), (writer, other, "7"),
+                 })
+            await social.Post(author, community, title);
+        await social.Follow(reader, PlatformApp.UserId(writer).ToString());
+        await social.Follow(reader, followed);
+
+        Assert.Equal(["7", "6", "5", "4", "3", "2", "1"], (await social.Feed(reader, "TIMELINE", PlatformApp.UserId(reader))).Select(i => i.Title));
+        var (titles, after, pages) = (new List<string>(), (string?)null, 0);
+        do
+        {
+            var page = (await social.TryFeed(reader, "TIMELINE", PlatformApp.UserId(reader), 2, after)).Body.GetProperty("data").GetProperty("feed");
+            titles.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("post").GetProperty("title").GetString()!));
+            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+        } while (after is not null && ++pages < 10);
+        Assert.Equal(["7", "6", "5", "4", "3", "2", "1"], titles);
     }
 
     [Fact]

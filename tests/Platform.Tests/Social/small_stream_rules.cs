@@ -1,6 +1,8 @@
 using Platform.Api.Infrastructure;
 using Platform.Api.Social;
+using Platform.Contracts.Communities;
 using Platform.Contracts.Social;
+using Platform.Projections.Communities;
 using Platform.Projections.Social;
 
 namespace Platform.Tests.Social;
@@ -38,8 +40,27 @@ public sealed class small_stream_rules
         Assert.Empty(Following.Follow(view, new Follow(target, Reader), FollowTarget.User, true, Now));
         Assert.Equal(ErrorCodes.Validation, Assert.Throws<DomainException>(() => Following.Follow(null, new Follow(Reader, Reader), FollowTarget.User, true, Now)).Code);
         Assert.Equal(ErrorCodes.Forbidden, Assert.Throws<DomainException>(() => Following.Follow(null, new Follow(target, Reader), FollowTarget.Community, false, Now)).Code);
-        Assert.IsType<Unfollowed>(Assert.Single(Following.Unfollow(view, new Unfollow(target, Reader), Now)));
-        Assert.Equal(ErrorCodes.Conflict, Assert.Throws<DomainException>(() => Following.Unfollow(null, new Unfollow(target, Reader), Now)).Code);
+        Assert.IsType<Unfollowed>(Assert.Single(Following.Unfollow(view, null, new Unfollow(target, Reader), Now)));
+        Assert.Equal(ErrorCodes.Conflict, Assert.Throws<DomainException>(() => Following.Unfollow(null, null, new Unfollow(target, Reader), Now)).Code);
+    }
+
+    [Fact]
+    public void a_timeline_follows_a_joined_community_until_the_membership_ends_or_a_later_unfollow_and_a_follow_outlives_the_membership()
+    {
+        var community = Guid.NewGuid();
+        MembershipView Member(MembershipStatus status, DateTimeOffset joinedAt) =>
+            new() { CommunityId = community, UserId = Reader, Status = status, JoinedAt = joinedAt };
+        var unfollowed = FollowViewProjection.Create((Unfollowed)Following.Unfollow(null, Member(MembershipStatus.Active, Now), new Unfollow(community, Reader), Now.AddHours(1))[0]);
+        var followed = FollowViewProjection.Create(new Followed(unfollowed.Id, Reader, community, FollowTarget.Community, Now));
+
+        Assert.Equal((FollowTarget.Community, false), (unfollowed.Target, unfollowed.Active));
+        Assert.True(TimelineFollows.Follows(null, Member(MembershipStatus.Active, Now)));
+        Assert.False(TimelineFollows.Follows(null, Member(MembershipStatus.Left, Now)));
+        Assert.False(TimelineFollows.Follows(unfollowed, Member(MembershipStatus.Active, Now)));
+        Assert.True(TimelineFollows.Follows(unfollowed, Member(MembershipStatus.Active, Now.AddHours(2))));
+        Assert.True(TimelineFollows.Follows(followed, Member(MembershipStatus.Banned, Now)));
+        Assert.Equal(ErrorCodes.Conflict, Assert.Throws<DomainException>(() =>
+            Following.Unfollow(unfollowed, Member(MembershipStatus.Active, Now), new Unfollow(community, Reader), Now.AddHours(2))).Code);
     }
 
     [Fact]

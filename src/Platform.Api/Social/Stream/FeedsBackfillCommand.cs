@@ -31,11 +31,11 @@ public sealed class FeedsBackfillCommand : JasperFxAsyncCommand<NetCoreInput>
         long after = 0, count = 0;
         while (true)
         {
-            var page = await reads.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypesAre(FeedActivities.Sources))
+            var page = await reads.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypesAre(StreamFanoutHandler.Sources))
                 .OrderBy(e => e.Sequence).Take(PageSize).ToListAsync(cancellation);
             if (page.Count == 0) return count;
             var changes = new List<FeedChange>();
-            foreach (var e in page) changes.AddRange(await FeedActivities.For(e, reads, cancellation));
+            foreach (var e in page) changes.AddRange(await StreamFanoutHandler.Changes(e, reads, cancellation));
             await changes.ApplyTo(feeds, cancellation);
             (after, count) = (page[^1].Sequence, count + page.Count);
         }

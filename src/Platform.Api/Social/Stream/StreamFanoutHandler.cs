@@ -19,9 +19,19 @@ public sealed record FanOutToStream(Guid EventId);
 /// </summary>
 public static class StreamFanoutHandler
 {
+    /// <summary>
+    /// The feed events, and the membership changes: the embedded timeline adds joined communities when read, a Stream
+    /// timeline follows their feeds on Stream's side (<see cref="TimelineFollows"/>).
+    /// </summary>
+    public static readonly Type[] Sources = [.. FeedActivities.Sources, .. TimelineFollows.MembershipChanges];
+
+    /// <summary>What Stream is to do for a committed event.</summary>
+    public static async Task<IReadOnlyList<FeedChange>> Changes(IEvent e, IQuerySession reads, CancellationToken cancellation) =>
+        [.. await FeedActivities.For(e, reads, cancellation), .. await TimelineFollows.For(e, reads, cancellation)];
+
     public static void Relay(IPublishingRelay relay)
     {
-        foreach (var type in FeedActivities.Sources)
+        foreach (var type in Sources)
             typeof(StreamFanoutHandler).GetMethod(nameof(RelayEventsOf))!.MakeGenericMethod(type).Invoke(null, [relay]);
     }
 
@@ -36,7 +46,7 @@ public static class StreamFanoutHandler
     public static async Task Handle(FanOutToStream message, IQuerySession reads, IFeeds feeds, NpgsqlDataSource database, CancellationToken cancellation)
     {
         var e = await reads.Events.LoadAsync(message.EventId, cancellation) ?? throw new InvalidOperationException($"Event {message.EventId} is gone.");
-        var changes = await FeedActivities.For(e, reads, cancellation);
+        var changes = await Changes(e, reads, cancellation);
         await changes.ApplyTo(feeds, cancellation);
         foreach (var payload in FeedNotice.Payloads(changes))
         {
