@@ -21,7 +21,7 @@ public static class AnalyticsReads
     {
         var to = input?.To ?? now;
         var from = input?.From ?? to - DefaultWindow;
-        if (from >= to) throw DomainException.Invalid("'from' must be before 'to'.");
+        DateRange.Check(from, to);
         if (to - from > MaxWindow) throw DomainException.Invalid($"A window is at most {MaxWindow.TotalDays:0} days long.");
         var end = asOf is { } at && at < to ? at : to;
         if (end <= from) throw DomainException.Invalid("'asOf' must be after 'from'.");

@@ -23,6 +23,7 @@ public static class LedgerQueries
                 var input = c.GetArgument<LedgerInput?>("input");
                 var lines = c.Reads().Query<LedgerLine>().AsQueryable();
                 if (input?.Account is { } account) lines = lines.Where(l => l.DebitAccount == account || l.CreditAccount == account);
+                DateRange.Check(input?.From, input?.To);
                 if (input?.From is { } from) lines = lines.Where(l => l.At >= from);
                 if (input?.To is { } to) lines = lines.Where(l => l.At < to);
                 if (Cursor.Decode(c.GetArgument<string?>("after")) is { } after) lines = lines.Where(l => l.Position > after);

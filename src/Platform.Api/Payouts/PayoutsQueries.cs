@@ -26,6 +26,7 @@ public static class PayoutsQueries
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<EarningsInput?>("input") ?? new EarningsInput(null, null, null, null, null);
+                DateRange.Check(input.From, input.To);
                 var creatorId = input.CreatorId is { } named ? MalformedIdMiddleware.InputId(named, "creatorId") : c.UserId();
                 var asOf = c.GetArgument<DateTimeOffset?>("asOf");
                 if (asOf is not null && input.AsOf is not null && asOf != input.AsOf)

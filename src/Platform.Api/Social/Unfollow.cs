@@ -19,7 +19,7 @@ public static class UnfollowField
 {
     public static void AddUnfollow(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<FollowGraphType>>("unfollow")
-            .Description("Follows a user or a community: their posts come into the caller's TIMELINE.")
+            .Description("Stops following a user or a community: their posts leave the caller's TIMELINE (a joined community too, while the caller stays a member).")
             .Argument<NonNullGraphType<IdGraphType>>("targetId")
             .Allow(SignedIn)
             .ResolveAsync(async c =>

@@ -189,6 +189,10 @@ public sealed class when_money_is_booked_in_the_ledger(LedgerApp app) : IClassFi
         Assert.Equal((0L, 1020L), (Amount(earningsThen, "refunded"), Amount(earningsThen, "net")));
         Assert.Equal(earningsThen.ToString(), earningsThenByInput.ToString()); // the deprecated input.asOf answers the same
         Assert.Equal("VALIDATION", (await app.Client(shop.Creator).Send(earningsAsOf, new { i = new { asOf = before }, at = DateTimeOffset.UtcNow })).FirstErrorCode);
+        // A window that ends before it starts is a mistake, not an empty answer.
+        var backwards = new { from = DateTimeOffset.UtcNow, to = before };
+        Assert.Equal("VALIDATION", (await app.Client(shop.Creator).Send(EarningsQuery, new { i = backwards })).FirstErrorCode);
+        Assert.Equal("VALIDATION", (await Finance.Send("query($i: LedgerInput) { ledger(input: $i) { nodes { id } } }", new { i = backwards })).FirstErrorCode);
         Assert.Equal((200L, 1020L - 170L), (Amount(earningsNow, "refunded"), Amount(earningsNow, "net")));
     }
 
