@@ -33,8 +33,12 @@ public sealed partial class SubscriptionFactsProjection : SingleStreamProjection
         Amount = e.Amount, StartedAt = e.StartedAt, TrialEndsAt = e.TrialEndsAt, PayingFrom = e.TrialEndsAt is null ? e.StartedAt : null,
     };
 
-    /// <summary>A trial converts with its first paid renewal.</summary>
-    public static void Apply(SubscriptionRenewed e, SubscriptionFacts s) => s.PayingFrom ??= e.RenewedAt;
+    /// <summary>A trial converts with its first paid renewal, and has ended by then.</summary>
+    public static void Apply(SubscriptionRenewed e, SubscriptionFacts s)
+    {
+        s.PayingFrom ??= e.RenewedAt;
+        s.TrialEndsAt = Commerce.SubscriptionView.TrialEnd(s.TrialEndsAt, e);
+    }
 
     public static void Apply(SubscriptionCancelRequested e, SubscriptionFacts s) => s.CancelRequestedAt ??= e.CanceledAt;
 

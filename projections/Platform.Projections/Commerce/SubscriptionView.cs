@@ -38,6 +38,12 @@ public sealed class SubscriptionView
     /// <summary>True when the paid periods reach the period the unpaid renewal was billing.</summary>
     public bool Covers(Guid unpaidRenewalId) => UnpaidPeriodEnds.TryGetValue(unpaidRenewalId, out var end) && end <= CurrentPeriodEnd;
 
+    /// <summary>
+    /// A trial ends at its first paid renewal when that comes before the trial's scheduled end (a trial ended early, a provider's test
+    /// clock billing it now): paying is the end of trying, and Stripe moves the subscription's <c>trial_end</c> the same way.
+    /// </summary>
+    public static DateTimeOffset? TrialEnd(DateTimeOffset? scheduled, SubscriptionRenewed paid) => paid.RenewedAt < scheduled ? paid.RenewedAt : scheduled;
+
     public SubscriptionStatus Status(DateTimeOffset now) =>
         EndedAt is not null ? SubscriptionStatus.Ended
         : UnpaidRenewals.Count > 0 ? SubscriptionStatus.PastDue
@@ -60,6 +66,7 @@ public sealed partial class SubscriptionViewProjection : SingleStreamProjection<
     {
         if (!view.PaidRenewals.Contains(e.PurchaseId)) view.PaidRenewals.Add(e.PurchaseId);
         if (e.CurrentPeriodEnd > view.CurrentPeriodEnd) view.CurrentPeriodEnd = e.CurrentPeriodEnd;
+        view.TrialEndsAt = SubscriptionView.TrialEnd(view.TrialEndsAt, e);
         // A failed invoice is settled by its own payment or by any paid renewal that reaches its period (a new invoice, a retry).
         foreach (var settled in view.UnpaidRenewals.Keys.Where(id => id == e.PurchaseId || view.Covers(id)).ToList())
         {

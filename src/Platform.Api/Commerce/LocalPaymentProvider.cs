@@ -170,12 +170,16 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
         var now = clock.GetUtcNow();
         if (!atPeriodEnd)
         {
-            await Deliver(LocalStripeEvents.Event("customer.subscription.deleted", SubscriptionObject(subscriptionId, providerSubscriptionId, "canceled", false, null), now), null);
+            await Deliver(SubscriptionDeleted(subscriptionId, providerSubscriptionId, now), null);
             return;
         }
         await Deliver(LocalStripeEvents.Event("customer.subscription.updated", SubscriptionObject(subscriptionId, providerSubscriptionId, "active", true, null), now), null);
         await messages.PublishAsync(new EndLocalSubscriptionAtPeriodEnd(subscriptionId));
     }
+
+    /// <summary>Stripe's report that it stopped a subscription: it bills it no more.</summary>
+    public static string SubscriptionDeleted(Guid subscriptionId, string providerSubscriptionId, DateTimeOffset at) =>
+        LocalStripeEvents.Event("customer.subscription.deleted", SubscriptionObject(subscriptionId, providerSubscriptionId, "canceled", false, null), at);
 
     public static JsonObject SubscriptionObject(Guid subscriptionId, string providerSubscriptionId, string status, bool cancelAtPeriodEnd, DateTimeOffset? periodEnd)
     {

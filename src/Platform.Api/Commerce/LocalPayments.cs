@@ -45,24 +45,29 @@ public static class LocalPayments
             ["subscription"] = purchase.SubscriptionId is { } subscription ? LocalStripeEvents.SubscriptionId(subscription) : null,
             ["amount_total"] = trial ? 0 : purchase.Amount, ["currency"] = purchase.Currency,
         }, now, id: $"evt_local_completed_{purchase.Id:N}"), cancellation);
-        if (outcome is not (LocalPaymentOutcome.Disputed or LocalPaymentOutcome.DisputedWon) || trial) return;
-        foreach (var status in new[] { "needs_response", outcome == LocalPaymentOutcome.DisputedWon ? "won" : "lost" })
-            await Deliver(bus, LocalStripeEvents.Event(status == "needs_response" ? "charge.dispute.created" : "charge.dispute.closed", new JsonObject
-            {
-                ["id"] = $"dp_local_{purchase.Id:N}", ["object"] = "dispute", ["amount"] = purchase.Amount, ["currency"] = purchase.Currency,
-                ["payment_intent"] = paymentIntent, ["charge"] = $"ch_local_{purchase.Id:N}", ["reason"] = "fraudulent", ["status"] = status,
-            }, now), cancellation);
+        // A trial charges nothing, so there is no charge to dispute.
+        if (!trial) await Dispute(bus, purchase.Id, paymentIntent, purchase.Amount, purchase.Currency, outcome, now, cancellation);
     }
 
-    /// <summary>Bills the subscription's next period now, with the given test card (Stripe's test clocks do the same).</summary>
-    public static Task Renew(IMessageContext bus, SubscriptionView subscription, LocalPaymentOutcome outcome, DateTimeOffset now, CancellationToken cancellation)
+    /// <summary>
+    /// Bills the subscription's next period now, with the given test card, as Stripe's test clock does when it reaches the period's
+    /// end. A subscription cancelled at period end is not billed: the clock reaching that end deletes it, as Stripe's would.
+    /// </summary>
+    public static async Task Renew(IMessageContext bus, SubscriptionView subscription, LocalPaymentOutcome outcome, DateTimeOffset now, CancellationToken cancellation)
     {
         if (subscription.Provider != LocalPaymentProvider.ProviderName) throw DomainException.Conflict("This subscription is not with the local payment provider.");
         if (subscription.EndedAt is not null) throw DomainException.Conflict("This subscription has ended.");
+        if (subscription.CancelsAt is not null)
+        {
+            // Dated now, as the invoice below would be: the test clock's now stands for the period's end.
+            await Deliver(bus, LocalPaymentProvider.SubscriptionDeleted(subscription.Id, subscription.ProviderSubscriptionId, now), cancellation);
+            return;
+        }
         var invoiceId = $"in_local_{Guid.NewGuid():N}";
+        var paymentIntent = $"pi_{invoiceId}";
         var periodEnd = Subscription.NextPeriodEnd(subscription.CurrentPeriodEnd, subscription.Interval);
         var paid = outcome != LocalPaymentOutcome.Declined;
-        return Deliver(bus, LocalStripeEvents.Event(paid ? "invoice.paid" : "invoice.payment_failed", new JsonObject
+        await Deliver(bus, LocalStripeEvents.Event(paid ? "invoice.paid" : "invoice.payment_failed", new JsonObject
         {
             ["id"] = invoiceId, ["object"] = "invoice", ["billing_reason"] = "subscription_cycle", ["currency"] = subscription.Currency,
             ["amount_due"] = subscription.Amount, ["amount_paid"] = paid ? subscription.Amount : 0, ["status"] = paid ? "paid" : "open",
@@ -90,10 +95,29 @@ public static class LocalPayments
                 ["data"] = new JsonArray(new JsonObject
                 {
                     ["id"] = $"inpay_{invoiceId}", ["object"] = "invoice_payment",
-                    ["payment"] = new JsonObject { ["type"] = "payment_intent", ["payment_intent"] = $"pi_{invoiceId}" },
+                    ["payment"] = new JsonObject { ["type"] = "payment_intent", ["payment_intent"] = paymentIntent },
                 }),
             },
         }, now), cancellation);
+        if (paid)
+            await Dispute(bus, Contracts.DeterministicId.Renewal(LocalPaymentProvider.ProviderName, invoiceId), paymentIntent, subscription.Amount, subscription.Currency,
+                outcome, now, cancellation);
+    }
+
+    /// <summary>
+    /// A disputed test card: the paid charge is disputed at once, and the dispute then lost or won (Stripe's disputed card with its
+    /// losing or winning evidence). Any other card leaves the charge alone.
+    /// </summary>
+    private static async Task Dispute(IMessageContext bus, Guid purchaseId, string paymentIntent, long amount, string currency, LocalPaymentOutcome outcome,
+        DateTimeOffset now, CancellationToken cancellation)
+    {
+        if (outcome is not (LocalPaymentOutcome.Disputed or LocalPaymentOutcome.DisputedWon)) return;
+        foreach (var status in new[] { "needs_response", outcome == LocalPaymentOutcome.DisputedWon ? "won" : "lost" })
+            await Deliver(bus, LocalStripeEvents.Event(status == "needs_response" ? "charge.dispute.created" : "charge.dispute.closed", new JsonObject
+            {
+                ["id"] = $"dp_local_{purchaseId:N}", ["object"] = "dispute", ["amount"] = amount, ["currency"] = currency,
+                ["payment_intent"] = paymentIntent, ["charge"] = $"ch_local_{purchaseId:N}", ["reason"] = "fraudulent", ["status"] = status,
+            }, now), cancellation);
     }
 
     /// <summary>The creator finished the provider's onboarding: the account can take charges and be paid out.</summary>
@@ -125,8 +149,7 @@ public static class LocalPayments
     {
         if (await session.LoadAsync<SubscriptionView>(message.SubscriptionId, cancellation) is not { EndedAt: null } subscription) return;
         var at = subscription.CancelsAt ?? subscription.CurrentPeriodEnd;
-        var payload = LocalStripeEvents.Event("customer.subscription.deleted",
-            LocalPaymentProvider.SubscriptionObject(subscription.Id, subscription.ProviderSubscriptionId, "canceled", false, null), at);
+        var payload = LocalPaymentProvider.SubscriptionDeleted(subscription.Id, subscription.ProviderSubscriptionId, at);
         var id = JsonNode.Parse(payload)!["id"]!.GetValue<string>();
         await messages.ScheduleAsync(new ReceiveProviderEvent(LocalPaymentProvider.ProviderName, "platform", id, "customer.subscription.deleted", payload, ProcessNow: true,
             Schedule: LocalPaymentProvider.PeriodEndSchedule), at);

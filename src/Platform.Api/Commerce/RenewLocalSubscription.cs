@@ -14,7 +14,9 @@ public static class RenewLocalSubscriptionField
 {
     public static void AddRenewLocalSubscription(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<SubscriptionGraphType>>("renewLocalSubscription")
-            .Description("Only with the embedded payment provider: bills the caller's subscription's next period now with a test card, as a provider's test clock would.")
+            .Description("Only with the embedded payment provider: a provider's test clock reaching the end of the caller's subscription's period now. It bills the " +
+                "next period with a test card that acts as in completeLocalPayment (a DISPUTED renewal is paid, then disputed); a subscription cancelled " +
+                "at period end is not billed but ends.")
             .Argument<NonNullGraphType<IdGraphType>>("subscriptionId")
             .Argument<NonNullGraphType<EnumerationGraphType<LocalPaymentOutcome>>>("outcome")
             .AllowOwn(CommerceAccess.Subscriber, SignedIn)

@@ -13,7 +13,8 @@ public sealed class Shops(PlatformApp app)
     public static string NewUser(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..16];
 
     /// <summary>A creator with a payout account, an open community and, unless it sells its membership, a published PAID course with a price.</summary>
-    public async Task<Shop> Open(long amount = 4900, string currency = "eur", string interval = "ONE_TIME", int? seatLimit = null, bool sellMembership = false)
+    public async Task<Shop> Open(long amount = 4900, string currency = "eur", string interval = "ONE_TIME", int? seatLimit = null, bool sellMembership = false,
+        int trialDays = 0)
     {
         var creator = NewUser("seller");
         var client = app.Client(creator);
@@ -30,7 +31,7 @@ public sealed class Shops(PlatformApp app)
             await client.Data("mutation($m: ID!) { addLesson(moduleId: $m, input: { title: \"L\", body: \"secret\" }) { id } }", new { m = module });
         }
         await client.Data("mutation($p: ID!, $i: SetPriceInput!) { setPrice(productId: $p, input: $i) { id } }",
-            new { p = product, i = new { amount, currency, interval, seatLimit } });
+            new { p = product, i = new { amount, currency, interval, seatLimit, trialDays } });
         // A PAID course is published once it has a price.
         if (!sellMembership) await client.Data("mutation($c: ID!) { publishCourse(courseId: $c) { id } }", new { c = product });
         var onboarding = (await client.Data("mutation { startPayoutOnboarding { chargesEnabled onboardingUrl } }")).GetProperty("startPayoutOnboarding");

@@ -20,8 +20,9 @@ public sealed class when_members_buy_with_the_local_provider(LocalShopApp app) :
 {
     private readonly Shops shops = new(app);
 
-    private Task<Shop> OpenShop(long amount = 4900, string currency = "eur", string interval = "ONE_TIME", int? seatLimit = null, bool sellMembership = false) =>
-        shops.Open(amount, currency, interval, seatLimit, sellMembership);
+    private Task<Shop> OpenShop(long amount = 4900, string currency = "eur", string interval = "ONE_TIME", int? seatLimit = null, bool sellMembership = false,
+        int trialDays = 0) =>
+        shops.Open(amount, currency, interval, seatLimit, sellMembership, trialDays);
 
     private Task<GraphQLClient> Member(Shop shop) => shops.Member(shop);
 
@@ -36,6 +37,14 @@ public sealed class when_members_buy_with_the_local_provider(LocalShopApp app) :
     private static Task<JsonElement> Bought(GraphQLClient buyer, Shop shop, string outcome = "SUCCEEDED") => Shops.Bought(buyer, shop, outcome);
 
     private static Task<JsonElement> Eventually(Func<Task<JsonElement>> read, Func<JsonElement, bool> done) => Shops.Eventually(read, done);
+
+    /// <summary>The provider's test clock reaches the end of the subscription's period: it bills the next one with the given test card.</summary>
+    private static async Task<JsonElement> Renew(GraphQLClient buyer, string? subscriptionId, string outcome) =>
+        (await buyer.Data("mutation($s: ID!, $o: LocalPaymentOutcome!) { renewLocalSubscription(subscriptionId: $s, outcome: $o) { status trialEndsAt currentPeriodEnd endReason } }",
+            new { s = subscriptionId, o = outcome })).GetProperty("renewLocalSubscription");
+
+    private static async Task<JsonElement[]> Purchases(GraphQLClient buyer) =>
+        [.. (await buyer.Data("{ myPurchases { nodes { id status gross { amount } disputed { amount } } } }")).GetProperty("myPurchases").GetProperty("nodes").EnumerateArray()];
 
     private static async Task<string[]> Learning(GraphQLClient buyer) =>
         [.. (await buyer.Data("{ myLearning { nodes { course { id } revokedAt } } }")).GetProperty("myLearning").GetProperty("nodes").EnumerateArray()
@@ -171,13 +180,11 @@ public sealed class when_members_buy_with_the_local_provider(LocalShopApp app) :
         var id = subscription.GetProperty("id").GetString();
         var firstEnd = subscription.GetProperty("currentPeriodEnd").GetDateTimeOffset();
 
-        const string renew = "mutation($s: ID!, $o: LocalPaymentOutcome!) { renewLocalSubscription(subscriptionId: $s, outcome: $o) { status currentPeriodEnd } }";
-        var renewed = (await buyer.Data(renew, new { s = id, o = "SUCCEEDED" })).GetProperty("renewLocalSubscription");
+        var renewed = await Renew(buyer, id, "SUCCEEDED");
         Assert.Equal(firstEnd.AddMonths(1), renewed.GetProperty("currentPeriodEnd").GetDateTimeOffset());
-        var paid = (await buyer.Data("{ myPurchases { nodes { status gross { amount } } } }")).GetProperty("myPurchases").GetProperty("nodes");
-        Assert.Equal(2, paid.EnumerateArray().Count(p => p.GetProperty("status").GetString() == "PAID" && p.GetProperty("gross").GetProperty("amount").GetInt64() == 1500));
+        Assert.Equal(2, (await Purchases(buyer)).Count(p => p.GetProperty("status").GetString() == "PAID" && p.GetProperty("gross").GetProperty("amount").GetInt64() == 1500));
 
-        var failed = (await buyer.Data(renew, new { s = id, o = "DECLINED" })).GetProperty("renewLocalSubscription");
+        var failed = await Renew(buyer, id, "DECLINED");
         Assert.Equal("PAST_DUE", failed.GetProperty("status").GetString());
         // Grace is 2 s in this fixture: then the subscription ends, and the membership with it.
         await Eventually(async () => Assert.Single((await buyer.Data(subscriptions)).GetProperty("mySubscriptions").EnumerateArray()),
@@ -200,6 +207,70 @@ public sealed class when_members_buy_with_the_local_provider(LocalShopApp app) :
         Assert.Equal(cancelled.GetProperty("currentPeriodEnd").GetDateTimeOffset(), cancelled.GetProperty("cancelsAt").GetDateTimeOffset());
         Assert.Equal("ACTIVE", (await buyer.Data("query($c: ID!) { community(id: $c) { viewerMembership { status } } }", new { c = shop.CommunityId }))
             .GetProperty("community").GetProperty("viewerMembership").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task the_test_clock_ends_a_subscription_cancelled_at_period_end_instead_of_billing_it()
+    {
+        var shop = await OpenShop(amount: 1500, interval: "MONTH", sellMembership: true);
+        var buyer = app.Client(NewUser("subscriber"));
+        await Bought(buyer, shop);
+        await app.WaitForProjections(); // the community page itself is an async read model
+        var id = Assert.Single((await buyer.Data("{ mySubscriptions { id } }")).GetProperty("mySubscriptions").EnumerateArray()).GetProperty("id").GetString();
+        var cancelled = (await buyer.Data("mutation($s: ID!) { cancelSubscription(subscriptionId: $s) { currentPeriodEnd } }", new { s = id }))
+            .GetProperty("cancelSubscription");
+
+        // Stripe invoices no period after one cancelled at its end: its clock reaching that end deletes the subscription.
+        var ended = await Renew(buyer, id, "SUCCEEDED");
+        Assert.Equal(("ENDED", "canceled"), (ended.GetProperty("status").GetString(), ended.GetProperty("endReason").GetString()));
+        Assert.Equal(cancelled.GetProperty("currentPeriodEnd").GetDateTimeOffset(), ended.GetProperty("currentPeriodEnd").GetDateTimeOffset());
+        Assert.Single(await Purchases(buyer));
+        Assert.Equal("LEFT", (await buyer.Data("query($c: ID!) { community(id: $c) { viewerMembership { status } } }", new { c = shop.CommunityId }))
+            .GetProperty("community").GetProperty("viewerMembership").GetProperty("status").GetString());
+        Assert.Equal("CONFLICT", (await buyer.Send("mutation($s: ID!) { renewLocalSubscription(subscriptionId: $s, outcome: SUCCEEDED) { status } }", new { s = id }))
+            .FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task the_first_paid_renewal_ends_a_free_trial_and_counts_as_its_conversion()
+    {
+        var shop = await OpenShop(amount: 999, interval: "YEAR", sellMembership: true, trialDays: 7);
+        var buyer = app.Client(NewUser("subscriber"));
+        await Bought(buyer, shop);
+        var subscription = Assert.Single((await buyer.Data("{ mySubscriptions { id status trialEndsAt } }")).GetProperty("mySubscriptions").EnumerateArray());
+        Assert.Equal("TRIALING", subscription.GetProperty("status").GetString());
+        var id = subscription.GetProperty("id").GetString();
+
+        // The test clock bills the first year now: the trial is over, as Stripe's would be when its clock reached the trial's end.
+        var paid = await Renew(buyer, id, "SUCCEEDED");
+        Assert.Equal("ACTIVE", paid.GetProperty("status").GetString());
+        Assert.True(paid.GetProperty("trialEndsAt").GetDateTimeOffset() < subscription.GetProperty("trialEndsAt").GetDateTimeOffset());
+        Assert.Equal("ACTIVE", (await Renew(buyer, id, "SUCCEEDED")).GetProperty("status").GetString());
+
+        await app.WaitForProjections();
+        var report = (await app.Client(shop.Creator).Data("query($c: ID!) { creatorAnalytics(communityId: $c) { trialsEnded trialsConverted } }",
+            new { c = shop.CommunityId })).GetProperty("creatorAnalytics");
+        Assert.Equal((1, 1), (report.GetProperty("trialsEnded").GetInt32(), report.GetProperty("trialsConverted").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("DISPUTED", "DISPUTED", 1500, "ENDED")]
+    [InlineData("DISPUTED_WON", "PAID", 0, "ACTIVE")]
+    public async Task a_disputed_renewal_is_paid_and_then_disputed_like_a_first_payment(string card, string purchaseStatus, long disputed, string subscriptionStatus)
+    {
+        var shop = await OpenShop(amount: 1500, interval: "MONTH", sellMembership: true);
+        var buyer = app.Client(NewUser("subscriber"));
+        var first = (await Bought(buyer, shop)).GetProperty("id").GetString();
+        var id = Assert.Single((await buyer.Data("{ mySubscriptions { id } }")).GetProperty("mySubscriptions").EnumerateArray()).GetProperty("id").GetString();
+
+        Assert.Equal(subscriptionStatus, (await Renew(buyer, id, card)).GetProperty("status").GetString());
+        var renewal = Assert.Single(await Purchases(buyer), p => p.GetProperty("id").GetString() != first);
+        Assert.Equal((purchaseStatus, 1500L, disputed),
+            (renewal.GetProperty("status").GetString(), renewal.GetProperty("gross").GetProperty("amount").GetInt64(), renewal.GetProperty("disputed").GetProperty("amount").GetInt64()));
+        var history = (await app.EventsOf(Guid.Parse(renewal.GetProperty("id").GetString()!))).Select(e => e.Data).ToList();
+        Assert.Single(history.OfType<PaymentSucceeded>());
+        Assert.Single(history.OfType<DisputeOpened>());
+        Assert.Equal(card == "DISPUTED_WON", Assert.Single(history.OfType<DisputeClosed>()).Won);
     }
 
     [Fact]

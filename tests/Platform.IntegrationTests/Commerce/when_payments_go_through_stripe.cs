@@ -116,6 +116,16 @@ public sealed class StripeShop(StripePlatformApp app)
         return ((string?)session["payment_intent"] ?? "", completed);
     }
 
+    /// <summary>A buyer subscribed to a monthly course: the checkout paid, and the subscription Stripe made for it.</summary>
+    public async Task<(Purchase Purchase, string Course, string ProviderSubscription)> Subscribed(long amount)
+    {
+        var creator = await OnboardedCreator();
+        var course = await Course(creator, amount, interval: "MONTH");
+        var purchase = await Checkout(creator, course);
+        await Pay(purchase);
+        return (purchase, course, (string)Stripe.PaySession(purchase.SessionId)["subscription"]!);
+    }
+
     public async Task<JsonElement> PurchaseOf(string buyer, string purchaseId) =>
         (await app.Client(buyer).Data($"query($id: ID!) {{ purchase(id: $id) {{ {PurchaseFields} }} }}", new { id = purchaseId })).GetProperty("purchase");
 
@@ -510,6 +520,32 @@ public sealed class when_payments_go_through_stripe(StripePlatformApp app) : ICl
     }
 
     [Fact]
+    public async Task an_invoice_stripe_reports_paid_for_a_subscription_set_to_cancel_is_booked_all_the_same()
+    {
+        var (purchase, _, providerSubscription) = await shop.Subscribed(1000);
+        var subscriptionId = DeterministicId.Subscription(Guid.Parse(purchase.CheckoutId)).ToString();
+        await app.Client(purchase.Buyer).Data("mutation($s: ID!) { cancelSubscription(subscriptionId: $s) { cancelsAt } }", new { s = subscriptionId });
+
+        // Stripe charged anyway (the buyer resumed it at Stripe, or the charge crossed our cancellation): money it took is booked, never dropped.
+        var periodEnd = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMonths(2).ToUnixTimeSeconds());
+        var paidInvoice = FakeStripe.Event("invoice.paid", Stripe.RenewalInvoice(providerSubscription, paid: true, 1000, DateTimeOffset.UtcNow.AddMonths(1), periodEnd));
+        await Stripe.Deliver(paidInvoice);
+        await shop.Processed(paidInvoice);
+
+        var renewal = Assert.Single(await shop.Purchases(purchase.Buyer), p => p.GetProperty("id").GetString() != purchase.CheckoutId);
+        Assert.Equal(("PAID", 1000L, 150L, 850L), (renewal.GetProperty("status").GetString(), Amount(renewal, "gross"), Amount(renewal, "platformFee"), Amount(renewal, "creatorShare")));
+        Assert.Equal(periodEnd, (await shop.Subscription(purchase.Buyer)).GetProperty("currentPeriodEnd").GetDateTimeOffset());
+        var renewalId = Guid.Parse(renewal.GetProperty("id").GetString()!);
+        var booked = await Eventually(async () =>
+        {
+            await app.WaitForProjections();
+            await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            return await session.Query<Projections.Ledger.LedgerLine>().Where(l => l.PurchaseId == renewalId && l.Kind.StartsWith("sale")).ToListAsync();
+        }, lines => lines.Count == 2);
+        Assert.Equal([("sale_fee", 150L), ("sale_share", 850L)], booked.OrderBy(l => l.Kind).Select(l => (l.Kind, l.Amount)));
+    }
+
+    [Fact]
     public async Task a_retried_call_gets_the_same_stripe_object_and_a_refused_refund_is_marked_failed()
     {
         var creator = await shop.OnboardedCreator();
@@ -714,11 +750,7 @@ public sealed class when_a_stripe_renewal_stays_unpaid(ShortGraceStripePlatformA
     [Fact]
     public async Task the_subscription_ends_after_the_grace_period_and_access_goes_with_it()
     {
-        var creator = await shop.OnboardedCreator();
-        var course = await shop.Course(creator, 1200, interval: "MONTH");
-        var purchase = await shop.Checkout(creator, course);
-        await shop.Pay(purchase);
-        var providerSubscription = (string)app.Stripe.PaySession(purchase.SessionId)["subscription"]!;
+        var (purchase, course, providerSubscription) = await shop.Subscribed(1200);
         var accessBefore = await shop.HasAccess(purchase.Buyer, course);
 
         var failed = FakeStripe.Event("invoice.payment_failed",

@@ -13,13 +13,13 @@ public sealed class subscription_status_rules
     private static readonly TimeSpan Grace = TimeSpan.FromDays(3);
     private static readonly Guid SubscriptionId = Guid.NewGuid(), FirstPurchase = Guid.NewGuid(), Declined = Guid.NewGuid(), Paid = Guid.NewGuid();
 
-    private static SubscriptionView Started() => SubscriptionViewProjection.Create(new SubscriptionStarted(SubscriptionId, FirstPurchase, Guid.NewGuid(),
-        ProductKind.Community, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), PriceInterval.Month, 1000, "eur", 15, "local", "sub_1",
-        null, January, January.AddMonths(-1)));
+    private static SubscriptionView Started(DateTimeOffset? trialEndsAt = null) => SubscriptionViewProjection.Create(new SubscriptionStarted(SubscriptionId,
+        FirstPurchase, Guid.NewGuid(), ProductKind.Community, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), PriceInterval.Month, 1000, "eur", 15,
+        "local", "sub_1", trialEndsAt, trialEndsAt ?? January, January.AddMonths(-1)));
 
-    private static Func<SubscriptionView, object[]> Invoice(Guid renewal, string invoice, bool paid) => s =>
+    private static Func<SubscriptionView, object[]> Invoice(Guid renewal, string invoice, bool paid, DateTimeOffset? at = null) => s =>
         Subscription.Settle(s, renewal, new InvoiceSettled(SubscriptionId, FirstPurchase, "sub_1", invoice, paid, paid ? $"pi_{invoice}" : null, 1000, "eur", February),
-            Now, Grace);
+            at ?? Now, Grace);
 
     // A failed renewal, then a new invoice for the same period paid (the local test clock, a card updated at Stripe).
     private static readonly Func<SubscriptionView, object[]> Fail = Invoice(Declined, "in_declined", paid: false);
@@ -30,8 +30,10 @@ public sealed class subscription_status_rules
         Subscription.Change(s, new SubscriptionChanged(SubscriptionId, FirstPurchase, "sub_1", CancelAtPeriodEnd: true, February, Deleted: false), Now);
     private static readonly Func<SubscriptionView, object[]> DisputeLost = s => Subscription.End(s, "dispute lost", Now);
 
-    private static SubscriptionView Run(IEnumerable<Func<SubscriptionView, object[]>> reports) =>
-        reports.Aggregate(Started(), (view, decide) => decide(view).Aggregate(view, Apply));
+    private static SubscriptionView Run(IEnumerable<Func<SubscriptionView, object[]>> reports) => Run(Started(), reports);
+
+    private static SubscriptionView Run(SubscriptionView started, IEnumerable<Func<SubscriptionView, object[]>> reports) =>
+        reports.Aggregate(started, (view, decide) => decide(view).Aggregate(view, Apply));
 
     private static SubscriptionView Apply(SubscriptionView view, object e)
     {
@@ -89,6 +91,17 @@ public sealed class subscription_status_rules
         var twice = Run([Fail, PayNewInvoice, Cancel, Fail, PayNewInvoice, Cancel]);
         Assert.Equal((once.Status(Now), once.CurrentPeriodEnd, once.CancelsAt, once.PaidRenewals.Count),
             (twice.Status(Now), twice.CurrentPeriodEnd, twice.CancelsAt, twice.PaidRenewals.Count));
+    }
+
+    [Fact]
+    public void a_renewal_paid_before_the_trial_ends_ends_the_trial_then()
+    {
+        var trialEnd = Now.AddDays(5);
+        Assert.Equal(SubscriptionStatus.Trialing, Started(trialEnd).Status(Now));
+        var paidEarly = Run(Started(trialEnd), [PayNewInvoice]);
+        Assert.Equal((SubscriptionStatus.Active, Now), (paidEarly.Status(Now), paidEarly.TrialEndsAt));
+        // Stripe bills a trial's first period when the trial is over: that invoice leaves the trial's end as it was.
+        Assert.Equal(trialEnd, Run(Started(trialEnd), [Invoice(Paid, "in_paid", paid: true, at: trialEnd.AddHours(1))]).TrialEndsAt);
     }
 
     [Fact]
