@@ -101,6 +101,7 @@ public sealed partial class PurchaseViewProjection : SingleStreamProjection<Purc
         view.PlatformFee = e.PlatformFee;
         view.CreatorShare = e.CreatorShare;
         view.PaidAt = e.PaidAt;
+        view.FailureReason = null; // a declined card tried before is the history's, not this paid purchase's reason
     }
 
     public static void Apply(PaymentFailed e, PurchaseView view) => view.FailureReason = e.Reason;
