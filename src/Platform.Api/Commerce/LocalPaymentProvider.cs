@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marten;
@@ -70,14 +69,11 @@ public sealed class LocalPaymentProvider(IMessageContext messages, IQuerySession
     /// Signed and expiring, as Stripe's account links are single-use and short-lived: a creator's id is no secret (it is in the member
     /// directory), so a bare link would let anyone finish anyone's onboarding.
     /// </summary>
-    public Task<string> OnboardingLink(Guid creatorId, string providerAccountId, CancellationToken cancellation)
-    {
-        var expires = (clock.GetUtcNow() + OnboardingLinkLifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return Task.FromResult($"{Origin(configuration)}/payments/local/onboarding/{creatorId}?expires={expires}&sig={links.Sign(OnboardingSignatureParts(creatorId, expires))}");
-    }
+    public Task<string> OnboardingLink(Guid creatorId, string providerAccountId, CancellationToken cancellation) => Task.FromResult(
+        $"{Origin(configuration)}/payments/local/onboarding/{creatorId}?{links.Expiring(clock.GetUtcNow() + OnboardingLinkLifetime, OnboardingLinkKind, creatorId.ToString())}");
 
-    /// <summary>What an onboarding link's signature covers: the creator and the expiry, so neither can be changed.</summary>
-    public static string[] OnboardingSignatureParts(Guid creatorId, string expires) => ["payout-onboarding", creatorId.ToString(), expires];
+    /// <summary>What an onboarding link's signature names besides its creator and its expiry.</summary>
+    public const string OnboardingLinkKind = "payout-onboarding";
 
     public async Task<ProviderCheckout> StartCheckout(CheckoutRequest request, CancellationToken cancellation)
     {

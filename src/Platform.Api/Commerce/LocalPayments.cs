@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using GraphQL;
@@ -197,11 +196,8 @@ public static class PaymentPages
         app.MapPost("/payments/local/onboarding/{creatorId:guid}", async (Guid creatorId, HttpContext http, SignedLinks links, IQuerySession session,
             IMessageContext bus, TimeProvider clock, CancellationToken cancellation) =>
         {
-            var expires = http.Request.Query["expires"].ToString();
-            if (!links.Verify(http.Request.Query["sig"], LocalPaymentProvider.OnboardingSignatureParts(creatorId, expires))
-                || !long.TryParse(expires, CultureInfo.InvariantCulture, out var until))
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
-            if (clock.GetUtcNow().ToUnixTimeSeconds() > until) return Results.StatusCode(StatusCodes.Status410Gone);
+            if (links.Refusal(http.Request.Query, clock.GetUtcNow(), LocalPaymentProvider.OnboardingLinkKind, creatorId.ToString()) is { } refused)
+                return Results.StatusCode(refused);
             var account = await session.LoadAsync<PayoutAccountView>(Contracts.DeterministicId.PayoutAccount(creatorId), cancellation);
             if (account is null || account.Provider != LocalPaymentProvider.ProviderName) return Results.NotFound();
             await LocalPayments.CompleteOnboarding(bus, account, clock.GetUtcNow(), cancellation);

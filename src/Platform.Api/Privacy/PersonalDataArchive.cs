@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Marten;
@@ -37,11 +36,9 @@ public sealed class PersonalDataArchive(SignedLinks links, PrivacyOptions option
 
     public DataExport Link(Guid exportId, Guid userId)
     {
-        var expiresAt = clock.GetUtcNow().Add(options.ExportLinkLifetime);
-        var expires = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var url = $"{links.Origin}{Path}/{exportId}?user={userId}&expires={expires}&sig={links.Sign("export", exportId.ToString(), userId.ToString(), expires)}";
-        return new DataExport(exportId, userId, url, DateTimeOffset.FromUnixTimeSeconds(long.Parse(expires, CultureInfo.InvariantCulture)),
-            [.. Categories.Select(c => c.Name)]);
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().Add(options.ExportLinkLifetime).ToUnixTimeSeconds());
+        var url = $"{links.Origin}{Path}/{exportId}?user={userId}&{links.Expiring(expiresAt, "export", exportId.ToString(), userId.ToString())}";
+        return new DataExport(exportId, userId, url, expiresAt, [.. Categories.Select(c => c.Name)]);
     }
 
     /// <summary>403 for a link that was altered, 410 once it expired, 404 for an erased person.</summary>
@@ -49,12 +46,9 @@ public sealed class PersonalDataArchive(SignedLinks links, PrivacyOptions option
         app.MapGet($"{Path}/{{exportId:guid}}", async (Guid exportId, HttpContext http, PersonalDataArchive archive, SignedLinks links, IQuerySession reads,
             TimeProvider clock) =>
         {
-            var query = http.Request.Query;
-            string user = query["user"].ToString(), expires = query["expires"].ToString();
-            if (!Guid.TryParse(user, out var userId) || !long.TryParse(expires, CultureInfo.InvariantCulture, out var expiresAt)
-                || !links.Verify(query["sig"], "export", exportId.ToString(), user, expires))
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
-            if (clock.GetUtcNow().ToUnixTimeSeconds() > expiresAt) return Results.StatusCode(StatusCodes.Status410Gone);
+            var user = http.Request.Query["user"].ToString();
+            if (!Guid.TryParse(user, out var userId)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            if (links.Refusal(http.Request.Query, clock.GetUtcNow(), "export", exportId.ToString(), user) is { } refused) return Results.StatusCode(refused);
             if (await reads.LoadAsync<UserAccount>(userId, http.RequestAborted) is not { ErasedAt: null } account) return Results.NotFound();
             http.Response.ContentType = "application/json";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"personal-data-{exportId}.json\"";
